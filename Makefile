@@ -1,0 +1,49 @@
+# Workwell developer commands. Every target bootstraps .venv itself.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Python 3.13 (the Lambda runtime) where the machine has it, else the newest python3 >= 3.11.
+PYENV_PY313 := $(shell pyenv root 2>/dev/null)/versions/3.13.0/bin/python3.13
+BOOT_PYTHON ?= $(firstword $(wildcard $(PYENV_PY313)) $(shell command -v python3.13 python3.12 python3.11 2>/dev/null))
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+ARTIFACTS_DIR ?= build/layer
+
+.PHONY: help test lint typecheck template-check unit openapi layer run bench clean
+
+help:
+	@echo "make test      lint, type checks, template checks and the whole test suite"
+	@echo "make run       the local stack (next issue)"
+	@echo "make openapi   regenerate docs/openapi.json from the handlers"
+	@echo "make layer     build the Lambda layer (python3.13, arm64 wheels) into build/layer"
+
+$(STAMP): requirements-dev.txt layers/workwell/requirements.txt
+	@test -n "$(BOOT_PYTHON)" || { echo "Python 3.11+ is needed (3.13 preferred)"; exit 1; }
+	$(BOOT_PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+typecheck: $(STAMP)
+	$(PY) -m mypy
+
+template-check: $(STAMP)
+	$(PY) -m cfnlint template.yaml
+
+test: lint typecheck template-check
+	$(PY) -m pytest -n 2
+
+openapi: $(STAMP)
+	$(PY) -m infra.local.openapi_document --write docs/openapi.json
+
+layer: $(STAMP)
+	$(MAKE) -C layers/workwell build-WorkwellLayer ARTIFACTS_DIR=$(abspath $(ARTIFACTS_DIR)) PIP="$(abspath $(PY)) -m pip"
+
+clean:
+	rm -rf build .aws-sam .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,131 @@
+"""Admin function: my profile, tenant settings, staff directory. The composition root:
+it reads settings, builds adapters and hands them to the use cases."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Annotated
+
+import boto3
+from aws_lambda_powertools import Logger, Metrics, Tracer
+from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
+from aws_lambda_powertools.event_handler.openapi.params import Path
+from aws_lambda_powertools.logging import correlation_paths
+from aws_lambda_powertools.logging.utils import copy_config_to_registered_loggers
+from aws_lambda_powertools.utilities.typing import LambdaContext
+from workwell.adapters.cached_staff_lookup import CachedStaffLookup
+from workwell.adapters.clock import SystemClock
+from workwell.adapters.dynamodb_unit_of_work import DynamoDbUnitOfWork, TableNames
+from workwell.api.claims import identity_from_claims
+from workwell.api.resolver_setup import configure_resolver
+from workwell.api.schemas.administration import (
+    MeResponse,
+    PutStaffMemberRequest,
+    StaffListResponse,
+    StaffMemberResponse,
+    TenantSettingsResponse,
+    UpdateTenantSettingsRequest,
+)
+from workwell.config import AdminSettings
+from workwell.domain.principal import Principal
+from workwell.domain.staff import StaffMember
+from workwell.service_layer import administration
+from workwell.service_layer.call_context import CallContext
+from workwell.service_layer.principal_resolution import resolve_principal
+
+logger = Logger()
+tracer = Tracer()
+metrics = Metrics()
+copy_config_to_registered_loggers(source_logger=logger, include={"workwell"})
+
+app = APIGatewayRestResolver(enable_validation=True)
+configure_resolver(app)
+
+USER_ID = Annotated[str, Path(pattern=r"^[A-Za-z0-9._@:+-]{1,128}$")]
+
+
+@dataclass(frozen=True)
+class Dependencies:
+    tables: TableNames
+    dynamodb: object
+    staff_lookup: CachedStaffLookup
+    clock: SystemClock
+
+    def uow(self) -> DynamoDbUnitOfWork:
+        return DynamoDbUnitOfWork(self.dynamodb, self.tables)  # type: ignore[arg-type]
+
+
+@functools.cache
+def dependencies() -> Dependencies:
+    """Built on first use, then kept for the life of the container."""
+    settings = AdminSettings()  # type: ignore[call-arg]
+    dynamodb = boto3.client("dynamodb")
+    tables = TableNames(main=settings.main_table_name, audit=settings.audit_table_name)
+    clock = SystemClock()
+    reader = DynamoDbUnitOfWork(dynamodb, tables).staff
+    lookup = CachedStaffLookup(reader, clock, settings.staff_cache_seconds)
+    return Dependencies(tables=tables, dynamodb=dynamodb, staff_lookup=lookup, clock=clock)
+
+
+def current_principal() -> Principal:
+    identity = identity_from_claims(app.current_event.request_context.authorizer.claims)
+    logger.append_keys(tenant_id=identity.tenant_id)
+    return resolve_principal(identity, dependencies().staff_lookup)
+
+
+def call_context() -> CallContext:
+    return CallContext(
+        principal=current_principal(),
+        request_id=app.current_event.request_context.request_id,
+        now=dependencies().clock.now(),
+    )
+
+
+@app.get("/me")
+def get_me() -> MeResponse:
+    profile = administration.describe_me(current_principal(), dependencies().uow())
+    return MeResponse.of(profile)
+
+
+@app.get("/tenant/settings")
+def get_tenant_settings() -> TenantSettingsResponse:
+    return TenantSettingsResponse.of(administration.get_tenant_settings(current_principal(), dependencies().uow()))
+
+
+@app.put("/tenant/settings")
+def put_tenant_settings(body: UpdateTenantSettingsRequest) -> TenantSettingsResponse:
+    saved = administration.update_tenant_settings(
+        call_context(), body.settings, body.expected_version, dependencies().uow()
+    )
+    return TenantSettingsResponse.of(saved)
+
+
+@app.get("/staff")
+def get_staff() -> StaffListResponse:
+    entries = administration.list_staff(current_principal(), dependencies().uow())
+    return StaffListResponse(items=[StaffMemberResponse.of(e) for e in entries])
+
+
+@app.put("/staff/<userId>")
+def put_staff(userId: USER_ID, body: PutStaffMemberRequest) -> StaffMemberResponse:  # noqa: N803 (path name)
+    ctx = call_context()
+    member = StaffMember.of(userId, body)
+    saved = administration.put_staff_member(ctx, member, body.expected_version, dependencies().uow())
+    dependencies().staff_lookup.forget(ctx.principal.tenant_id, userId)
+    return StaffMemberResponse.of(saved)
+
+
+@app.delete("/staff/<userId>")
+def delete_staff(userId: USER_ID) -> Response[str]:  # noqa: N803 (path name)
+    ctx = call_context()
+    administration.remove_staff_member(ctx, userId, dependencies().uow())
+    dependencies().staff_lookup.forget(ctx.principal.tenant_id, userId)
+    return Response(status_code=204, body="")
+
+
+@logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST, clear_state=True)
+@tracer.capture_lambda_handler(capture_response=False)
+@metrics.log_metrics
+def lambda_handler(event: dict[str, object], context: LambdaContext) -> dict[str, object]:
+    return app.resolve(event, context)

@@ -1,0 +1,73 @@
+"""Create the template's stateful resources in an AWS emulator (moto), from template.yaml."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import boto3
+
+from infra.local.template_model import Template, resolve_value
+
+LOCAL_REGION = "eu-north-1"
+
+
+@dataclass
+class LocalResources:
+    """Physical ids and attributes of the created resources, keyed like the template."""
+
+    refs: dict[str, str] = field(default_factory=dict)
+    attributes: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def environment_of(self, template: Template, function: str) -> dict[str, str]:
+        return {
+            name: resolve_value(value, self.refs, self.attributes)
+            for name, value in template.raw_environment(function).items()
+        }
+
+
+def _create_key(kms: Any, name: str, properties: Mapping[str, Any], resources: LocalResources) -> None:
+    key = kms.create_key(
+        Description=str(properties.get("Description", name)),
+        KeySpec=str(properties.get("KeySpec", "SYMMETRIC_DEFAULT")),
+        KeyUsage=str(properties.get("KeyUsage", "ENCRYPT_DECRYPT")),
+    )["KeyMetadata"]
+    resources.refs[name] = key["KeyId"]
+    resources.attributes[(name, "Arn")] = key["Arn"]
+    resources.attributes[(name, "KeyId")] = key["KeyId"]
+
+
+def _create_table(dynamodb: Any, name: str, properties: Mapping[str, Any], resources: LocalResources) -> None:
+    request: dict[str, Any] = {
+        "TableName": name,
+        "AttributeDefinitions": properties["AttributeDefinitions"],
+        "KeySchema": properties["KeySchema"],
+        "BillingMode": "PAY_PER_REQUEST",
+    }
+    if "GlobalSecondaryIndexes" in properties:
+        request["GlobalSecondaryIndexes"] = properties["GlobalSecondaryIndexes"]
+    if "StreamSpecification" in properties:
+        request["StreamSpecification"] = {"StreamEnabled": True, **properties["StreamSpecification"]}
+    description = dynamodb.create_table(**request)["TableDescription"]
+    ttl = properties.get("TimeToLiveSpecification")
+    if ttl:
+        dynamodb.update_time_to_live(TableName=name, TimeToLiveSpecification=ttl)
+    resources.refs[name] = name
+    resources.attributes[(name, "Arn")] = description["TableArn"]
+    if "LatestStreamArn" in description:
+        resources.attributes[(name, "StreamArn")] = description["LatestStreamArn"]
+
+
+def create_local_resources(template: Template, session: boto3.Session | None = None) -> LocalResources:
+    """Tables take their logical id as name; keys get emulator ids. Resources that only
+    matter on AWS (API, user pool, log groups, layer) are not created."""
+    session = session or boto3.Session(region_name=LOCAL_REGION)
+    resources = LocalResources()
+    kms = session.client("kms")
+    dynamodb = session.client("dynamodb")
+    for name, resource in template.resources_of_type("AWS::KMS::Key").items():
+        _create_key(kms, name, resource.get("Properties", {}), resources)
+    for name, resource in template.resources_of_type("AWS::DynamoDB::Table").items():
+        _create_table(dynamodb, name, resource["Properties"], resources)
+    return resources

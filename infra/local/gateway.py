@@ -1,0 +1,110 @@
+"""The local API gateway: a Chalice app whose routes are the `Api` events of
+template.yaml. It verifies tokens like the Cognito authorizer, builds REST proxy events
+and calls each function's real handler. Dev/test only: never deployed."""
+
+from __future__ import annotations
+
+import base64
+import json
+import time
+import uuid
+from collections import defaultdict
+from typing import Any
+
+from chalice import Chalice, Response  # type: ignore[attr-defined]
+
+from infra.local.function_host import FunctionHost
+from infra.local.local_tokens import LocalTokenIssuer, TokenRejected, authorizer_claims
+from infra.local.template_model import ApiRoute, Template
+
+# Headers that would identify the client; the service never needs them.
+_DROPPED_HEADERS = {"user-agent", "x-forwarded-for", "x-real-ip", "forwarded"}
+
+
+def _unauthorized(request_id: str) -> Response:
+    # Same body as the UNAUTHORIZED gateway response of template.yaml.
+    body = {
+        "error": {"code": "unauthenticated", "message": "Sign in to continue.", "details": []},
+        "requestId": request_id,
+    }
+    return Response(body=json.dumps(body), status_code=401, headers={"Content-Type": "application/json"})
+
+
+def rest_proxy_event(
+    route: ApiRoute,
+    original: dict[str, Any],
+    claims: dict[str, str] | None,
+    request_id: str,
+) -> dict[str, Any]:
+    headers = {k: v for k, v in (original.get("headers") or {}).items() if k.lower() not in _DROPPED_HEADERS}
+    query = original.get("multiValueQueryStringParameters") or None
+    path = original.get("path") or original.get("requestContext", {}).get("path") or route.path
+    return {
+        "resource": route.path,
+        "path": path,
+        "httpMethod": route.method,
+        "headers": headers,
+        "multiValueHeaders": {k: [v] for k, v in headers.items()},
+        "queryStringParameters": {k: v[-1] for k, v in query.items()} if query else None,
+        "multiValueQueryStringParameters": query,
+        "pathParameters": original.get("pathParameters") or None,
+        "stageVariables": None,
+        "requestContext": {
+            "resourcePath": route.path,
+            "httpMethod": route.method,
+            "path": path,
+            "stage": "local",
+            "requestId": request_id,
+            "requestTimeEpoch": int(time.time() * 1000),
+            "accountId": "000000000000",
+            "apiId": "local",
+            "protocol": "HTTP/1.1",
+            "identity": {},
+            "authorizer": {"claims": claims} if claims is not None else None,
+        },
+        "body": original.get("body"),
+        "isBase64Encoded": bool(original.get("isBase64Encoded")),
+    }
+
+
+def _to_chalice(result: dict[str, Any]) -> Response:
+    headers = dict(result.get("headers") or {})
+    for name, values in (result.get("multiValueHeaders") or {}).items():
+        headers[name] = ",".join(values)
+    body = result.get("body") or ""
+    if result.get("isBase64Encoded"):
+        return Response(body=base64.b64decode(body), status_code=int(result["statusCode"]), headers=headers)
+    return Response(body=body, status_code=int(result["statusCode"]), headers=headers)
+
+
+def build_gateway(template: Template, host: FunctionHost, tokens: LocalTokenIssuer) -> Chalice:
+    app = Chalice(app_name="workwell-local-gateway")
+    app.api.binary_types = []
+    by_path: dict[str, dict[str, ApiRoute]] = defaultdict(dict)
+    for route in template.routes:
+        by_path[route.path][route.method] = route
+
+    for path, methods in by_path.items():
+        _register(app, path, methods, host, tokens)
+    return app
+
+
+def _register(
+    app: Chalice, path: str, methods: dict[str, ApiRoute], host: FunctionHost, tokens: LocalTokenIssuer
+) -> None:
+    def view(**_uri_params: str) -> Response:
+        request = app.current_request
+        route = methods[request.method.upper()]
+        request_id = str(uuid.uuid4())
+        original = request.to_original_event()
+        claims = None
+        if route.authorized:
+            try:
+                claims = authorizer_claims(tokens.verify(request.headers.get("authorization")))
+            except TokenRejected:
+                return _unauthorized(request_id)
+        event = rest_proxy_event(route, original, claims, request_id)
+        return _to_chalice(host.invoke(route.function, event))
+
+    name = "route_" + "".join(c if c.isalnum() else "_" for c in path)
+    app.route(path, methods=sorted(methods), name=name, content_types=["application/json"])(view)

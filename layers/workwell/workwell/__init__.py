@@ -1,0 +1,1 @@
+"""Workwell shared package: domain rules, use cases, AWS adapters and HTTP concerns."""

@@ -1,0 +1,1 @@
+"""AWS adapters: DynamoDB, KMS, SES. The only place boto3 is used."""

@@ -1,0 +1,201 @@
+"""Repositories over the main and audit tables. Reads are strongly consistent so that a
+version read is the version a conditional write will be checked against."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
+from pydantic import BaseModel
+
+from workwell.adapters import table_keys
+from workwell.domain.audit import AuditEvent
+from workwell.domain.staff import StaffMember
+from workwell.domain.tenant_settings import TenantSettings
+from workwell.domain.versioned import Versioned
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb.client import DynamoDBClient
+
+M = TypeVar("M", bound=BaseModel)
+Item = dict[str, Any]
+
+
+class ItemCodec:
+    """Plain Python values <-> DynamoDB attribute values."""
+
+    def __init__(self) -> None:
+        self._serializer = TypeSerializer()
+        self._deserializer = TypeDeserializer()
+
+    def encode(self, item: Item) -> dict[str, Any]:
+        return {k: self._serializer.serialize(v) for k, v in item.items()}
+
+    def decode(self, item: dict[str, Any]) -> Item:
+        return {k: self._deserializer.deserialize(v) for k, v in item.items()}
+
+    def versioned(self, item: Item, model: type[M]) -> Versioned[M]:
+        return Versioned(model.model_validate(item["data"]), int(item["version"]))
+
+
+def _versioned_put(
+    table: str, codec: ItemCodec, key: dict[str, str], item: Item, expected_version: int | None
+) -> tuple[dict[str, Any], int]:
+    """A Put that succeeds only if the stored version is the expected one (None: absent)."""
+    new_version = (expected_version or 0) + 1
+    put: dict[str, Any] = {
+        "TableName": table,
+        "Item": codec.encode({**key, **item, "version": new_version}),
+    }
+    if expected_version is None:
+        put["ConditionExpression"] = "attribute_not_exists(PK)"
+    else:
+        put["ConditionExpression"] = "version = :expected"
+        put["ExpressionAttributeValues"] = codec.encode({":expected": expected_version})
+    return {"Put": put}, new_version
+
+
+class DynamoDbTenantSettings:
+    def __init__(self, client: DynamoDBClient, table: str, codec: ItemCodec, staged: list[dict[str, Any]]):
+        self._client, self._table, self._codec, self._staged = client, table, codec, staged
+
+    def get(self, tenant_id: str) -> Versioned[TenantSettings] | None:
+        response = self._client.get_item(
+            TableName=self._table, Key=self._codec.encode(table_keys.settings_key(tenant_id)), ConsistentRead=True
+        )
+        if "Item" not in response:
+            return None
+        return self._codec.versioned(self._codec.decode(response["Item"]), TenantSettings)
+
+    def stage_save(self, tenant_id: str, settings: TenantSettings, expected_version: int | None) -> int:
+        item = {"entity": "tenant_settings", "tenant_id": tenant_id, "data": settings.model_dump(mode="json")}
+        write, version = _versioned_put(
+            self._table, self._codec, table_keys.settings_key(tenant_id), item, expected_version
+        )
+        self._staged.append(write)
+        return version
+
+
+class DynamoDbStaffDirectory:
+    def __init__(self, client: DynamoDBClient, table: str, codec: ItemCodec, staged: list[dict[str, Any]]):
+        self._client, self._table, self._codec, self._staged = client, table, codec, staged
+
+    def get(self, tenant_id: str, user_id: str) -> Versioned[StaffMember] | None:
+        response = self._client.get_item(
+            TableName=self._table,
+            Key=self._codec.encode(table_keys.staff_member_key(tenant_id, user_id)),
+            ConsistentRead=True,
+        )
+        if "Item" not in response:
+            return None
+        return self._codec.versioned(self._codec.decode(response["Item"]), StaffMember)
+
+    def list(self, tenant_id: str) -> Sequence[Versioned[StaffMember]]:
+        return [
+            self._codec.versioned(item, StaffMember)
+            for item in self._query_prefix(tenant_id, table_keys.STAFF_MEMBER_PREFIX)
+        ]
+
+    def user_ids_with_role(self, tenant_id: str, role: str) -> list[str]:
+        prefix = table_keys.staff_role_prefix(role)
+        return [str(item["user_id"]) for item in self._query_prefix(tenant_id, prefix)]
+
+    def _query_prefix(self, tenant_id: str, prefix: str) -> list[Item]:
+        items: list[Item] = []
+        kwargs: dict[str, Any] = {
+            "TableName": self._table,
+            "KeyConditionExpression": "PK = :pk AND begins_with(SK, :prefix)",
+            "ExpressionAttributeValues": self._codec.encode(
+                {":pk": table_keys.staff_partition(tenant_id), ":prefix": prefix}
+            ),
+            "ConsistentRead": True,
+        }
+        while True:
+            response = self._client.query(**kwargs)
+            items.extend(self._codec.decode(i) for i in response.get("Items", []))
+            if "LastEvaluatedKey" not in response:
+                return items
+            kwargs["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+
+    def stage_save(
+        self, tenant_id: str, member: StaffMember, expected_version: int | None, previous: StaffMember | None
+    ) -> int:
+        item = {
+            "entity": "staff_member",
+            "tenant_id": tenant_id,
+            "user_id": member.user_id,
+            "data": member.model_dump(mode="json"),
+        }
+        write, version = _versioned_put(
+            self._table, self._codec, table_keys.staff_member_key(tenant_id, member.user_id), item, expected_version
+        )
+        self._staged.append(write)
+        for role in sorted(member.roles):
+            role_item = {**table_keys.staff_role_key(tenant_id, role, member.user_id), "user_id": member.user_id}
+            self._staged.append({"Put": {"TableName": self._table, "Item": self._codec.encode(role_item)}})
+        dropped = (previous.roles if previous else frozenset()) - member.roles
+        for role in sorted(dropped):
+            self._stage_delete(table_keys.staff_role_key(tenant_id, role, member.user_id))
+        return version
+
+    def stage_remove(self, tenant_id: str, member: StaffMember, expected_version: int) -> None:
+        self._staged.append(
+            {
+                "Delete": {
+                    "TableName": self._table,
+                    "Key": self._codec.encode(table_keys.staff_member_key(tenant_id, member.user_id)),
+                    "ConditionExpression": "version = :expected",
+                    "ExpressionAttributeValues": self._codec.encode({":expected": expected_version}),
+                }
+            }
+        )
+        for role in sorted(member.roles):
+            self._stage_delete(table_keys.staff_role_key(tenant_id, role, member.user_id))
+
+    def _stage_delete(self, key: dict[str, str]) -> None:
+        self._staged.append({"Delete": {"TableName": self._table, "Key": self._codec.encode(key)}})
+
+
+class DynamoDbTenantRegistry:
+    def __init__(self, table: str, codec: ItemCodec, staged: list[dict[str, Any]]):
+        self._table, self._codec, self._staged = table, codec, staged
+
+    def stage_register(self, tenant_id: str, tenant_groups: Sequence[str]) -> None:
+        item = {**table_keys.tenant_registry_key(tenant_id), "tenant_id": tenant_id, "tenant_groups": list(tenant_groups)}
+        self._staged.append({"Put": {"TableName": self._table, "Item": self._codec.encode(item)}})
+
+    def stage_group(self, group_id: str, members: Sequence[str]) -> None:
+        item = {**table_keys.tenant_group_key(group_id), "group_id": group_id, "members": sorted(members)}
+        self._staged.append({"Put": {"TableName": self._table, "Item": self._codec.encode(item)}})
+
+
+class DynamoDbAuditLog:
+    """Append-only: a Put that may never overwrite."""
+
+    def __init__(self, table: str, codec: ItemCodec, staged: list[dict[str, Any]]):
+        self._table, self._codec, self._staged = table, codec, staged
+
+    def stage(self, event: AuditEvent) -> None:
+        at_iso = event.at.isoformat()
+        key = table_keys.audit_key(event.tenant_id, event.object_type, event.object_id, at_iso, event.event_id)
+        item = {
+            **key,
+            "tenant_id": event.tenant_id,
+            "actor_id": event.actor_id,
+            "action": event.action,
+            "object_type": event.object_type,
+            "object_id": event.object_id,
+            "at": at_iso,
+            "request_id": event.request_id,
+            "expires_at": int(event.expires_at.timestamp()),
+        }
+        self._staged.append(
+            {
+                "Put": {
+                    "TableName": self._table,
+                    "Item": self._codec.encode(item),
+                    "ConditionExpression": "attribute_not_exists(PK)",
+                }
+            }
+        )

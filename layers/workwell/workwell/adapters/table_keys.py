@@ -1,0 +1,59 @@
+"""The single place where DynamoDB keys are built. The key table is in docs/data-model.md.
+
+Every partition key starts with TENANT#<tenant_id># except the tenant registry and the
+tenant-group partitions. Tenant ids are slugs [a-z0-9-], so '#' never occurs inside them."""
+
+from __future__ import annotations
+
+import re
+
+_SLUG = re.compile(r"^[a-z0-9-]{1,40}$")
+TENANT_REGISTRY_PK = "TENANTS"
+
+
+def _tenant(tenant_id: str) -> str:
+    if not _SLUG.fullmatch(tenant_id):
+        # Defence in depth: a malformed id must never produce another tenant's key.
+        raise ValueError("tenant id is not a slug")
+    return f"TENANT#{tenant_id}#"
+
+
+def settings_key(tenant_id: str) -> dict[str, str]:
+    return {"PK": _tenant(tenant_id) + "SETTINGS", "SK": "CURRENT"}
+
+
+def staff_partition(tenant_id: str) -> str:
+    return _tenant(tenant_id) + "STAFF"
+
+
+def staff_member_key(tenant_id: str, user_id: str) -> dict[str, str]:
+    return {"PK": staff_partition(tenant_id), "SK": f"USER#{user_id}"}
+
+
+def staff_role_key(tenant_id: str, role: str, user_id: str) -> dict[str, str]:
+    """One item per (role, person) in the staff partition: 'people with role R' is a
+    begins_with query, with no GSI and no multi-valued index attribute."""
+    return {"PK": staff_partition(tenant_id), "SK": f"ROLE#{role}#USER#{user_id}"}
+
+
+def staff_role_prefix(role: str) -> str:
+    return f"ROLE#{role}#"
+
+
+STAFF_MEMBER_PREFIX = "USER#"
+
+
+def tenant_registry_key(tenant_id: str) -> dict[str, str]:
+    _tenant(tenant_id)
+    return {"PK": TENANT_REGISTRY_PK, "SK": f"TENANT#{tenant_id}"}
+
+
+def tenant_group_key(group_id: str) -> dict[str, str]:
+    if not _SLUG.fullmatch(group_id):
+        raise ValueError("group id is not a slug")
+    return {"PK": f"GROUP#{group_id}#", "SK": "MEMBERS"}
+
+
+def audit_key(tenant_id: str, object_type: str, object_id: str, at_iso: str, event_id: str) -> dict[str, str]:
+    """Audit events of one object together, in time order."""
+    return {"PK": _tenant(tenant_id) + f"AUDIT#{object_type}#{object_id}", "SK": f"{at_iso}#{event_id}"}

@@ -1,0 +1,1 @@
+"""Shared HTTP concerns: resolver set-up, error mapping, principal from claims, schemas."""

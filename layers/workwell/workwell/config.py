@@ -1,0 +1,32 @@
+"""Settings models, read from the environment by the composition roots only.
+Every variable here is declared in template.yaml (a contract test keeps them in step)."""
+
+from __future__ import annotations
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class FunctionSettings(BaseSettings):
+    model_config = SettingsConfigDict(frozen=True, extra="ignore")
+
+    main_table_name: str = Field(min_length=1)
+    audit_table_name: str = Field(min_length=1)
+    staff_cache_seconds: float = Field(default=60, ge=0, le=60)
+
+
+class AdminSettings(FunctionSettings):
+    """The admin function: no restricted-data key, no idempotency table."""
+
+
+class RestrictedDataSettings(FunctionSettings):
+    """Functions that may encrypt or decrypt restricted data (reports, cases, surveys)."""
+
+    restricted_data_key_arn: str = Field(min_length=1)
+    idempotency_table_name: str = Field(min_length=1)
+
+
+# Which settings model each function of template.yaml reads.
+SETTINGS_BY_FUNCTION: dict[str, type[FunctionSettings]] = {
+    "AdminFunction": AdminSettings,
+}

@@ -1,0 +1,18 @@
+"""Base for domain value models exchanged over the API: camelCase on the wire, unknown
+fields refused, input never echoed in validation errors."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+from pydantic.alias_generators import to_camel
+
+
+class CamelModel(BaseModel):
+    model_config = ConfigDict(
+        alias_generator=to_camel,
+        populate_by_name=True,
+        extra="forbid",
+        hide_input_in_errors=True,
+        frozen=True,
+        str_strip_whitespace=True,
+    )

@@ -1,0 +1,42 @@
+"""Who is calling: identity from verified token claims, roles from the staff directory."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from workwell.domain.roles import Role
+
+TENANT_ID_PATTERN = re.compile(r"^[a-z0-9-]{1,40}$")
+LANGUAGES = ("fi", "sv", "en")
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What the identity provider vouches for; nothing here comes from request input."""
+
+    user_id: str
+    tenant_id: str
+    email: str | None
+    name: str | None
+    unit: str | None
+    group: str | None
+    language: str
+
+
+@dataclass(frozen=True)
+class Principal:
+    identity: Identity
+    roles: frozenset[Role] = field(default_factory=lambda: frozenset({Role.EMPLOYEE}))
+    supervised_units: frozenset[str] = frozenset()
+
+    @property
+    def tenant_id(self) -> str:
+        return self.identity.tenant_id
+
+    @property
+    def user_id(self) -> str:
+        return self.identity.user_id
+
+    def has_role(self, role: Role) -> bool:
+        return role in self.roles

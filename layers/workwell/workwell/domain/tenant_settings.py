@@ -1,0 +1,98 @@
+"""Tenant settings: the per-organisation configuration a tenant admin edits."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import EmailStr, Field, StringConstraints, model_validator
+
+from workwell.domain.model_base import CamelModel
+
+Language = Literal["fi", "sv", "en"]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]{1,40}$")]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+LocalisedText = Annotated[dict[Language, ShortText], Field(min_length=1)]
+
+DEFAULT_REPORT_TYPES = ("harassment", "violence_threat", "accident", "near_miss", "hazard_observation")
+
+
+class Unit(CamelModel):
+    id: Slug
+    name: LocalisedText
+
+
+class EmployeeGroup(CamelModel):
+    id: Slug
+    name: LocalisedText
+
+
+class Rollout(CamelModel):
+    """The service tray opens per employee group (pilot groups first)."""
+
+    open_groups: tuple[Slug, ...] = ()
+
+
+class Retention(CamelModel):
+    report_days_after_closing: int = Field(default=730, ge=1, le=1825)
+    survey_answer_days: int = Field(default=1095, ge=1, le=1825)
+
+
+class Deadlines(CamelModel):
+    acknowledge_days: int = Field(default=7, ge=1, le=90)
+    start_investigation_days: int = Field(default=14, ge=1, le=180)
+    feedback_months: int = Field(default=3, ge=1, le=12)
+    ordinary_handling_working_days: int = Field(default=10, ge=1, le=60)
+
+
+class ReportTypeSetting(CamelModel):
+    key: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{1,39}$")]
+    enabled: bool = True
+    anonymous_allowed: bool = False
+
+
+def _default_report_types() -> tuple[ReportTypeSetting, ...]:
+    return tuple(ReportTypeSetting(key=key) for key in DEFAULT_REPORT_TYPES)
+
+
+class TenantSettings(CamelModel):
+    name: LocalisedText
+    reference_prefix: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,5}$")]
+    languages: tuple[Language, ...] = Field(min_length=1, max_length=3)
+    sender: EmailStr
+    units: tuple[Unit, ...] = Field(min_length=1, max_length=500)
+    employee_groups: tuple[EmployeeGroup, ...] = Field(min_length=1, max_length=100)
+    rollout: Rollout = Rollout()
+    minimum_group_size: int = Field(default=5, ge=3, le=50)
+    retention: Retention = Retention()
+    deadlines: Deadlines = Deadlines()
+    report_types: tuple[ReportTypeSetting, ...] = Field(default_factory=_default_report_types, max_length=30)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> TenantSettings:
+        _require_unique("languages", list(self.languages))
+        _require_unique("units", [u.id for u in self.units])
+        _require_unique("employeeGroups", [g.id for g in self.employee_groups])
+        _require_unique("reportTypes", [t.key for t in self.report_types])
+        group_ids = {g.id for g in self.employee_groups}
+        for group in self.rollout.open_groups:
+            if group not in group_ids:
+                raise ValueError("rollout.openGroups names an employee group that does not exist")
+        if self.languages[0] not in self.name:
+            raise ValueError("name must be given in the tenant's first language")
+        return self
+
+    @property
+    def unit_ids(self) -> frozenset[str]:
+        return frozenset(u.id for u in self.units)
+
+    @property
+    def group_ids(self) -> frozenset[str]:
+        return frozenset(g.id for g in self.employee_groups)
+
+    def tray_open_for(self, group: str | None) -> bool:
+        return group is not None and group in self.rollout.open_groups
+
+
+def _require_unique(field_name: str, values: list[str]) -> None:
+    if len(values) != len(set(values)):
+        raise ValueError(f"{field_name} must not repeat an entry")

@@ -1,0 +1,131 @@
+"""Use cases of tenant administration: profile, settings, staff directory."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from workwell.domain.access_policy import require_tenant_admin
+from workwell.domain.errors import Conflict, ErrorDetail, InvalidInput, NotFound
+from workwell.domain.principal import Principal
+from workwell.domain.roles import Role
+from workwell.domain.staff import StaffMember
+from workwell.domain.tenant_settings import TenantSettings
+from workwell.domain.versioned import Versioned
+from workwell.service_layer.call_context import CallContext
+from workwell.service_layer.unit_of_work import UnitOfWork
+
+HANDLER_ROLES = frozenset({Role.SUPERVISOR, Role.SAFETY_REPRESENTATIVE, Role.SAFETY_MANAGER, Role.HR_DIRECTOR})
+AGGREGATE_ROLES = frozenset({Role.WELLBEING_COORDINATOR, Role.HR_DIRECTOR, Role.TENANT_ADMIN})
+
+
+@dataclass(frozen=True)
+class Features:
+    """Which parts of the service are open to the caller (for the front end)."""
+
+    safety_reports: bool
+    case_handling: bool
+    service_tray: bool
+    wellbeing_aggregates: bool
+    tenant_administration: bool
+
+
+@dataclass(frozen=True)
+class Profile:
+    principal: Principal
+    settings: TenantSettings
+    features: Features
+
+
+def _settings_of(principal: Principal, uow: UnitOfWork) -> Versioned[TenantSettings]:
+    current = uow.settings.get(principal.tenant_id)
+    if current is None:
+        # A token for a tenant that is not provisioned: nothing here is theirs to see.
+        raise NotFound("Tenant not found.")
+    return current
+
+
+def describe_me(principal: Principal, uow: UnitOfWork) -> Profile:
+    settings = _settings_of(principal, uow).value
+    features = Features(
+        safety_reports=True,
+        case_handling=bool(principal.roles & HANDLER_ROLES),
+        service_tray=settings.tray_open_for(principal.identity.group),
+        wellbeing_aggregates=bool(principal.roles & AGGREGATE_ROLES),
+        tenant_administration=principal.has_role(Role.TENANT_ADMIN),
+    )
+    return Profile(principal=principal, settings=settings, features=features)
+
+
+def get_tenant_settings(principal: Principal, uow: UnitOfWork) -> Versioned[TenantSettings]:
+    require_tenant_admin(principal)
+    return _settings_of(principal, uow)
+
+
+def update_tenant_settings(
+    ctx: CallContext, settings: TenantSettings, expected_version: int, uow: UnitOfWork
+) -> Versioned[TenantSettings]:
+    require_tenant_admin(ctx.principal)
+    tenant_id = ctx.principal.tenant_id
+    current = _settings_of(ctx.principal, uow)
+    if current.version != expected_version:
+        raise Conflict("The settings were changed by someone else; reload and try again.")
+    problems = _units_still_supervised(settings, uow.staff.list(tenant_id))
+    if problems:
+        raise InvalidInput("The request is not valid.", problems)
+    version = uow.settings.stage_save(tenant_id, settings, expected_version)
+    uow.audit.stage(ctx.audit_event("tenant_settings.updated", "tenant_settings", tenant_id))
+    uow.commit()
+    return Versioned(settings, version)
+
+
+def _units_still_supervised(
+    settings: TenantSettings, staff: Sequence[Versioned[StaffMember]]
+) -> list[ErrorDetail]:
+    supervised = {unit for entry in staff for unit in entry.value.supervised_units}
+    missing = sorted(supervised - settings.unit_ids)
+    return [ErrorDetail(("body", "units"), f"unit {unit} is still supervised by staff") for unit in missing]
+
+
+def list_staff(principal: Principal, uow: UnitOfWork) -> Sequence[Versioned[StaffMember]]:
+    require_tenant_admin(principal)
+    return uow.staff.list(principal.tenant_id)
+
+
+def put_staff_member(
+    ctx: CallContext, member: StaffMember, expected_version: int | None, uow: UnitOfWork
+) -> Versioned[StaffMember]:
+    """Create (no expected version) or update (with it) one person's roles."""
+    require_tenant_admin(ctx.principal)
+    tenant_id = ctx.principal.tenant_id
+    settings = _settings_of(ctx.principal, uow).value
+    problems = [ErrorDetail(("body", *p.loc), p.msg) for p in member.problems_against(settings)]
+    if problems:
+        raise InvalidInput("The request is not valid.", problems)
+    if member.user_id == ctx.principal.user_id and Role.TENANT_ADMIN not in member.roles:
+        raise InvalidInput.at(("body", "roles"), "you cannot remove your own tenant_admin role")
+    current = uow.staff.get(tenant_id, member.user_id)
+    if expected_version is None and current is not None:
+        raise Conflict("This person is already in the staff directory; send expectedVersion to update.")
+    if expected_version is not None and (current is None or current.version != expected_version):
+        if current is None:
+            raise NotFound("Staff member not found.")
+        raise Conflict("The staff entry was changed by someone else; reload and try again.")
+    previous = current.value if current else None
+    version = uow.staff.stage_save(tenant_id, member, expected_version, previous)
+    action = "staff.updated" if previous else "staff.added"
+    uow.audit.stage(ctx.audit_event(action, "staff_member", member.user_id))
+    uow.commit()
+    return Versioned(member, version)
+
+
+def remove_staff_member(ctx: CallContext, user_id: str, uow: UnitOfWork) -> None:
+    require_tenant_admin(ctx.principal)
+    if user_id == ctx.principal.user_id:
+        raise InvalidInput.at(("path", "userId"), "you cannot remove yourself from the staff directory")
+    current = uow.staff.get(ctx.principal.tenant_id, user_id)
+    if current is None:
+        raise NotFound("Staff member not found.")
+    uow.staff.stage_remove(ctx.principal.tenant_id, current.value, current.version)
+    uow.audit.stage(ctx.audit_event("staff.removed", "staff_member", user_id))
+    uow.commit()

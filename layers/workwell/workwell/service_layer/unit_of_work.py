@@ -1,0 +1,77 @@
+"""The persistence contract use cases depend on. Reads go straight to the store; writes
+are staged and land together in one atomic commit, or not at all."""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Sequence
+from types import TracebackType
+from typing import Protocol
+
+from workwell.domain.audit import AuditEvent
+from workwell.domain.staff import StaffMember
+from workwell.domain.tenant_settings import TenantSettings
+from workwell.domain.versioned import Versioned
+
+
+class TenantSettingsRepository(Protocol):
+    def get(self, tenant_id: str) -> Versioned[TenantSettings] | None: ...
+
+    def stage_save(self, tenant_id: str, settings: TenantSettings, expected_version: int | None) -> int:
+        """Stage a write conditional on `expected_version` (None: must not exist yet);
+        returns the new version."""
+        ...
+
+
+class StaffDirectory(Protocol):
+    def get(self, tenant_id: str, user_id: str) -> Versioned[StaffMember] | None: ...
+
+    def list(self, tenant_id: str) -> Sequence[Versioned[StaffMember]]: ...
+
+    def stage_save(
+        self,
+        tenant_id: str,
+        member: StaffMember,
+        expected_version: int | None,
+        previous: StaffMember | None,
+    ) -> int: ...
+
+    def stage_remove(self, tenant_id: str, member: StaffMember, expected_version: int) -> None: ...
+
+
+class TenantRegistry(Protocol):
+    """Every tenant once, for jobs that visit all tenants, and tenant-group memberships."""
+
+    def stage_register(self, tenant_id: str, tenant_groups: Sequence[str]) -> None: ...
+
+    def stage_group(self, group_id: str, members: Sequence[str]) -> None: ...
+
+
+class AuditLog(Protocol):
+    def stage(self, event: AuditEvent) -> None: ...
+
+
+class UnitOfWork(abc.ABC):
+    settings: TenantSettingsRepository
+    staff: StaffDirectory
+    registry: TenantRegistry
+    audit: AuditLog
+
+    def __enter__(self) -> UnitOfWork:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.rollback()
+
+    @abc.abstractmethod
+    def commit(self) -> None:
+        """Apply every staged write atomically; raise Conflict if a condition fails."""
+
+    @abc.abstractmethod
+    def rollback(self) -> None:
+        """Forget staged writes that were not committed."""
