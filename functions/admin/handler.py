@@ -14,6 +14,7 @@ from aws_lambda_powertools.event_handler.openapi.params import Path
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.logging.utils import copy_config_to_registered_loggers
 from aws_lambda_powertools.utilities.typing import LambdaContext
+
 from workwell.adapters.cached_staff_lookup import CachedStaffLookup
 from workwell.adapters.clock import SystemClock
 from workwell.adapters.dynamodb_unit_of_work import DynamoDbUnitOfWork, TableNames
@@ -90,7 +91,9 @@ def get_me() -> MeResponse:
 
 @app.get("/tenant/settings")
 def get_tenant_settings() -> TenantSettingsResponse:
-    return TenantSettingsResponse.of(administration.get_tenant_settings(current_principal(), dependencies().uow()))
+    return TenantSettingsResponse.of(
+        administration.get_tenant_settings(current_principal(), dependencies().uow())
+    )
 
 
 @app.put("/tenant/settings")
@@ -104,16 +107,16 @@ def put_tenant_settings(body: UpdateTenantSettingsRequest) -> TenantSettingsResp
 @app.get("/staff")
 def get_staff() -> StaffListResponse:
     entries = administration.list_staff(current_principal(), dependencies().uow())
-    return StaffListResponse(items=[StaffMemberResponse.of(e) for e in entries])
+    return StaffListResponse(items=[StaffMemberResponse.from_versioned(e) for e in entries])
 
 
 @app.put("/staff/<userId>")
 def put_staff(userId: USER_ID, body: PutStaffMemberRequest) -> StaffMemberResponse:  # noqa: N803 (path name)
     ctx = call_context()
-    member = StaffMember.of(userId, body)
+    member = StaffMember.from_profile(userId, body)
     saved = administration.put_staff_member(ctx, member, body.expected_version, dependencies().uow())
     dependencies().staff_lookup.forget(ctx.principal.tenant_id, userId)
-    return StaffMemberResponse.of(saved)
+    return StaffMemberResponse.from_versioned(saved)
 
 
 @app.delete("/staff/<userId>")

@@ -49,7 +49,9 @@ class LocalTokenIssuer:
         self._key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         self._kid = uuid.uuid4().hex
 
-    def issue(self, identity: DemoIdentity, lifetime_seconds: int = TOKEN_LIFETIME_SECONDS, now: float | None = None) -> str:
+    def issue(
+        self, identity: DemoIdentity, lifetime_seconds: int = TOKEN_LIFETIME_SECONDS, now: float | None = None
+    ) -> str:
         issued = int(now if now is not None else time.time())
         payload: dict[str, Any] = {
             **identity.claims(),

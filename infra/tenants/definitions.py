@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 from pydantic import ValidationError
+
 from workwell.domain.tenant_definition import TenantDefinition, TenantGroupDefinition
 from workwell.service_layer.provisioning import check_group_memberships
 

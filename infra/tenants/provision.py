@@ -15,14 +15,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import boto3
+
+from infra.tenants.definitions import TENANTS_DIR, DefinitionError, Definitions, load_definitions
 from workwell.adapters.dynamodb_unit_of_work import DynamoDbUnitOfWork, TableNames
 from workwell.service_layer.provisioning import ProvisioningReport, provision_group, provision_tenant
 from workwell.service_layer.unit_of_work import UnitOfWork
 
-from infra.tenants.definitions import TENANTS_DIR, DefinitionError, Definitions, load_definitions
 
-
-def provision_all(definitions: Definitions, uow_factory: Callable[[], UnitOfWork]) -> list[ProvisioningReport]:
+def provision_all(
+    definitions: Definitions, uow_factory: Callable[[], UnitOfWork]
+) -> list[ProvisioningReport]:
     reports = [provision_tenant(tenant, uow_factory) for tenant in definitions.tenants]
     for group in definitions.groups:
         provision_group(group, uow_factory)
@@ -40,7 +42,9 @@ def _tables_of_stack(session: boto3.Session, stack: str) -> TableNames:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--dir", type=Path, default=TENANTS_DIR, help="folder of tenant files")
     parser.add_argument("--check", action="store_true", help="validate the files only")
     parser.add_argument("--endpoint-url", help="AWS endpoint, e.g. the local emulator")
@@ -73,7 +77,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     client = session.client("dynamodb", endpoint_url=args.endpoint_url)
     for report in provision_all(definitions, lambda: DynamoDbUnitOfWork(client, tables)):
         state = "updated" if report.changed else "unchanged"
-        print(f"{report.tenant_id}: {state} (settings changed: {report.settings_changed}, staff written: {len(report.staff_written)})")
+        print(
+            f"{report.tenant_id}: {state} (settings changed: {report.settings_changed}, staff written: {len(report.staff_written)})"
+        )
     return 0
 
 

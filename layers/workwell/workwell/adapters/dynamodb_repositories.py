@@ -62,7 +62,9 @@ class DynamoDbTenantSettings:
 
     def get(self, tenant_id: str) -> Versioned[TenantSettings] | None:
         response = self._client.get_item(
-            TableName=self._table, Key=self._codec.encode(table_keys.settings_key(tenant_id)), ConsistentRead=True
+            TableName=self._table,
+            Key=self._codec.encode(table_keys.settings_key(tenant_id)),
+            ConsistentRead=True,
         )
         if "Item" not in response:
             return None
@@ -91,7 +93,7 @@ class DynamoDbStaffDirectory:
             return None
         return self._codec.versioned(self._codec.decode(response["Item"]), StaffMember)
 
-    def list(self, tenant_id: str) -> Sequence[Versioned[StaffMember]]:
+    def members(self, tenant_id: str) -> Sequence[Versioned[StaffMember]]:
         return [
             self._codec.versioned(item, StaffMember)
             for item in self._query_prefix(tenant_id, table_keys.STAFF_MEMBER_PREFIX)
@@ -128,11 +130,18 @@ class DynamoDbStaffDirectory:
             "data": member.model_dump(mode="json"),
         }
         write, version = _versioned_put(
-            self._table, self._codec, table_keys.staff_member_key(tenant_id, member.user_id), item, expected_version
+            self._table,
+            self._codec,
+            table_keys.staff_member_key(tenant_id, member.user_id),
+            item,
+            expected_version,
         )
         self._staged.append(write)
         for role in sorted(member.roles):
-            role_item = {**table_keys.staff_role_key(tenant_id, role, member.user_id), "user_id": member.user_id}
+            role_item = {
+                **table_keys.staff_role_key(tenant_id, role, member.user_id),
+                "user_id": member.user_id,
+            }
             self._staged.append({"Put": {"TableName": self._table, "Item": self._codec.encode(role_item)}})
         dropped = (previous.roles if previous else frozenset()) - member.roles
         for role in sorted(dropped):
@@ -162,7 +171,11 @@ class DynamoDbTenantRegistry:
         self._table, self._codec, self._staged = table, codec, staged
 
     def stage_register(self, tenant_id: str, tenant_groups: Sequence[str]) -> None:
-        item = {**table_keys.tenant_registry_key(tenant_id), "tenant_id": tenant_id, "tenant_groups": list(tenant_groups)}
+        item = {
+            **table_keys.tenant_registry_key(tenant_id),
+            "tenant_id": tenant_id,
+            "tenant_groups": list(tenant_groups),
+        }
         self._staged.append({"Put": {"TableName": self._table, "Item": self._codec.encode(item)}})
 
     def stage_group(self, group_id: str, members: Sequence[str]) -> None:
@@ -178,7 +191,9 @@ class DynamoDbAuditLog:
 
     def stage(self, event: AuditEvent) -> None:
         at_iso = event.at.isoformat()
-        key = table_keys.audit_key(event.tenant_id, event.object_type, event.object_id, at_iso, event.event_id)
+        key = table_keys.audit_key(
+            event.tenant_id, event.object_type, event.object_id, at_iso, event.event_id
+        )
         item = {
             **key,
             "tenant_id": event.tenant_id,

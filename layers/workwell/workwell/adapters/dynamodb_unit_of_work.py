@@ -25,7 +25,12 @@ if TYPE_CHECKING:
 log = logging.getLogger("workwell.adapters.dynamodb")
 
 MAX_TRANSACTION_ITEMS = 100
-_BUSY_REASONS = {"TransactionConflict", "ProvisionedThroughputExceeded", "ThrottlingError", "RequestLimitExceeded"}
+_BUSY_REASONS = {
+    "TransactionConflict",
+    "ProvisionedThroughputExceeded",
+    "ThrottlingError",
+    "RequestLimitExceeded",
+}
 _BUSY_ERRORS = {
     "TransactionInProgressException",
     "ProvisionedThroughputExceededException",
@@ -70,7 +75,7 @@ class DynamoDbUnitOfWork(UnitOfWork):
 def translate_client_error(error: ClientError) -> Exception:
     code = error.response.get("Error", {}).get("Code", "")
     if code == "TransactionCanceledException":
-        reasons = {r.get("Code", "") for r in error.response.get("CancellationReasons", [])}  # type: ignore[attr-defined]
+        reasons = {r.get("Code", "") for r in error.response.get("CancellationReasons", [])}
         if "ConditionalCheckFailed" in reasons:
             return Conflict("Someone else changed this at the same time; reload and try again.")
         if reasons & _BUSY_REASONS:

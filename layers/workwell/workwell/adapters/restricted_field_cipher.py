@@ -27,10 +27,10 @@ class RestrictedFieldCipher:
         self._masking = DataMasking(provider=AWSEncryptionSDKProvider(keys=[key_arn]))
 
     def encrypt(self, value: Any, record: RecordContext) -> str:
-        return str(self._masking.encrypt(value, **record.as_encryption_context()))
+        return str(self._masking.encrypt(value, None, **record.as_encryption_context()))
 
     def decrypt(self, ciphertext: str, record: RecordContext) -> Any:
         try:
-            return self._masking.decrypt(ciphertext, **record.as_encryption_context())
+            return self._masking.decrypt(ciphertext, None, **record.as_encryption_context())
         except (DataMaskingContextMismatchError, DataMaskingDecryptKeyError, DataMaskingDecryptValueError):
             raise CiphertextRejected("ciphertext rejected for this record") from None

@@ -47,7 +47,9 @@ def _request_id(app: APIGatewayRestResolver) -> str | None:
         return None
 
 
-def _respond(app: APIGatewayRestResolver, status: int, code: str, message: str, details: list[dict[str, Any]]) -> Response[str]:
+def _respond(
+    app: APIGatewayRestResolver, status: int, code: str, message: str, details: list[dict[str, Any]]
+) -> Response[str]:
     log.info("request refused", extra={"status": status, "error_code": code})
     return Response(
         status_code=status,
@@ -60,7 +62,7 @@ def _respond(app: APIGatewayRestResolver, status: int, code: str, message: str, 
 def _status_of(error: domain.DomainError) -> int:
     for cls in type(error).__mro__:
         if cls in STATUS_BY_ERROR:
-            return STATUS_BY_ERROR[cls]  # type: ignore[index]
+            return STATUS_BY_ERROR[cls]
     return 500
 
 

@@ -92,8 +92,11 @@ class IdempotentCreation:
             return create()
 
         try:
-            return _once(request={"scope": scope, "payload": payload})
+            answer: dict[str, Any] = _once(request={"scope": scope, "payload": payload})
+            return answer
         except IdempotencyAlreadyInProgressError:
-            raise IdempotencyInProgress("The first request with this Idempotency-Key is still running.") from None
+            raise IdempotencyInProgress(
+                "The first request with this Idempotency-Key is still running."
+            ) from None
         except IdempotencyValidationError:
             raise IdempotencyConflict("This Idempotency-Key was used with another request body.") from None

@@ -44,5 +44,5 @@ class StaffMember(StaffProfile):
     user_id: UserId
 
     @classmethod
-    def of(cls, user_id: str, profile: StaffProfile) -> StaffMember:
+    def from_profile(cls, user_id: str, profile: StaffProfile) -> StaffMember:
         return cls(user_id=user_id, **profile.model_dump(include=set(StaffProfile.model_fields)))

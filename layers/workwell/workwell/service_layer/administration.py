@@ -15,7 +15,9 @@ from workwell.domain.versioned import Versioned
 from workwell.service_layer.call_context import CallContext
 from workwell.service_layer.unit_of_work import UnitOfWork
 
-HANDLER_ROLES = frozenset({Role.SUPERVISOR, Role.SAFETY_REPRESENTATIVE, Role.SAFETY_MANAGER, Role.HR_DIRECTOR})
+HANDLER_ROLES = frozenset(
+    {Role.SUPERVISOR, Role.SAFETY_REPRESENTATIVE, Role.SAFETY_MANAGER, Role.HR_DIRECTOR}
+)
 AGGREGATE_ROLES = frozenset({Role.WELLBEING_COORDINATOR, Role.HR_DIRECTOR, Role.TENANT_ADMIN})
 
 
@@ -70,7 +72,7 @@ def update_tenant_settings(
     current = _settings_of(ctx.principal, uow)
     if current.version != expected_version:
         raise Conflict("The settings were changed by someone else; reload and try again.")
-    problems = _units_still_supervised(settings, uow.staff.list(tenant_id))
+    problems = _units_still_supervised(settings, uow.staff.members(tenant_id))
     if problems:
         raise InvalidInput("The request is not valid.", problems)
     version = uow.settings.stage_save(tenant_id, settings, expected_version)
@@ -89,7 +91,7 @@ def _units_still_supervised(
 
 def list_staff(principal: Principal, uow: UnitOfWork) -> Sequence[Versioned[StaffMember]]:
     require_tenant_admin(principal)
-    return uow.staff.list(principal.tenant_id)
+    return uow.staff.members(principal.tenant_id)
 
 
 def put_staff_member(

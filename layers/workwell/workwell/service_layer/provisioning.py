@@ -20,7 +20,9 @@ class ProvisioningReport:
         return self.settings_changed or bool(self.staff_written)
 
 
-def provision_tenant(definition: TenantDefinition, uow_factory: Callable[[], UnitOfWork]) -> ProvisioningReport:
+def provision_tenant(
+    definition: TenantDefinition, uow_factory: Callable[[], UnitOfWork]
+) -> ProvisioningReport:
     """Write settings, registry entry and staff where they differ from what is stored.
     Staff added through the API and absent from the file are left alone."""
     report = ProvisioningReport(definition.tenant_id)

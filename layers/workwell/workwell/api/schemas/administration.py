@@ -82,7 +82,7 @@ class StaffMemberResponse(StaffMember):
     version: int
 
     @classmethod
-    def of(cls, versioned: Versioned[StaffMember]) -> StaffMemberResponse:
+    def from_versioned(cls, versioned: Versioned[StaffMember]) -> StaffMemberResponse:
         return cls(**versioned.value.model_dump(), version=versioned.version)
 
 

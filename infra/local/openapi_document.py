@@ -1,0 +1,60 @@
+"""The merged OpenAPI document of all functions (Powertools OpenAPIMerge), kept in
+docs/openapi.json; a contract test fails when the code and the snapshot drift apart.
+
+    python -m infra.local.openapi_document --write docs/openapi.json"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from pathlib import Path
+from typing import Any
+from unittest import mock
+
+from aws_lambda_powertools.event_handler.openapi.merge import OpenAPIMerge
+from aws_lambda_powertools.event_handler.openapi.models import HTTPBearer
+
+from infra.local.template_model import PROJECT_ROOT
+
+SNAPSHOT = PROJECT_ROOT / "docs" / "openapi.json"
+
+# Importing a handler must not need AWS; these values only satisfy the settings models.
+_IMPORT_ENVIRONMENT = {"POWERTOOLS_TRACE_DISABLED": "true", "AWS_DEFAULT_REGION": "eu-north-1"}
+
+
+def merged_openapi() -> dict[str, Any]:
+    merge = OpenAPIMerge(
+        title="Workwell API",
+        version="1.0.0",
+        description="Confidential safety reports and the wellbeing service tray. "
+        "Paths are the contract of docs api.md; errors use the shape described there.",
+        security_schemes={"cognito": HTTPBearer(bearerFormat="JWT")},
+        security=[{"cognito": []}],
+        on_conflict="error",
+    )
+    merge.discover(
+        path=PROJECT_ROOT / "functions", pattern="handler.py", recursive=True, project_root=PROJECT_ROOT
+    )
+    with mock.patch.dict(os.environ, _IMPORT_ENVIRONMENT):
+        schema = merge.get_openapi_schema()
+    return json.loads(json.dumps(schema, sort_keys=True, default=str))
+
+
+def render(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--write", type=Path, help="write the document to this file")
+    args = parser.parse_args()
+    text = render(merged_openapi())
+    if args.write:
+        args.write.write_text(text, encoding="utf-8")
+    else:
+        print(text, end="")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,212 @@
+"""Shared fixtures and factories: AWS under moto built from template.yaml, provisioned demo
+tenants, signed tokens, API Gateway events and principals."""
+
+from __future__ import annotations
+
+import copy
+import json
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import boto3
+import pytest
+from chalice.test import Client
+from moto import mock_aws
+
+from infra.local.aws_resources import LOCAL_REGION, LocalResources, create_local_resources
+from infra.local.demo_people import demo_identities
+from infra.local.function_host import FunctionHost
+from infra.local.gateway import build_gateway
+from infra.local.local_tokens import DemoIdentity, LocalTokenIssuer
+from infra.local.template_model import Template
+from infra.tenants.definitions import Definitions, load_definitions
+from infra.tenants.provision import provision_all
+from workwell.adapters.dynamodb_unit_of_work import DynamoDbUnitOfWork, TableNames
+from workwell.domain.principal import Identity, Principal
+from workwell.domain.roles import Role
+
+# Canary planted in restricted or secret fields; it must never surface where it must not.
+CANARY = "CANARY-7f3b9c-do-not-leak"
+
+LOCAL_ENVIRONMENT = {
+    "AWS_DEFAULT_REGION": LOCAL_REGION,
+    "AWS_REGION": LOCAL_REGION,
+    "AWS_ACCESS_KEY_ID": "testing",
+    "AWS_SECRET_ACCESS_KEY": "testing",
+    "AWS_SESSION_TOKEN": "testing",
+    "AWS_ACCOUNT_ID_ENDPOINT_MODE": "disabled",
+    "POWERTOOLS_TRACE_DISABLED": "true",
+}
+
+
+@pytest.fixture(scope="session")
+def template() -> Template:
+    return Template()
+
+
+@pytest.fixture(scope="session")
+def definitions() -> Definitions:
+    return load_definitions()
+
+
+@pytest.fixture(scope="session")
+def people(definitions: Definitions) -> dict[str, DemoIdentity]:
+    return demo_identities(definitions)
+
+
+@pytest.fixture(scope="session")
+def tokens() -> LocalTokenIssuer:
+    return LocalTokenIssuer()
+
+
+@pytest.fixture
+def aws_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name, value in LOCAL_ENVIRONMENT.items():
+        monkeypatch.setenv(name, value)
+
+
+@pytest.fixture
+def aws(aws_environment: None, template: Template) -> Iterator[LocalResources]:
+    """Fresh emulated AWS with every table and key of template.yaml."""
+    with mock_aws():
+        yield create_local_resources(template)
+
+
+@pytest.fixture
+def tables() -> TableNames:
+    return TableNames(main="MainTable", audit="AuditTable")
+
+
+@pytest.fixture
+def dynamodb(aws: LocalResources) -> Any:
+    return boto3.client("dynamodb", region_name=LOCAL_REGION)
+
+
+def _dynamodb_backend() -> Any:
+    from moto.core import DEFAULT_ACCOUNT_ID
+    from moto.dynamodb.models import dynamodb_backends
+
+    return dynamodb_backends[DEFAULT_ACCOUNT_ID][LOCAL_REGION]
+
+
+@pytest.fixture(scope="session")
+def provisioned_tables(template: Template, definitions: Definitions) -> dict[str, Any]:
+    """The demo tenants provisioned once per session. moto copies a whole table for every
+    item of a transaction, so provisioning per test would cost seconds; each test gets a
+    copy of these tables instead (see `provisioned`)."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in LOCAL_ENVIRONMENT.items():
+            patch.setenv(name, value)
+        with mock_aws():
+            create_local_resources(template)
+            client = boto3.client("dynamodb", region_name=LOCAL_REGION)
+            provision_all(
+                definitions, lambda: DynamoDbUnitOfWork(client, TableNames("MainTable", "AuditTable"))
+            )
+            return copy.deepcopy(dict(_dynamodb_backend().tables))
+
+
+@pytest.fixture
+def provisioned(aws: LocalResources, provisioned_tables: dict[str, Any]) -> LocalResources:
+    """Emulated AWS with the demo tenants of infra/tenants provisioned."""
+    _dynamodb_backend().tables.update(copy.deepcopy(provisioned_tables))
+    return aws
+
+
+@pytest.fixture
+def function_host(provisioned: LocalResources, template: Template) -> FunctionHost:
+    return FunctionHost(template, provisioned, LOCAL_ENVIRONMENT)
+
+
+@pytest.fixture
+def gateway(function_host: FunctionHost, template: Template, tokens: LocalTokenIssuer) -> Iterator[Client]:
+    with Client(build_gateway(template, function_host, tokens)) as client:
+        yield client
+
+
+class Caller:
+    """Calls the local gateway as a demo person."""
+
+    def __init__(self, client: Client, token: str | None) -> None:
+        self._client, self._token = client, token
+
+    def request(self, method: str, path: str, body: Any = None, headers: dict[str, str] | None = None) -> Any:
+        all_headers = {"Content-Type": "application/json", **(headers or {})}
+        if self._token:
+            all_headers["Authorization"] = f"Bearer {self._token}"
+        raw = json.dumps(body).encode() if body is not None else b""
+        return self._client.http.request(method, path, headers=all_headers, body=raw)
+
+
+@pytest.fixture
+def as_person(gateway: Client, tokens: LocalTokenIssuer, people: dict[str, DemoIdentity]) -> Any:
+    def caller(user_id: str) -> Caller:
+        return Caller(gateway, tokens.issue(people[user_id]))
+
+    return caller
+
+
+def json_body(response: Any) -> Any:
+    return json.loads(response.body)
+
+
+def api_event(
+    method: str,
+    path: str,
+    claims: dict[str, str] | None,
+    *,
+    body: Any = None,
+    resource: str | None = None,
+    path_parameters: dict[str, str] | None = None,
+    headers: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """A REST API proxy event as API Gateway would pass it after the Cognito authorizer."""
+    all_headers = {"Content-Type": "application/json", **(headers or {})}
+    return {
+        "resource": resource or path,
+        "path": path,
+        "httpMethod": method,
+        "headers": all_headers,
+        "multiValueHeaders": {k: [v] for k, v in all_headers.items()},
+        "queryStringParameters": None,
+        "multiValueQueryStringParameters": None,
+        "pathParameters": path_parameters,
+        "stageVariables": None,
+        "requestContext": {
+            "resourcePath": resource or path,
+            "httpMethod": method,
+            "path": path,
+            "stage": "test",
+            "requestId": str(uuid.uuid4()),
+            "accountId": "000000000000",
+            "apiId": "test",
+            "identity": {},
+            "authorizer": {"claims": claims} if claims is not None else None,
+        },
+        "body": json.dumps(body) if body is not None else None,
+        "isBase64Encoded": False,
+    }
+
+
+def make_principal(
+    roles: set[Role] | None = None,
+    tenant_id: str = "kokkola",
+    user_id: str = "user-1",
+    group: str | None = "opetus",
+    supervised_units: set[str] | None = None,
+) -> Principal:
+    identity = Identity(
+        user_id=user_id,
+        tenant_id=tenant_id,
+        email=f"{user_id}@example.com",
+        name="Test Person",
+        unit="sivistys",
+        group=group,
+        language="fi",
+    )
+    return Principal(
+        identity=identity,
+        roles=frozenset({Role.EMPLOYEE, *(roles or set())}),
+        supervised_units=frozenset(supervised_units or set()),
+    )

@@ -1,0 +1,130 @@
+"""Security and operations properties of template.yaml that must not regress."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import cfnlint.api
+import pytest
+
+from infra.local.template_model import TEMPLATE_PATH, Template
+
+RESTRICTED_KEY_USERS = {"ReportsFunction", "CasesFunction", "SurveysFunction"}
+
+
+def test_cfn_lint_reports_nothing() -> None:
+    assert [str(m) for m in cfnlint.api.lint_file(TEMPLATE_PATH)] == []
+
+
+def test_lambda_runtime_and_powertools_capture_settings(template: Template) -> None:
+    function_globals = template.document["Globals"]["Function"]
+    variables = function_globals["Environment"]["Variables"]
+
+    assert function_globals["Runtime"] == "python3.13"
+    assert function_globals["Architectures"] == ["arm64"]
+    assert variables["POWERTOOLS_TRACER_CAPTURE_RESPONSE"] == "false"
+    assert variables["POWERTOOLS_TRACER_CAPTURE_ERROR"] == "false"
+
+
+def test_the_api_stage_records_no_client_address_or_bodies(template: Template) -> None:
+    api = template.resources["Api"]["Properties"]
+    log_format = api["AccessLogSetting"]["Format"]
+
+    assert api["TracingEnabled"] is False
+    assert "sourceIp" not in log_format
+    assert "userAgent" not in log_format
+    assert all(s["DataTraceEnabled"] is False and s["LoggingLevel"] == "OFF" for s in api["MethodSettings"])
+    assert api["Auth"]["DefaultAuthorizer"] == "CognitoAuthorizer"
+
+
+@pytest.mark.parametrize(
+    "response",
+    ["UNAUTHORIZED", "ACCESS_DENIED", "REQUEST_TOO_LARGE", "THROTTLED", "DEFAULT_4XX", "DEFAULT_5XX"],
+)
+def test_gateway_responses_use_the_api_error_shape(template: Template, response: str) -> None:
+    body = template.resources["Api"]["Properties"]["GatewayResponses"][response]["ResponseTemplates"][
+        "application/json"
+    ]
+
+    parsed = json.loads(body.replace("$context.requestId", "r"))
+    assert set(parsed) == {"error", "requestId"}
+    assert set(parsed["error"]) == {"code", "message", "details"}
+
+
+def test_users_cannot_write_their_own_tenant_or_unit(template: Template) -> None:
+    client = template.resources["UserPoolClient"]["Properties"]
+
+    assert not [a for a in client["WriteAttributes"] if a.startswith("custom:")]
+    assert {"custom:tenant", "custom:unit", "custom:group", "custom:lang"} <= set(client["ReadAttributes"])
+
+
+@pytest.mark.parametrize("table", ["MainTable", "AuditTable", "IdempotencyTable"])
+def test_tables_are_encrypted_with_the_table_key_and_recoverable(template: Template, table: str) -> None:
+    properties = template.resources[table]["Properties"]
+
+    assert properties["SSESpecification"]["KMSMasterKeyId"] == {"Ref": "TableKey"}
+    assert properties["PointInTimeRecoverySpecification"]["PointInTimeRecoveryEnabled"] is True
+    assert properties["TimeToLiveSpecification"]["Enabled"] is True
+    assert properties["BillingMode"] == "PAY_PER_REQUEST"
+
+
+def test_main_table_keys_and_stream(template: Template) -> None:
+    properties = template.resources["MainTable"]["Properties"]
+
+    assert properties["TimeToLiveSpecification"]["AttributeName"] == "expires_at"
+    assert properties["StreamSpecification"]["StreamViewType"] == "NEW_IMAGE"
+    assert [i["IndexName"] for i in properties["GlobalSecondaryIndexes"]] == ["GSI1", "GSI2"]
+
+
+def _statements(function: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        s
+        for policy in function["Properties"].get("Policies", [])
+        if isinstance(policy, dict)
+        for s in policy.get("Statement", [])
+    ]
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def test_only_restricted_data_functions_may_use_the_restricted_key(template: Template) -> None:
+    for name, function in template.functions.items():
+        uses_key = any(
+            "RestrictedDataKey" in json.dumps(s.get("Resource"), default=str)
+            for s in _statements(dict(function))
+        )
+        assert uses_key == (name in RESTRICTED_KEY_USERS), name
+
+
+def test_no_function_may_change_or_delete_audit_events(template: Template) -> None:
+    for name, function in template.functions.items():
+        for statement in _statements(dict(function)):
+            if "AuditTable" in json.dumps(statement.get("Resource"), default=str):
+                assert set(_as_list(statement["Action"])) <= {"dynamodb:PutItem", "dynamodb:Query"}, name
+
+
+def test_no_function_may_scan(template: Template) -> None:
+    for name, function in template.functions.items():
+        actions = {a for s in _statements(dict(function)) for a in _as_list(s["Action"])}
+        assert "dynamodb:Scan" not in actions, name
+        assert "dynamodb:*" not in actions, name
+
+
+def test_every_function_has_a_log_group_with_retention(template: Template) -> None:
+    groups = template.resources_of_type("AWS::Logs::LogGroup")
+    named = {json.dumps(g["Properties"].get("LogGroupName"), default=str) for g in groups.values()}
+
+    for name in template.functions:
+        assert any(name in n for n in named), name
+    assert all("RetentionInDays" in g["Properties"] for g in groups.values())
+
+
+def test_the_layer_and_functions_build_for_arm64_with_makefiles(template: Template) -> None:
+    layer = template.resources["WorkwellLayer"]
+
+    assert layer["Metadata"] == {"BuildMethod": "makefile", "BuildArchitecture": "arm64"}
+    assert layer["Properties"]["CompatibleRuntimes"] == ["python3.13"]
+    assert all(f["Metadata"]["BuildMethod"] == "makefile" for f in template.functions.values())

@@ -1,0 +1,182 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from tests.conftest import make_principal
+from tests.unit.fakes import FakeUnitOfWork, Store
+from tests.unit.test_tenant_settings import settings_data
+from workwell.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
+from workwell.domain.principal import Principal
+from workwell.domain.roles import Role
+from workwell.domain.staff import StaffMember
+from workwell.domain.tenant_settings import TenantSettings
+from workwell.domain.versioned import Versioned
+from workwell.service_layer import administration
+from workwell.service_layer.call_context import CallContext
+
+NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+SETTINGS = TenantSettings.model_validate(
+    settings_data(
+        units=[{"id": "hallinto", "name": {"fi": "Hallinto"}}, {"id": "koulu", "name": {"fi": "Koulu"}}],
+        rollout={"openGroups": ["toimisto"]},
+    )
+)
+ADMIN = make_principal({Role.TENANT_ADMIN}, tenant_id="testi", user_id="admin-1")
+EMPLOYEE = make_principal(tenant_id="testi", user_id="emp-1", group="toimisto")
+
+
+def ctx(principal: Principal) -> CallContext:
+    return CallContext(principal=principal, request_id="req-1", now=NOW)
+
+
+def staff(user_id: str = "u-1", **data: object) -> StaffMember:
+    fields: dict[str, object] = {
+        "name": "Liisa",
+        "email": "liisa@test.example",
+        "roles": ["safety_representative"],
+    }
+    fields.update(data)
+    return StaffMember.model_validate({"userId": user_id, **fields})
+
+
+@pytest.fixture
+def store() -> Store:
+    store = Store()
+    store.settings["testi"] = Versioned(SETTINGS, 1)
+    store.staff[("testi", "admin-1")] = Versioned(staff("admin-1", roles=["tenant_admin"]), 1)
+    return store
+
+
+def test_me_shows_features_by_role_and_rollout(store: Store) -> None:
+    profile = administration.describe_me(EMPLOYEE, FakeUnitOfWork(store))
+
+    assert profile.features.service_tray is True
+    assert profile.features.tenant_administration is False
+    assert profile.features.case_handling is False
+
+    admin_profile = administration.describe_me(ADMIN, FakeUnitOfWork(store))
+    assert admin_profile.features.tenant_administration is True
+    assert admin_profile.features.wellbeing_aggregates is True
+
+
+def test_me_for_an_unprovisioned_tenant_is_not_found(store: Store) -> None:
+    with pytest.raises(NotFound):
+        administration.describe_me(make_principal(tenant_id="unknown"), FakeUnitOfWork(store))
+
+
+@pytest.mark.parametrize(
+    "role", [None, Role.SUPERVISOR, Role.HR_DIRECTOR, Role.SAFETY_MANAGER, Role.WELLBEING_COORDINATOR]
+)
+def test_only_tenant_admins_reach_settings_and_staff(store: Store, role: Role | None) -> None:
+    caller = make_principal({role} if role else set(), tenant_id="testi")
+    uow = FakeUnitOfWork(store)
+
+    with pytest.raises(Forbidden):
+        administration.get_tenant_settings(caller, uow)
+    with pytest.raises(Forbidden):
+        administration.list_staff(caller, uow)
+    with pytest.raises(Forbidden):
+        administration.put_staff_member(ctx(caller), staff(), None, uow)
+    with pytest.raises(Forbidden):
+        administration.update_tenant_settings(ctx(caller), SETTINGS, 1, uow)
+    assert store.commits == 0
+
+
+def test_settings_update_bumps_the_version_and_is_audited(store: Store) -> None:
+    changed = SETTINGS.model_copy(update={"minimum_group_size": 7})
+
+    saved = administration.update_tenant_settings(ctx(ADMIN), changed, 1, FakeUnitOfWork(store))
+
+    assert saved.version == 2
+    assert store.settings["testi"] == Versioned(changed, 2)
+    assert [(e.action, e.actor_id, e.object_id, e.request_id) for e in store.audit] == [
+        ("tenant_settings.updated", "admin-1", "testi", "req-1")
+    ]
+
+
+def test_a_stale_settings_version_is_a_conflict_and_writes_nothing(store: Store) -> None:
+    with pytest.raises(Conflict):
+        administration.update_tenant_settings(ctx(ADMIN), SETTINGS, 5, FakeUnitOfWork(store))
+
+    assert store.settings["testi"].version == 1
+    assert store.audit == []
+
+
+def test_a_unit_still_supervised_cannot_be_removed(store: Store) -> None:
+    store.staff[("testi", "sup-1")] = Versioned(
+        staff("sup-1", roles=["supervisor"], supervisedUnits=["koulu"]), 1
+    )
+    without_school = SETTINGS.model_copy(update={"units": SETTINGS.units[:1]})
+
+    with pytest.raises(InvalidInput) as raised:
+        administration.update_tenant_settings(ctx(ADMIN), without_school, 1, FakeUnitOfWork(store))
+
+    assert raised.value.details[0].loc == ("body", "units")
+    assert store.settings["testi"].version == 1
+
+
+def test_adding_then_updating_a_staff_member(store: Store) -> None:
+    added = administration.put_staff_member(ctx(ADMIN), staff(), None, FakeUnitOfWork(store))
+    updated = administration.put_staff_member(
+        ctx(ADMIN), staff(roles=["safety_manager"]), added.version, FakeUnitOfWork(store)
+    )
+
+    assert (added.version, updated.version) == (1, 2)
+    assert store.staff[("testi", "u-1")].value.roles == frozenset({Role.SAFETY_MANAGER})
+    assert [e.action for e in store.audit] == ["staff.added", "staff.updated"]
+
+
+def test_adding_someone_already_in_the_directory_is_a_conflict(store: Store) -> None:
+    administration.put_staff_member(ctx(ADMIN), staff(), None, FakeUnitOfWork(store))
+
+    with pytest.raises(Conflict):
+        administration.put_staff_member(ctx(ADMIN), staff(), None, FakeUnitOfWork(store))
+
+
+def test_updating_with_a_stale_version_is_a_conflict(store: Store) -> None:
+    administration.put_staff_member(ctx(ADMIN), staff(), None, FakeUnitOfWork(store))
+
+    with pytest.raises(Conflict):
+        administration.put_staff_member(ctx(ADMIN), staff(name="Other"), 7, FakeUnitOfWork(store))
+    assert store.staff[("testi", "u-1")].value.name == "Liisa"
+
+
+def test_updating_someone_not_in_this_tenant_is_not_found(store: Store) -> None:
+    store.staff[("vaala", "v-1")] = Versioned(staff("v-1"), 1)
+
+    with pytest.raises(NotFound):
+        administration.put_staff_member(ctx(ADMIN), staff("v-1"), 1, FakeUnitOfWork(store))
+    with pytest.raises(NotFound):
+        administration.remove_staff_member(ctx(ADMIN), "v-1", FakeUnitOfWork(store))
+    assert store.staff[("vaala", "v-1")].version == 1
+
+
+def test_a_supervisor_of_an_unknown_unit_is_refused(store: Store) -> None:
+    with pytest.raises(InvalidInput) as raised:
+        administration.put_staff_member(
+            ctx(ADMIN), staff(roles=["supervisor"], supervisedUnits=["nowhere"]), None, FakeUnitOfWork(store)
+        )
+
+    assert raised.value.details[0].loc == ("body", "supervisedUnits", 0)
+    assert ("testi", "u-1") not in store.staff
+
+
+def test_an_admin_cannot_lock_themselves_out(store: Store) -> None:
+    with pytest.raises(InvalidInput):
+        administration.put_staff_member(
+            ctx(ADMIN), staff("admin-1", roles=["hr_director"]), 1, FakeUnitOfWork(store)
+        )
+    with pytest.raises(InvalidInput):
+        administration.remove_staff_member(ctx(ADMIN), "admin-1", FakeUnitOfWork(store))
+    assert store.staff[("testi", "admin-1")].value.roles == frozenset({Role.TENANT_ADMIN})
+
+
+def test_removing_a_staff_member_is_audited(store: Store) -> None:
+    administration.put_staff_member(ctx(ADMIN), staff(), None, FakeUnitOfWork(store))
+
+    administration.remove_staff_member(ctx(ADMIN), "u-1", FakeUnitOfWork(store))
+
+    assert ("testi", "u-1") not in store.staff
+    assert store.audit[-1].action == "staff.removed"

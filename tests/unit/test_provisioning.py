@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from infra.tenants.definitions import TENANTS_DIR, DefinitionError, load_definitions
+from tests.unit.fakes import FakeUnitOfWork, Store
+from workwell.domain.roles import Role
+from workwell.service_layer.provisioning import provision_group, provision_tenant
+
+
+def test_the_shipped_tenants_cover_every_role() -> None:
+    definitions = load_definitions()
+
+    assert {t.tenant_id for t in definitions.tenants} == {
+        "kokkola",
+        "oulunkaari",
+        "ii",
+        "pudasjarvi",
+        "utajarvi",
+        "vaala",
+    }
+    for tenant in definitions.tenants:
+        roles = {role for person in tenant.people for role in person.roles}
+        assert roles == set(Role) - {Role.EMPLOYEE}, tenant.tenant_id
+        assert any(not person.roles for person in tenant.people), f"{tenant.tenant_id} has no plain employee"
+    kokkola = next(t for t in definitions.tenants if t.tenant_id == "kokkola")
+    assert kokkola.settings.languages == ("fi", "sv")
+    assert [g.members for g in definitions.groups] == [
+        ("oulunkaari", "ii", "pudasjarvi", "utajarvi", "vaala")
+    ]
+
+
+def test_provisioning_is_idempotent() -> None:
+    store = Store()
+    definitions = load_definitions()
+    kokkola = next(t for t in definitions.tenants if t.tenant_id == "kokkola")
+
+    first = provision_tenant(kokkola, lambda: FakeUnitOfWork(store))
+    second = provision_tenant(kokkola, lambda: FakeUnitOfWork(store))
+    provision_group(definitions.groups[0], lambda: FakeUnitOfWork(store))
+
+    assert first.changed
+    assert first.settings_changed
+    assert len(first.staff_written) == 7
+    assert not second.changed
+    assert store.settings["kokkola"].version == 1
+    assert store.groups["oulunkaari-region"] == ("oulunkaari", "ii", "pudasjarvi", "utajarvi", "vaala")
+
+
+def _copy_tenants(target: Path) -> None:
+    (target / "groups").mkdir()
+    for path in TENANTS_DIR.glob("*.yaml"):
+        (target / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    for path in (TENANTS_DIR / "groups").glob("*.yaml"):
+        (target / "groups" / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (
+            lambda text: text.replace("referencePrefix: VAA", "referencePrefix: vaa"),
+            "vaala.yaml: settings.referencePrefix",
+        ),
+        (lambda text: text.replace("- tenant_admin", "- superuser"), "vaala.yaml: people."),
+        (
+            lambda text: text.replace("tenantId: vaala", "tenantId: vaala2"),
+            "tenantId: must equal the file name",
+        ),
+        (lambda text: text.replace("settings:", "settings: [", 1), "vaala.yaml: line"),
+        (lambda text: text.replace("- oulunkaari-region", "- elsewhere"), "group elsewhere does not list"),
+    ],
+)
+def test_a_broken_file_is_a_clear_error(tmp_path: Path, edit: object, expected: str) -> None:
+    _copy_tenants(tmp_path)
+    vaala = tmp_path / "vaala.yaml"
+    vaala.write_text(edit(vaala.read_text(encoding="utf-8")), encoding="utf-8")  # type: ignore[operator]
+
+    with pytest.raises(DefinitionError) as raised:
+        load_definitions(tmp_path)
+
+    assert any(expected in problem for problem in raised.value.problems), raised.value.problems
