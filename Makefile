@@ -24,6 +24,8 @@ $(STAMP): requirements-dev.txt layers/workwell/requirements.txt
 	$(BOOT_PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.txt
+	# Make the project and the layer importable in .venv (like pytest's pythonpath).
+	printf '%s\n' "$(CURDIR)" "$(CURDIR)/layers/workwell" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/workwell-dev.pth"
 	touch $@
 
 lint: $(STAMP)

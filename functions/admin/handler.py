@@ -10,7 +10,7 @@ from typing import Annotated
 import boto3
 from aws_lambda_powertools import Logger, Metrics, Tracer
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
-from aws_lambda_powertools.event_handler.openapi.params import Path
+from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.logging.utils import copy_config_to_registered_loggers
 from aws_lambda_powertools.utilities.typing import LambdaContext
@@ -18,6 +18,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from workwell.adapters.cached_staff_lookup import CachedStaffLookup
 from workwell.adapters.clock import SystemClock
 from workwell.adapters.dynamodb_unit_of_work import DynamoDbUnitOfWork, TableNames
+from workwell.adapters.signed_cursor import MAX_CURSOR_LENGTH, SignedCursorCodec, cursor_binding
 from workwell.api.claims import identity_from_claims
 from workwell.api.resolver_setup import configure_resolver
 from workwell.api.schemas.administration import (
@@ -33,6 +34,7 @@ from workwell.domain.principal import Principal
 from workwell.domain.staff import StaffMember
 from workwell.service_layer import administration
 from workwell.service_layer.call_context import CallContext
+from workwell.service_layer.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageRequest
 from workwell.service_layer.principal_resolution import resolve_principal
 
 logger = Logger()
@@ -44,6 +46,8 @@ app = APIGatewayRestResolver(enable_validation=True)
 configure_resolver(app)
 
 USER_ID = Annotated[str, Path(pattern=r"^[A-Za-z0-9._@:+-]{1,128}$")]
+LIMIT = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)]
+CURSOR = Annotated[str | None, Query(max_length=MAX_CURSOR_LENGTH)]
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,7 @@ class Dependencies:
     dynamodb: object
     staff_lookup: CachedStaffLookup
     clock: SystemClock
+    cursors: SignedCursorCodec
 
     def uow(self) -> DynamoDbUnitOfWork:
         return DynamoDbUnitOfWork(self.dynamodb, self.tables)  # type: ignore[arg-type]
@@ -66,7 +71,8 @@ def dependencies() -> Dependencies:
     clock = SystemClock()
     reader = DynamoDbUnitOfWork(dynamodb, tables).staff
     lookup = CachedStaffLookup(reader, clock, settings.staff_cache_seconds)
-    return Dependencies(tables=tables, dynamodb=dynamodb, staff_lookup=lookup, clock=clock)
+    cursors = SignedCursorCodec(boto3.client("kms"), settings.cursor_key_id)
+    return Dependencies(tables=tables, dynamodb=dynamodb, staff_lookup=lookup, clock=clock, cursors=cursors)
 
 
 def current_principal() -> Principal:
@@ -105,9 +111,16 @@ def put_tenant_settings(body: UpdateTenantSettingsRequest) -> TenantSettingsResp
 
 
 @app.get("/staff")
-def get_staff() -> StaffListResponse:
-    entries = administration.list_staff(current_principal(), dependencies().uow())
-    return StaffListResponse(items=[StaffMemberResponse.from_versioned(e) for e in entries])
+def get_staff(limit: LIMIT = DEFAULT_PAGE_SIZE, cursor: CURSOR = None) -> StaffListResponse:
+    principal = current_principal()
+    binding = cursor_binding(principal.tenant_id, principal.user_id, "GET /staff")
+    cursors = dependencies().cursors
+    after = cursors.decode(cursor, binding) if cursor else None
+    page = administration.list_staff(principal, PageRequest(limit=limit, after=after), dependencies().uow())
+    return StaffListResponse(
+        items=[StaffMemberResponse.from_versioned(e) for e in page.items],
+        next_cursor=cursors.encode(page.next_position, binding) if page.next_position else None,
+    )
 
 
 @app.put("/staff/<userId>")

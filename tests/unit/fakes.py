@@ -12,6 +12,7 @@ from workwell.domain.staff import StaffMember
 from workwell.domain.tenant_settings import TenantSettings
 from workwell.domain.versioned import Versioned
 from workwell.service_layer.field_cipher import RecordContext
+from workwell.service_layer.pagination import Page, PageRequest
 from workwell.service_layer.unit_of_work import UnitOfWork
 
 
@@ -79,6 +80,13 @@ class _FakeStaff:
 
     def members(self, tenant_id: str) -> Sequence[Versioned[StaffMember]]:
         return [v for (t, _), v in sorted(self._store.staff.items()) if t == tenant_id]
+
+    def members_page(self, tenant_id: str, page: PageRequest) -> Page[Versioned[StaffMember]]:
+        members = self.members(tenant_id)
+        start = int(page.after["index"]) if page.after else 0
+        chunk = members[start : start + page.limit]
+        more = start + page.limit < len(members)
+        return Page(items=chunk, next_position={"index": start + page.limit} if more else None)
 
     def stage_save(
         self, tenant_id: str, member: StaffMember, expected_version: int | None, previous: StaffMember | None

@@ -15,6 +15,7 @@ from workwell.domain.tenant_settings import TenantSettings
 from workwell.domain.versioned import Versioned
 from workwell.service_layer import administration
 from workwell.service_layer.call_context import CallContext
+from workwell.service_layer.pagination import PageRequest
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 SETTINGS = TenantSettings.model_validate(
@@ -76,7 +77,7 @@ def test_only_tenant_admins_reach_settings_and_staff(store: Store, role: Role | 
     with pytest.raises(Forbidden):
         administration.get_tenant_settings(caller, uow)
     with pytest.raises(Forbidden):
-        administration.list_staff(caller, uow)
+        administration.list_staff(caller, PageRequest(), uow)
     with pytest.raises(Forbidden):
         administration.put_staff_member(ctx(caller), staff(), None, uow)
     with pytest.raises(Forbidden):
@@ -180,3 +181,23 @@ def test_removing_a_staff_member_is_audited(store: Store) -> None:
 
     assert ("testi", "u-1") not in store.staff
     assert store.audit[-1].action == "staff.removed"
+
+
+def test_staff_is_listed_page_by_page(store: Store) -> None:
+    for index in range(4):
+        administration.put_staff_member(ctx(ADMIN), staff(f"u-{index}"), None, FakeUnitOfWork(store))
+
+    first = administration.list_staff(ADMIN, PageRequest(limit=3), FakeUnitOfWork(store))
+    second = administration.list_staff(
+        ADMIN, PageRequest(limit=3, after=first.next_position), FakeUnitOfWork(store)
+    )
+
+    listed = [v.value.user_id for v in [*first.items, *second.items]]
+    assert listed == ["admin-1", "u-0", "u-1", "u-2", "u-3"]
+    assert second.next_position is None
+
+
+@pytest.mark.parametrize("limit", [0, 101])
+def test_a_page_holds_one_to_a_hundred_items(limit: int) -> None:
+    with pytest.raises(ValueError, match="limit"):
+        PageRequest(limit=limit)

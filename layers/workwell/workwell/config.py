@@ -13,6 +13,7 @@ class FunctionSettings(BaseSettings):
     main_table_name: str = Field(min_length=1)
     audit_table_name: str = Field(min_length=1)
     staff_cache_seconds: float = Field(default=60, ge=0, le=60)
+    cursor_key_id: str = Field(min_length=1)
 
 
 class AdminSettings(FunctionSettings):

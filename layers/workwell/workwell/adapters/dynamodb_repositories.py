@@ -14,6 +14,7 @@ from workwell.domain.audit import AuditEvent
 from workwell.domain.staff import StaffMember
 from workwell.domain.tenant_settings import TenantSettings
 from workwell.domain.versioned import Versioned
+from workwell.service_layer.pagination import Page, PageRequest
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.client import DynamoDBClient
@@ -96,16 +97,24 @@ class DynamoDbStaffDirectory:
     def members(self, tenant_id: str) -> Sequence[Versioned[StaffMember]]:
         return [
             self._codec.versioned(item, StaffMember)
-            for item in self._query_prefix(tenant_id, table_keys.STAFF_MEMBER_PREFIX)
+            for item in self._all_with_prefix(tenant_id, table_keys.STAFF_MEMBER_PREFIX)
         ]
+
+    def members_page(self, tenant_id: str, page: PageRequest) -> Page[Versioned[StaffMember]]:
+        kwargs = self._prefix_query(tenant_id, table_keys.STAFF_MEMBER_PREFIX)
+        kwargs["Limit"] = page.limit
+        if page.after:
+            kwargs["ExclusiveStartKey"] = dict(page.after)
+        response = self._client.query(**kwargs)
+        items = [self._codec.versioned(self._codec.decode(i), StaffMember) for i in response.get("Items", [])]
+        return Page(items=items, next_position=response.get("LastEvaluatedKey"))
 
     def user_ids_with_role(self, tenant_id: str, role: str) -> list[str]:
         prefix = table_keys.staff_role_prefix(role)
-        return [str(item["user_id"]) for item in self._query_prefix(tenant_id, prefix)]
+        return [str(item["user_id"]) for item in self._all_with_prefix(tenant_id, prefix)]
 
-    def _query_prefix(self, tenant_id: str, prefix: str) -> list[Item]:
-        items: list[Item] = []
-        kwargs: dict[str, Any] = {
+    def _prefix_query(self, tenant_id: str, prefix: str) -> dict[str, Any]:
+        return {
             "TableName": self._table,
             "KeyConditionExpression": "PK = :pk AND begins_with(SK, :prefix)",
             "ExpressionAttributeValues": self._codec.encode(
@@ -113,6 +122,10 @@ class DynamoDbStaffDirectory:
             ),
             "ConsistentRead": True,
         }
+
+    def _all_with_prefix(self, tenant_id: str, prefix: str) -> list[Item]:
+        items: list[Item] = []
+        kwargs = self._prefix_query(tenant_id, prefix)
         while True:
             response = self._client.query(**kwargs)
             items.extend(self._codec.decode(i) for i in response.get("Items", []))

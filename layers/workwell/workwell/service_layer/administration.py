@@ -13,6 +13,7 @@ from workwell.domain.staff import StaffMember
 from workwell.domain.tenant_settings import TenantSettings
 from workwell.domain.versioned import Versioned
 from workwell.service_layer.call_context import CallContext
+from workwell.service_layer.pagination import Page, PageRequest
 from workwell.service_layer.unit_of_work import UnitOfWork
 
 HANDLER_ROLES = frozenset(
@@ -89,9 +90,9 @@ def _units_still_supervised(
     return [ErrorDetail(("body", "units"), f"unit {unit} is still supervised by staff") for unit in missing]
 
 
-def list_staff(principal: Principal, uow: UnitOfWork) -> Sequence[Versioned[StaffMember]]:
+def list_staff(principal: Principal, page: PageRequest, uow: UnitOfWork) -> Page[Versioned[StaffMember]]:
     require_tenant_admin(principal)
-    return uow.staff.members(principal.tenant_id)
+    return uow.staff.members_page(principal.tenant_id, page)
 
 
 def put_staff_member(

@@ -12,6 +12,7 @@ from workwell.domain.audit import AuditEvent
 from workwell.domain.staff import StaffMember
 from workwell.domain.tenant_settings import TenantSettings
 from workwell.domain.versioned import Versioned
+from workwell.service_layer.pagination import Page, PageRequest
 
 
 class TenantSettingsRepository(Protocol):
@@ -27,6 +28,8 @@ class StaffDirectory(Protocol):
     def get(self, tenant_id: str, user_id: str) -> Versioned[StaffMember] | None: ...
 
     def members(self, tenant_id: str) -> Sequence[Versioned[StaffMember]]: ...
+
+    def members_page(self, tenant_id: str, page: PageRequest) -> Page[Versioned[StaffMember]]: ...
 
     def stage_save(
         self,

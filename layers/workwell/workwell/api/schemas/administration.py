@@ -88,3 +88,4 @@ class StaffMemberResponse(StaffMember):
 
 class StaffListResponse(CamelModel):
     items: list[StaffMemberResponse]
+    next_cursor: str | None
