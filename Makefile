@@ -11,11 +11,11 @@ STAMP := $(VENV)/.installed
 
 ARTIFACTS_DIR ?= build/layer
 
-.PHONY: help test lint typecheck template-check unit openapi layer run bench clean
+.PHONY: help test lint typecheck template-check openapi layer clean
 
 help:
 	@echo "make test      lint, type checks, template checks and the whole test suite"
-	@echo "make run       the local stack (next issue)"
+	@echo "make run       the local stack (arrives with the next issue)"
 	@echo "make openapi   regenerate docs/openapi.json from the handlers"
 	@echo "make layer     build the Lambda layer (python3.13, arm64 wheels) into build/layer"
 
