@@ -36,7 +36,7 @@ typecheck: $(STAMP)
 	$(PY) -m mypy
 
 template-check: $(STAMP)
-	$(PY) -m cfnlint template.yaml
+	$(VENV)/bin/cfn-lint template.yaml
 
 test: lint typecheck template-check
 	$(PY) -m pytest -n 2

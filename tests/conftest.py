@@ -4,7 +4,9 @@ tenants, signed tokens, API Gateway events and principals."""
 from __future__ import annotations
 
 import copy
+import io
 import json
+import logging
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -117,6 +119,24 @@ def provisioned(aws: LocalResources, provisioned_tables: dict[str, Any]) -> Loca
 @pytest.fixture
 def function_host(provisioned: LocalResources, template: Template) -> FunctionHost:
     return FunctionHost(template, provisioned, LOCAL_ENVIRONMENT)
+
+
+@pytest.fixture
+def captured_logs(function_host: FunctionHost, template: Template) -> Iterator[io.StringIO]:
+    """What the functions' log handlers write. Powertools keeps the stream a handler was
+    made with, so capsys would miss it; the handlers' streams are swapped instead."""
+    for function in template.functions:
+        function_host.module(function)
+    buffer = io.StringIO()
+    loggers = [
+        logging.getLogger(),
+        *(logging.getLogger(name) for name in list(logging.root.manager.loggerDict)),
+    ]
+    handlers = {id(h): h for lg in loggers for h in lg.handlers if isinstance(h, logging.StreamHandler)}
+    previous = {key: handler.setStream(buffer) for key, handler in handlers.items()}
+    yield buffer
+    for key, handler in handlers.items():
+        handler.setStream(previous[key])  # type: ignore[arg-type]
 
 
 @pytest.fixture

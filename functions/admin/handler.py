@@ -20,7 +20,7 @@ from workwell.adapters.clock import SystemClock
 from workwell.adapters.dynamodb_unit_of_work import DynamoDbUnitOfWork, TableNames
 from workwell.adapters.signed_cursor import MAX_CURSOR_LENGTH, SignedCursorCodec, cursor_binding
 from workwell.api.claims import identity_from_claims
-from workwell.api.resolver_setup import configure_resolver
+from workwell.api.resolver_setup import body_size_limit, configure_resolver
 from workwell.api.schemas.administration import (
     MeResponse,
     PutStaffMemberRequest,
@@ -143,5 +143,7 @@ def delete_staff(userId: USER_ID) -> Response[str]:  # noqa: N803 (path name)
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST, clear_state=True)
 @tracer.capture_lambda_handler(capture_response=False)
 @metrics.log_metrics
+# Tenant settings are the largest body here: up to 500 units and 100 groups in three languages.
+@body_size_limit(max_bytes=256 * 1024)
 def lambda_handler(event: dict[str, object], context: LambdaContext) -> dict[str, object]:
     return app.resolve(event, context)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from typing import Any
 
@@ -100,7 +101,7 @@ def test_a_removed_role_stops_working_in_another_container_within_a_minute(
 
 
 def test_validation_errors_and_logs_never_echo_input(
-    function_host: FunctionHost, people: dict[str, DemoIdentity], capsys: pytest.CaptureFixture[str]
+    function_host: FunctionHost, people: dict[str, DemoIdentity], captured_logs: io.StringIO
 ) -> None:
     body = {"name": CANARY, "email": CANARY, "roles": ["hr_director"], "tenantId": CANARY}
 
@@ -119,11 +120,12 @@ def test_validation_errors_and_logs_never_echo_input(
     assert status == 422
     assert ["body", "tenantId"] in [d["loc"] for d in answer["error"]["details"]]
     assert CANARY not in json.dumps(answer)
-    assert CANARY not in capsys.readouterr().out
+    assert "request refused" in captured_logs.getvalue()
+    assert CANARY not in captured_logs.getvalue()
 
 
 def test_names_of_staff_never_reach_the_logs(
-    function_host: FunctionHost, people: dict[str, DemoIdentity], capsys: pytest.CaptureFixture[str]
+    function_host: FunctionHost, people: dict[str, DemoIdentity], captured_logs: io.StringIO
 ) -> None:
     body = {"name": CANARY, "email": "someone@ii.example", "roles": ["hr_director"]}
 
@@ -141,4 +143,45 @@ def test_names_of_staff_never_reach_the_logs(
 
     assert status == 200
     assert answer["name"] == CANARY
-    assert CANARY not in capsys.readouterr().out
+    assert "request served" in captured_logs.getvalue()
+    assert CANARY not in captured_logs.getvalue()
+
+
+def test_an_oversized_body_is_413_and_writes_nothing(
+    function_host: FunctionHost, people: dict[str, DemoIdentity], dynamodb: Any
+) -> None:
+    before = dynamodb.scan(TableName="MainTable")["Count"]
+    body = {"name": "x" * (300 * 1024), "email": "a@ii.example", "roles": ["hr_director"]}
+
+    status, answer = call(
+        function_host,
+        api_event(
+            "PUT",
+            "/staff/big",
+            people["ii-admin-1"].claims(),
+            body=body,
+            resource="/staff/{userId}",
+            path_parameters={"userId": "big"},
+        ),
+    )
+
+    assert status == 413
+    assert answer["error"]["code"] == "payload_too_large"
+    assert dynamodb.scan(TableName="MainTable")["Count"] == before
+
+
+def test_each_request_logs_tenant_route_and_decision(
+    function_host: FunctionHost, people: dict[str, DemoIdentity], captured_logs: io.StringIO
+) -> None:
+    call(function_host, api_event("GET", "/staff", people["ii-admin-1"].claims()))
+    call(function_host, api_event("GET", "/staff", people["ii-employee-1"].claims()))
+
+    lines = [
+        json.loads(line) for line in captured_logs.getvalue().splitlines() if line.startswith('{"level"')
+    ]
+    decisions = [
+        (line["message"], line.get("status"), line.get("route"), line.get("tenant_id")) for line in lines
+    ]
+
+    assert ("request served", 200, "GET /staff", "ii") in decisions
+    assert ("request refused", 403, "GET /staff", "ii") in decisions

@@ -47,10 +47,17 @@ def _request_id(app: APIGatewayRestResolver) -> str | None:
         return None
 
 
+def route_of(app: APIGatewayRestResolver) -> str | None:
+    try:
+        return f"{app.current_event.http_method} {app.current_event.resource}"
+    except (AttributeError, KeyError, TypeError):
+        return None
+
+
 def _respond(
     app: APIGatewayRestResolver, status: int, code: str, message: str, details: list[dict[str, Any]]
 ) -> Response[str]:
-    log.info("request refused", extra={"status": status, "error_code": code})
+    log.info("request refused", extra={"route": route_of(app), "status": status, "error_code": code})
     return Response(
         status_code=status,
         content_type="application/json",
