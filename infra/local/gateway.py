@@ -39,6 +39,7 @@ def rest_proxy_event(
     headers = {k: v for k, v in (original.get("headers") or {}).items() if k.lower() not in _DROPPED_HEADERS}
     query = original.get("multiValueQueryStringParameters") or None
     path = original.get("path") or original.get("requestContext", {}).get("path") or route.path
+    body, is_base64 = _body_as_api_gateway_sends_it(original)
     return {
         "resource": route.path,
         "path": path,
@@ -62,9 +63,20 @@ def rest_proxy_event(
             "identity": {},
             "authorizer": {"claims": claims} if claims is not None else None,
         },
-        "body": original.get("body"),
-        "isBase64Encoded": bool(original.get("isBase64Encoded")),
+        "body": body,
+        "isBase64Encoded": is_base64,
     }
+
+
+def _body_as_api_gateway_sends_it(original: dict[str, Any]) -> tuple[str | None, bool]:
+    """API Gateway passes text bodies as str and anything else base64-encoded."""
+    body = original.get("body")
+    if not isinstance(body, bytes):
+        return body, bool(original.get("isBase64Encoded"))
+    try:
+        return body.decode("utf-8"), False
+    except UnicodeDecodeError:
+        return base64.b64encode(body).decode("ascii"), True
 
 
 def _to_chalice(result: dict[str, Any]) -> Response:
