@@ -18,7 +18,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from workwell.adapters.cached_staff_lookup import CachedStaffLookup
 from workwell.adapters.clock import SystemClock
 from workwell.adapters.dynamodb_unit_of_work import DynamoDbUnitOfWork, TableNames
-from workwell.adapters.signed_cursor import MAX_CURSOR_LENGTH, SignedCursorCodec, cursor_binding
+from workwell.adapters.signed_cursor import MAX_CURSOR_LENGTH, SignedCursorCodec
 from workwell.api.claims import identity_from_claims
 from workwell.api.resolver_setup import body_size_limit, configure_resolver
 from workwell.api.schemas.administration import (
@@ -30,11 +30,12 @@ from workwell.api.schemas.administration import (
     UpdateTenantSettingsRequest,
 )
 from workwell.config import AdminSettings
+from workwell.domain.identifiers import USER_ID_PATTERN
 from workwell.domain.principal import Principal
 from workwell.domain.staff import StaffMember
 from workwell.service_layer import administration
 from workwell.service_layer.call_context import CallContext
-from workwell.service_layer.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageRequest
+from workwell.service_layer.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from workwell.service_layer.principal_resolution import resolve_principal
 
 logger = Logger()
@@ -45,7 +46,7 @@ copy_config_to_registered_loggers(source_logger=logger, include={"workwell"})
 app = APIGatewayRestResolver(enable_validation=True)
 configure_resolver(app)
 
-USER_ID = Annotated[str, Path(pattern=r"^[A-Za-z0-9._@:+-]{1,128}$")]
+USER_ID = Annotated[str, Path(pattern=USER_ID_PATTERN)]
 LIMIT = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)]
 CURSOR = Annotated[str | None, Query(max_length=MAX_CURSOR_LENGTH)]
 
@@ -71,7 +72,7 @@ def dependencies() -> Dependencies:
     clock = SystemClock()
     reader = DynamoDbUnitOfWork(dynamodb, tables).staff
     lookup = CachedStaffLookup(reader, clock, settings.staff_cache_seconds)
-    cursors = SignedCursorCodec(boto3.client("kms"), settings.cursor_key_id)
+    cursors = SignedCursorCodec(boto3.client("kms"), settings.cursor_key_id, clock)
     return Dependencies(tables=tables, dynamodb=dynamodb, staff_lookup=lookup, clock=clock, cursors=cursors)
 
 
@@ -112,14 +113,10 @@ def put_tenant_settings(body: UpdateTenantSettingsRequest) -> TenantSettingsResp
 
 @app.get("/staff")
 def get_staff(limit: LIMIT = DEFAULT_PAGE_SIZE, cursor: CURSOR = None) -> StaffListResponse:
-    principal = current_principal()
-    binding = cursor_binding(principal.tenant_id, principal.user_id, "GET /staff")
-    cursors = dependencies().cursors
-    after = cursors.decode(cursor, binding) if cursor else None
-    page = administration.list_staff(principal, PageRequest(limit=limit, after=after), dependencies().uow())
+    deps = dependencies()
+    page = administration.list_staff(current_principal(), limit, cursor, deps.cursors, deps.uow())
     return StaffListResponse(
-        items=[StaffMemberResponse.from_versioned(e) for e in page.items],
-        next_cursor=cursors.encode(page.next_position, binding) if page.next_position else None,
+        items=[StaffMemberResponse.from_versioned(e) for e in page.items], next_cursor=page.next_cursor
     )
 
 

@@ -5,7 +5,8 @@
     python -m infra.tenants.provision --stack workwell --region eu-north-1
 
 All files are validated first; if any is broken, the problems are printed and nothing is
-written. Writing is idempotent: unchanged settings and staff are left as they are."""
+written. By default only what is missing is created, so changes tenant admins made through
+the API survive a re-run; --update applies the files over existing items."""
 
 from __future__ import annotations
 
@@ -23,9 +24,9 @@ from workwell.service_layer.unit_of_work import UnitOfWork
 
 
 def provision_all(
-    definitions: Definitions, uow_factory: Callable[[], UnitOfWork]
+    definitions: Definitions, uow_factory: Callable[[], UnitOfWork], update_existing: bool = False
 ) -> list[ProvisioningReport]:
-    reports = [provision_tenant(tenant, uow_factory) for tenant in definitions.tenants]
+    reports = [provision_tenant(tenant, uow_factory, update_existing) for tenant in definitions.tenants]
     for group in definitions.groups:
         provision_group(group, uow_factory)
     return reports
@@ -47,6 +48,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--dir", type=Path, default=TENANTS_DIR, help="folder of tenant files")
     parser.add_argument("--check", action="store_true", help="validate the files only")
+    parser.add_argument(
+        "--update",
+        action="store_true",
+        help="also overwrite existing settings and staff entries (default: create what is missing)",
+    )
     parser.add_argument("--endpoint-url", help="AWS endpoint, e.g. the local emulator")
     parser.add_argument("--region", default="eu-north-1")
     target = parser.add_mutually_exclusive_group()
@@ -75,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         else TableNames(main=args.main_table, audit=args.audit_table)
     )
     client = session.client("dynamodb", endpoint_url=args.endpoint_url)
-    for report in provision_all(definitions, lambda: DynamoDbUnitOfWork(client, tables)):
+    for report in provision_all(definitions, lambda: DynamoDbUnitOfWork(client, tables), args.update):
         state = "updated" if report.changed else "unchanged"
         print(
             f"{report.tenant_id}: {state} (settings changed: {report.settings_changed}, staff written: {len(report.staff_written)})"

@@ -214,3 +214,27 @@ def test_a_body_that_is_not_json_is_422(as_person: Any) -> None:
 
     assert response.status_code == 422
     assert json_body(response)["error"]["code"] == "validation_error"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {**NEW_PERSON, "email": f"{CANARY} x@ii.example"},
+        {**NEW_PERSON, "email": f"x@{CANARY}"},
+        {**NEW_PERSON, "name": CANARY * 20},
+        {**NEW_PERSON, "roles": [CANARY]},
+        {**NEW_PERSON, "language": CANARY},
+        {**NEW_PERSON, "supervisedUnits": [CANARY]},
+        {**NEW_PERSON, "expectedVersion": CANARY},
+        {**NEW_PERSON, CANARY: 1},
+    ],
+)
+def test_no_validation_error_quotes_what_was_sent(as_person: Any, body: dict[str, Any]) -> None:
+    response = as_person("ii-admin-1").request("PUT", "/staff/new-person", body)
+
+    error = json_body(response)["error"]
+    assert response.status_code == 422
+    assert error["details"]
+    # A field's name may be named (that is the point); what was sent in it never is.
+    assert CANARY not in error["message"]
+    assert not [d["msg"] for d in error["details"] if CANARY in d["msg"]]

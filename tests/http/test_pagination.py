@@ -64,3 +64,22 @@ def test_a_limit_outside_one_to_a_hundred_is_422(as_person: Any, query: str) -> 
 
     assert response.status_code == 422
     assert ["query", "limit"] in [d["loc"] for d in json_body(response)["error"]["details"]]
+
+
+def test_a_cursor_of_another_admin_of_the_same_tenant_is_400(as_person: Any) -> None:
+    admin = as_person("ii-admin-1")
+    admin.request(
+        "PUT", "/staff/ii-employee-1", {"name": "Toinen", "email": "t@ii.example", "roles": ["tenant_admin"]}
+    )
+    cursor = json_body(page(admin, "?limit=2"))["nextCursor"]
+
+    response = page(as_person("ii-employee-1"), f"?cursor={cursor}")
+
+    assert response.status_code == 400
+    assert json_body(response)["error"]["code"] == "invalid_cursor"
+
+
+def test_an_employee_gets_403_before_any_cursor_is_looked_at(as_person: Any) -> None:
+    response = page(as_person("ii-employee-1"), "?cursor=YWJj.ZGVm")
+
+    assert response.status_code == 403

@@ -82,7 +82,8 @@ def test_removal_takes_the_role_items_with_it(dynamodb: Any, tables: TableNames)
     uow.staff.stage_remove("ii", member(["hr_director"]), 1)
     uow.commit()
 
-    assert scan(dynamodb, tables.main) == []
+    assert [item["SK"]["S"] for item in scan(dynamodb, tables.main)] == ["REVISION"]
+    assert uow.staff.revision("ii") == 2
 
 
 def test_a_rolled_back_unit_of_work_writes_nothing(dynamodb: Any, tables: TableNames) -> None:

@@ -38,6 +38,7 @@ class Store:
     def __init__(self) -> None:
         self.settings: dict[str, Versioned[TenantSettings]] = {}
         self.staff: dict[tuple[str, str], Versioned[StaffMember]] = {}
+        self.staff_revisions: dict[str, int] = {}
         self.registry: dict[str, tuple[str, ...]] = {}
         self.groups: dict[str, tuple[str, ...]] = {}
         self.audit: list[AuditEvent] = []
@@ -45,6 +46,11 @@ class Store:
 
 
 Write = Callable[[Store], None]
+MAX_TRANSACTION_WRITES = 100
+
+
+def _no_op(store: Store) -> None:
+    return None
 
 
 def _check(current: int | None, expected: int | None) -> None:
@@ -70,6 +76,13 @@ class _FakeSettings:
         self._staged.append(write)
         return version
 
+    def stage_expect_version(self, tenant_id: str, version: int) -> None:
+        def check(store: Store) -> None:
+            current = store.settings.get(tenant_id)
+            _check(current.version if current else None, version)
+
+        self._staged.append(check)
+
 
 class _FakeStaff:
     def __init__(self, store: Store, staged: list[Write]) -> None:
@@ -88,6 +101,15 @@ class _FakeStaff:
         more = start + page.limit < len(members)
         return Page(items=chunk, next_position={"index": start + page.limit} if more else None)
 
+    def revision(self, tenant_id: str) -> int:
+        return self._store.staff_revisions.get(tenant_id, 0)
+
+    def stage_expect_revision(self, tenant_id: str, revision: int) -> None:
+        self._staged.append(lambda store: _check(store.staff_revisions.get(tenant_id, 0), revision))
+
+    def _raise_revision(self, store: Store, tenant_id: str) -> None:
+        store.staff_revisions[tenant_id] = store.staff_revisions.get(tenant_id, 0) + 1
+
     def stage_save(
         self, tenant_id: str, member: StaffMember, expected_version: int | None, previous: StaffMember | None
     ) -> int:
@@ -97,8 +119,11 @@ class _FakeStaff:
             current = store.staff.get((tenant_id, member.user_id))
             _check(current.version if current else None, expected_version)
             store.staff[(tenant_id, member.user_id)] = Versioned(member, version)
+            self._raise_revision(store, tenant_id)
 
         self._staged.append(write)
+        # Mirror DynamoDB's item count: one item per role and the directory revision.
+        self._staged.extend(_no_op for _ in range(len(member.roles) + 1))
         return version
 
     def stage_remove(self, tenant_id: str, member: StaffMember, expected_version: int) -> None:
@@ -106,6 +131,7 @@ class _FakeStaff:
             current = store.staff.get((tenant_id, member.user_id))
             _check(current.version if current else None, expected_version)
             del store.staff[(tenant_id, member.user_id)]
+            self._raise_revision(store, tenant_id)
 
         self._staged.append(write)
 
@@ -139,9 +165,11 @@ class FakeUnitOfWork(UnitOfWork):
         self.audit = _FakeAudit(self._staged)
 
     def commit(self) -> None:
-        # All or nothing: apply to a copy first, like a transaction.
+        # All or nothing: apply to a copy first, like a transaction (and its size limit).
         import copy
 
+        if len(self._staged) > MAX_TRANSACTION_WRITES:
+            raise ValueError("a unit of work may stage at most 100 writes")
         trial = copy.deepcopy(self.store)
         try:
             for write in self._staged:

@@ -15,7 +15,7 @@ from workwell.domain.tenant_settings import TenantSettings
 from workwell.domain.versioned import Versioned
 from workwell.service_layer import administration
 from workwell.service_layer.call_context import CallContext
-from workwell.service_layer.pagination import PageRequest
+from workwell.service_layer.pagination import PageRequest, Position
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 SETTINGS = TenantSettings.model_validate(
@@ -77,7 +77,7 @@ def test_only_tenant_admins_reach_settings_and_staff(store: Store, role: Role | 
     with pytest.raises(Forbidden):
         administration.get_tenant_settings(caller, uow)
     with pytest.raises(Forbidden):
-        administration.list_staff(caller, PageRequest(), uow)
+        administration.list_staff(caller, 25, "cursor-that-must-not-be-read", ExplodingCursors(), uow)
     with pytest.raises(Forbidden):
         administration.put_staff_member(ctx(caller), staff(), None, uow)
     with pytest.raises(Forbidden):
@@ -183,18 +183,72 @@ def test_removing_a_staff_member_is_audited(store: Store) -> None:
     assert store.audit[-1].action == "staff.removed"
 
 
+class PlainCursors:
+    """Reversible cursors that still carry their binding (the real codec signs them)."""
+
+    def encode(self, position: Position, binding: str) -> str:
+        return f"{binding}|{position['index']}"
+
+    def decode(self, cursor: str, binding: str) -> Position:
+        bound, index = cursor.split("|")
+        assert bound == binding
+        return {"index": int(index)}
+
+
+class ExplodingCursors:
+    def encode(self, position: Position, binding: str) -> str:
+        raise AssertionError("no cursor work before the role check")
+
+    def decode(self, cursor: str, binding: str) -> Position:
+        raise AssertionError("no cursor work before the role check")
+
+
 def test_staff_is_listed_page_by_page(store: Store) -> None:
     for index in range(4):
         administration.put_staff_member(ctx(ADMIN), staff(f"u-{index}"), None, FakeUnitOfWork(store))
 
-    first = administration.list_staff(ADMIN, PageRequest(limit=3), FakeUnitOfWork(store))
-    second = administration.list_staff(
-        ADMIN, PageRequest(limit=3, after=first.next_position), FakeUnitOfWork(store)
-    )
+    first = administration.list_staff(ADMIN, 3, None, PlainCursors(), FakeUnitOfWork(store))
+    second = administration.list_staff(ADMIN, 3, first.next_cursor, PlainCursors(), FakeUnitOfWork(store))
 
     listed = [v.value.user_id for v in [*first.items, *second.items]]
     assert listed == ["admin-1", "u-0", "u-1", "u-2", "u-3"]
-    assert second.next_position is None
+    assert second.next_cursor is None
+
+
+def test_a_staff_change_meanwhile_stops_a_settings_update_that_checked_the_directory(store: Store) -> None:
+    """A supervisor of 'koulu' is added between the check and the commit of a settings
+    update that removes 'koulu': the update must not commit."""
+    without_school = SETTINGS.model_copy(update={"units": SETTINGS.units[:1]})
+    slow_update = FakeUnitOfWork(store)
+    revision = slow_update.staff.revision("testi")
+    slow_update.settings.stage_save("testi", without_school, 1)
+    slow_update.staff.stage_expect_revision("testi", revision)
+
+    administration.put_staff_member(
+        ctx(ADMIN),
+        staff("sup-1", roles=["supervisor"], supervisedUnits=["koulu"]),
+        None,
+        FakeUnitOfWork(store),
+    )
+
+    with pytest.raises(Conflict):
+        slow_update.commit()
+    assert store.settings["testi"].version == 1
+
+
+def test_a_settings_change_meanwhile_stops_a_staff_write_checked_against_the_old_units(store: Store) -> None:
+    slow_put = FakeUnitOfWork(store)
+    slow_put.staff.stage_save(
+        "testi", staff("sup-1", roles=["supervisor"], supervisedUnits=["koulu"]), None, None
+    )
+    slow_put.settings.stage_expect_version("testi", 1)
+
+    without_school = SETTINGS.model_copy(update={"units": SETTINGS.units[:1]})
+    administration.update_tenant_settings(ctx(ADMIN), without_school, 1, FakeUnitOfWork(store))
+
+    with pytest.raises(Conflict):
+        slow_put.commit()
+    assert ("testi", "sup-1") not in store.staff
 
 
 @pytest.mark.parametrize("limit", [0, 101])

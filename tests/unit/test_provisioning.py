@@ -7,6 +7,7 @@ import pytest
 from infra.tenants.definitions import TENANTS_DIR, DefinitionError, load_definitions
 from tests.unit.fakes import FakeUnitOfWork, Store
 from workwell.domain.roles import Role
+from workwell.domain.versioned import Versioned
 from workwell.service_layer.provisioning import provision_group, provision_tenant
 
 
@@ -47,6 +48,45 @@ def test_provisioning_is_idempotent() -> None:
     assert not second.changed
     assert store.settings["kokkola"].version == 1
     assert store.groups["oulunkaari-region"] == ("oulunkaari", "ii", "pudasjarvi", "utajarvi", "vaala")
+
+
+def test_a_rerun_never_gives_back_a_role_an_admin_removed() -> None:
+    store = Store()
+    kokkola = next(t for t in load_definitions().tenants if t.tenant_id == "kokkola")
+    provision_tenant(kokkola, lambda: FakeUnitOfWork(store))
+    del store.staff[("kokkola", "kokkola-hrdir-sari")]
+    changed_settings = store.settings["kokkola"].value.model_copy(update={"minimum_group_size": 9})
+    store.settings["kokkola"] = Versioned(changed_settings, 2)
+
+    rerun = provision_tenant(kokkola, lambda: FakeUnitOfWork(store))
+
+    assert rerun.staff_written == ["kokkola-hrdir-sari"]  # missing entries are created again...
+    assert store.settings["kokkola"].value.minimum_group_size == 9  # ...but admin edits stay
+
+
+def test_update_applies_the_file_over_existing_items() -> None:
+    store = Store()
+    kokkola = next(t for t in load_definitions().tenants if t.tenant_id == "kokkola")
+    provision_tenant(kokkola, lambda: FakeUnitOfWork(store))
+    changed_settings = store.settings["kokkola"].value.model_copy(update={"minimum_group_size": 9})
+    store.settings["kokkola"] = Versioned(changed_settings, 2)
+
+    report = provision_tenant(kokkola, lambda: FakeUnitOfWork(store), update_existing=True)
+
+    assert report.settings_changed
+    assert store.settings["kokkola"].value.minimum_group_size == 5
+
+
+def test_a_large_tenant_is_provisioned_within_the_transaction_limit() -> None:
+    store = Store()
+    kokkola = next(t for t in load_definitions().tenants if t.tenant_id == "kokkola")
+    template = next(p for p in kokkola.people if p.roles)
+    many = [template.model_copy(update={"user_id": f"rep-{i}"}) for i in range(150)]
+    large = kokkola.model_copy(update={"people": (*kokkola.people, *many)})
+
+    report = provision_tenant(large, lambda: FakeUnitOfWork(store))
+
+    assert len(report.staff_written) == 157
 
 
 def _copy_tenants(target: Path) -> None:

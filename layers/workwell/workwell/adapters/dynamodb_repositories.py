@@ -10,6 +10,7 @@ from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
 from pydantic import BaseModel
 
 from workwell.adapters import table_keys
+from workwell.adapters.dynamodb_errors import translated
 from workwell.domain.audit import AuditEvent
 from workwell.domain.staff import StaffMember
 from workwell.domain.tenant_settings import TenantSettings
@@ -40,6 +41,15 @@ class ItemCodec:
         return Versioned(model.model_validate(item["data"]), int(item["version"]))
 
 
+def _condition_check(
+    table: str, codec: ItemCodec, key: dict[str, str], condition: str, values: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    check: dict[str, Any] = {"TableName": table, "Key": codec.encode(key), "ConditionExpression": condition}
+    if values:
+        check["ExpressionAttributeValues"] = codec.encode(values)
+    return {"ConditionCheck": check}
+
+
 def _versioned_put(
     table: str, codec: ItemCodec, key: dict[str, str], item: Item, expected_version: int | None
 ) -> tuple[dict[str, Any], int]:
@@ -62,7 +72,8 @@ class DynamoDbTenantSettings:
         self._client, self._table, self._codec, self._staged = client, table, codec, staged
 
     def get(self, tenant_id: str) -> Versioned[TenantSettings] | None:
-        response = self._client.get_item(
+        response = translated(
+            self._client.get_item,
             TableName=self._table,
             Key=self._codec.encode(table_keys.settings_key(tenant_id)),
             ConsistentRead=True,
@@ -79,13 +90,18 @@ class DynamoDbTenantSettings:
         self._staged.append(write)
         return version
 
+    def stage_expect_version(self, tenant_id: str, version: int) -> None:
+        key = table_keys.settings_key(tenant_id)
+        self._staged.append(_condition_check(self._table, self._codec, key, "version = :v", {":v": version}))
+
 
 class DynamoDbStaffDirectory:
     def __init__(self, client: DynamoDBClient, table: str, codec: ItemCodec, staged: list[dict[str, Any]]):
         self._client, self._table, self._codec, self._staged = client, table, codec, staged
 
     def get(self, tenant_id: str, user_id: str) -> Versioned[StaffMember] | None:
-        response = self._client.get_item(
+        response = translated(
+            self._client.get_item,
             TableName=self._table,
             Key=self._codec.encode(table_keys.staff_member_key(tenant_id, user_id)),
             ConsistentRead=True,
@@ -105,9 +121,38 @@ class DynamoDbStaffDirectory:
         kwargs["Limit"] = page.limit
         if page.after:
             kwargs["ExclusiveStartKey"] = dict(page.after)
-        response = self._client.query(**kwargs)
+        response = translated(self._client.query, **kwargs)
         items = [self._codec.versioned(self._codec.decode(i), StaffMember) for i in response.get("Items", [])]
         return Page(items=items, next_position=response.get("LastEvaluatedKey"))
+
+    def revision(self, tenant_id: str) -> int:
+        response = translated(
+            self._client.get_item,
+            TableName=self._table,
+            Key=self._codec.encode(table_keys.staff_revision_key(tenant_id)),
+            ConsistentRead=True,
+        )
+        return int(self._codec.decode(response["Item"])["revision"]) if "Item" in response else 0
+
+    def stage_expect_revision(self, tenant_id: str, revision: int) -> None:
+        key = table_keys.staff_revision_key(tenant_id)
+        if revision == 0:
+            check = _condition_check(self._table, self._codec, key, "attribute_not_exists(PK)")
+        else:
+            check = _condition_check(self._table, self._codec, key, "revision = :r", {":r": revision})
+        self._staged.append(check)
+
+    def _stage_raise_revision(self, tenant_id: str) -> None:
+        self._staged.append(
+            {
+                "Update": {
+                    "TableName": self._table,
+                    "Key": self._codec.encode(table_keys.staff_revision_key(tenant_id)),
+                    "UpdateExpression": "ADD revision :one",
+                    "ExpressionAttributeValues": self._codec.encode({":one": 1}),
+                }
+            }
+        )
 
     def user_ids_with_role(self, tenant_id: str, role: str) -> list[str]:
         prefix = table_keys.staff_role_prefix(role)
@@ -127,7 +172,7 @@ class DynamoDbStaffDirectory:
         items: list[Item] = []
         kwargs = self._prefix_query(tenant_id, prefix)
         while True:
-            response = self._client.query(**kwargs)
+            response = translated(self._client.query, **kwargs)
             items.extend(self._codec.decode(i) for i in response.get("Items", []))
             if "LastEvaluatedKey" not in response:
                 return items
@@ -159,6 +204,7 @@ class DynamoDbStaffDirectory:
         dropped = (previous.roles if previous else frozenset()) - member.roles
         for role in sorted(dropped):
             self._stage_delete(table_keys.staff_role_key(tenant_id, role, member.user_id))
+        self._stage_raise_revision(tenant_id)
         return version
 
     def stage_remove(self, tenant_id: str, member: StaffMember, expected_version: int) -> None:
@@ -174,6 +220,7 @@ class DynamoDbStaffDirectory:
         )
         for role in sorted(member.roles):
             self._stage_delete(table_keys.staff_role_key(tenant_id, role, member.user_id))
+        self._stage_raise_revision(tenant_id)
 
     def _stage_delete(self, key: dict[str, str]) -> None:
         self._staged.append({"Delete": {"TableName": self._table, "Key": self._codec.encode(key)}})

@@ -3,12 +3,12 @@ TransactWriteItems, and SDK errors become domain errors here and nowhere else.""
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import ClientError
 
+from workwell.adapters.dynamodb_errors import translate_client_error
 from workwell.adapters.dynamodb_repositories import (
     DynamoDbAuditLog,
     DynamoDbStaffDirectory,
@@ -16,28 +16,12 @@ from workwell.adapters.dynamodb_repositories import (
     DynamoDbTenantSettings,
     ItemCodec,
 )
-from workwell.domain.errors import Conflict, ServiceBusy
 from workwell.service_layer.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.client import DynamoDBClient
 
-log = logging.getLogger("workwell.adapters.dynamodb")
-
 MAX_TRANSACTION_ITEMS = 100
-_BUSY_REASONS = {
-    "TransactionConflict",
-    "ProvisionedThroughputExceeded",
-    "ThrottlingError",
-    "RequestLimitExceeded",
-}
-_BUSY_ERRORS = {
-    "TransactionInProgressException",
-    "ProvisionedThroughputExceededException",
-    "ThrottlingException",
-    "RequestLimitExceeded",
-    "InternalServerError",
-}
 
 
 @dataclass(frozen=True)
@@ -70,19 +54,3 @@ class DynamoDbUnitOfWork(UnitOfWork):
 
     def rollback(self) -> None:
         self._staged.clear()
-
-
-def translate_client_error(error: ClientError) -> Exception:
-    code = error.response.get("Error", {}).get("Code", "")
-    if code == "TransactionCanceledException":
-        reasons = {r.get("Code", "") for r in error.response.get("CancellationReasons", [])}
-        if "ConditionalCheckFailed" in reasons:
-            return Conflict("Someone else changed this at the same time; reload and try again.")
-        if reasons & _BUSY_REASONS:
-            return ServiceBusy("The service is busy; please try again.")
-    if code == "ConditionalCheckFailedException":
-        return Conflict("Someone else changed this at the same time; reload and try again.")
-    if code in _BUSY_ERRORS:
-        return ServiceBusy("The service is busy; please try again.")
-    log.error("dynamodb call failed", extra={"aws_error_code": code})
-    return error

@@ -1,28 +1,27 @@
-"""List cursors: the store position plus a binding to tenant, caller and query, signed
-with a KMS HMAC key. A foreign, replayed-elsewhere or tampered cursor is refused."""
+"""List cursors: the store position, a binding to tenant, caller and query, and the time
+of issue, signed with a KMS HMAC key. A foreign, tampered or stale cursor is refused."""
 
 from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
 import json
 from typing import TYPE_CHECKING, Any, Final
 
 from botocore.exceptions import ClientError
 
-from workwell.domain.errors import InvalidCursor
+from workwell.adapters.clock import Clock
+from workwell.domain.errors import InvalidCursor, ServiceBusy
 from workwell.service_layer.pagination import Position
 
 if TYPE_CHECKING:
     from mypy_boto3_kms.client import KMSClient
 
 MAX_CURSOR_LENGTH = 2048
+CURSOR_MAX_AGE_SECONDS = 60 * 60
 _ALGORITHM: Final = "HMAC_SHA_256"
-
-
-def cursor_binding(tenant_id: str, caller: str, query: str) -> str:
-    return hashlib.sha256(f"{tenant_id}\x00{caller}\x00{query}".encode()).hexdigest()
+_REFUSED_MAC = {"KMSInvalidMacException", "ValidationException"}
+_BUSY = {"ThrottlingException", "KMSInternalException", "LimitExceededException"}
 
 
 def _b64(data: bytes) -> str:
@@ -34,12 +33,18 @@ def _unb64(text: str) -> bytes:
 
 
 class SignedCursorCodec:
-    def __init__(self, kms: KMSClient, key_id: str) -> None:
-        self._kms, self._key_id = kms, key_id
+    def __init__(
+        self, kms: KMSClient, key_id: str, clock: Clock, max_age_seconds: int = CURSOR_MAX_AGE_SECONDS
+    ) -> None:
+        self._kms, self._key_id, self._clock, self._max_age = kms, key_id, clock, max_age_seconds
 
     def encode(self, position: Position, binding: str) -> str:
-        payload = json.dumps({"p": position, "b": binding}, sort_keys=True, separators=(",", ":")).encode()
-        mac = self._kms.generate_mac(KeyId=self._key_id, Message=payload, MacAlgorithm=_ALGORITHM)["Mac"]
+        issued = int(self._clock.now().timestamp())
+        content = {"p": position, "b": binding, "t": issued}
+        payload = json.dumps(content, sort_keys=True, separators=(",", ":")).encode()
+        mac = self._kms_call("generate_mac", KeyId=self._key_id, Message=payload, MacAlgorithm=_ALGORITHM)[
+            "Mac"
+        ]
         return f"{_b64(payload)}.{_b64(mac)}"
 
     def decode(self, cursor: str, binding: str) -> Position:
@@ -52,15 +57,28 @@ class SignedCursorCodec:
         except (ValueError, binascii.Error):
             raise refused from None
         try:
-            self._kms.verify_mac(KeyId=self._key_id, Message=payload, Mac=mac, MacAlgorithm=_ALGORITHM)
+            self._kms_call(
+                "verify_mac", KeyId=self._key_id, Message=payload, Mac=mac, MacAlgorithm=_ALGORITHM
+            )
         except ClientError as error:
-            if error.response.get("Error", {}).get("Code") in {
-                "KMSInvalidMacException",
-                "ValidationException",
-            }:
+            if error.response.get("Error", {}).get("Code") in _REFUSED_MAC:
                 raise refused from None
             raise
         content: dict[str, Any] = json.loads(payload)
-        if content.get("b") != binding or not isinstance(content.get("p"), dict):
+        age = self._clock.now().timestamp() - float(content.get("t", 0))
+        if (
+            content.get("b") != binding
+            or not isinstance(content.get("p"), dict)
+            or not 0 <= age <= self._max_age
+        ):
             raise refused
         return dict(content["p"])
+
+    def _kms_call(self, operation: str, **kwargs: Any) -> Any:
+        try:
+            return getattr(self._kms, operation)(**kwargs)
+        except ClientError as error:
+            code = error.response.get("Error", {}).get("Code", "")
+            if code in _BUSY:
+                raise ServiceBusy("The service is busy; please try again.") from None
+            raise

@@ -5,14 +5,13 @@ tenant-group partitions. Tenant ids are slugs [a-z0-9-], so '#' never occurs ins
 
 from __future__ import annotations
 
-import re
+from workwell.domain.identifiers import is_slug
 
-_SLUG = re.compile(r"^[a-z0-9-]{1,40}$")
 TENANT_REGISTRY_PK = "TENANTS"
 
 
 def _tenant(tenant_id: str) -> str:
-    if not _SLUG.fullmatch(tenant_id):
+    if not is_slug(tenant_id):
         # Defence in depth: a malformed id must never produce another tenant's key.
         raise ValueError("tenant id is not a slug")
     return f"TENANT#{tenant_id}#"
@@ -28,6 +27,10 @@ def staff_partition(tenant_id: str) -> str:
 
 def staff_member_key(tenant_id: str, user_id: str) -> dict[str, str]:
     return {"PK": staff_partition(tenant_id), "SK": f"USER#{user_id}"}
+
+
+def staff_revision_key(tenant_id: str) -> dict[str, str]:
+    return {"PK": staff_partition(tenant_id), "SK": "REVISION"}
 
 
 def staff_role_key(tenant_id: str, role: str, user_id: str) -> dict[str, str]:
@@ -49,7 +52,7 @@ def tenant_registry_key(tenant_id: str) -> dict[str, str]:
 
 
 def tenant_group_key(group_id: str) -> dict[str, str]:
-    if not _SLUG.fullmatch(group_id):
+    if not is_slug(group_id):
         raise ValueError("group id is not a slug")
     return {"PK": f"GROUP#{group_id}#", "SK": "MEMBERS"}
 

@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from workwell.domain.errors import Unauthenticated
-from workwell.domain.principal import LANGUAGES, TENANT_ID_PATTERN, Identity
+from workwell.domain.identifiers import is_slug
+from workwell.domain.principal import LANGUAGES, Identity
 
 
 def _claim(claims: Mapping[str, Any], name: str) -> str | None:
@@ -22,7 +23,7 @@ def identity_from_claims(claims: Mapping[str, Any] | None) -> Identity:
         raise Unauthenticated("Sign in to continue.")
     user_id = _claim(claims, "sub")
     tenant_id = _claim(claims, "custom:tenant")
-    if not user_id or not tenant_id or not TENANT_ID_PATTERN.fullmatch(tenant_id):
+    if not user_id or not tenant_id or not is_slug(tenant_id):
         raise Unauthenticated("Your sign-in is not linked to an organisation.")
     language = _claim(claims, "custom:lang")
     return Identity(

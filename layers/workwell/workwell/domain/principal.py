@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from workwell.domain.roles import Role
 
-TENANT_ID_PATTERN = re.compile(r"^[a-z0-9-]{1,40}$")
 LANGUAGES = ("fi", "sv", "en")
 
 

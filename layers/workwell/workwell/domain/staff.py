@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from pydantic import EmailStr, Field, StringConstraints, model_validator
+from pydantic import Field, model_validator
 
 from workwell.domain.errors import ErrorDetail
+from workwell.domain.identifiers import EmailAddress, Slug, UserId
 from workwell.domain.model_base import CamelModel
 from workwell.domain.roles import PRIVILEGED_ROLES, Role
-from workwell.domain.tenant_settings import Language, ShortText, Slug, TenantSettings
-
-UserId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._@:+-]{1,128}$")]
+from workwell.domain.tenant_settings import Language, ShortText, TenantSettings
 
 
 class StaffProfile(CamelModel):
     """What a tenant admin sets for a person: contact and privileged roles."""
 
     name: ShortText
-    email: EmailStr
+    email: EmailAddress
     language: Language = "fi"
     roles: frozenset[Role] = Field(min_length=1)
     supervised_units: tuple[Slug, ...] = Field(default=(), max_length=100)

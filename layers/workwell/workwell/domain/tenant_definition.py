@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from pydantic import Field, model_validator
 
-from pydantic import EmailStr, Field, StringConstraints, model_validator
-
+from workwell.domain.identifiers import EmailAddress, Slug, TenantId, UserId
 from workwell.domain.model_base import CamelModel
 from workwell.domain.roles import Role
-from workwell.domain.staff import StaffMember, UserId
-from workwell.domain.tenant_settings import Language, LocalisedText, ShortText, Slug, TenantSettings
-
-TenantId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]{1,40}$")]
+from workwell.domain.staff import StaffMember
+from workwell.domain.tenant_settings import Language, LocalisedText, ShortText, TenantSettings
 
 
 class Person(CamelModel):
@@ -20,7 +17,7 @@ class Person(CamelModel):
 
     user_id: UserId
     name: ShortText
-    email: EmailStr
+    email: EmailAddress
     unit: Slug
     group: Slug
     language: Language = "fi"

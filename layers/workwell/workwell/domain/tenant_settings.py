@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import EmailStr, Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
+from workwell.domain.identifiers import EmailAddress, Slug
 from workwell.domain.model_base import CamelModel
 
 Language = Literal["fi", "sv", "en"]
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]{1,40}$")]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 LocalisedText = Annotated[dict[Language, ShortText], Field(min_length=1)]
 
@@ -58,7 +58,7 @@ class TenantSettings(CamelModel):
     name: LocalisedText
     reference_prefix: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,5}$")]
     languages: tuple[Language, ...] = Field(min_length=1, max_length=3)
-    sender: EmailStr
+    sender: EmailAddress
     units: tuple[Unit, ...] = Field(min_length=1, max_length=500)
     employee_groups: tuple[EmployeeGroup, ...] = Field(min_length=1, max_length=100)
     rollout: Rollout = Rollout()

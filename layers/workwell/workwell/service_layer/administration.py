@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from workwell.domain.access_policy import require_tenant_admin
+from workwell.domain.access_policy import Features, features_for, require_tenant_admin
 from workwell.domain.errors import Conflict, ErrorDetail, InvalidInput, NotFound
 from workwell.domain.principal import Principal
 from workwell.domain.roles import Role
@@ -13,24 +13,10 @@ from workwell.domain.staff import StaffMember
 from workwell.domain.tenant_settings import TenantSettings
 from workwell.domain.versioned import Versioned
 from workwell.service_layer.call_context import CallContext
-from workwell.service_layer.pagination import Page, PageRequest
+from workwell.service_layer.pagination import CursorCodec, Page, PageRequest, cursor_binding
 from workwell.service_layer.unit_of_work import UnitOfWork
 
-HANDLER_ROLES = frozenset(
-    {Role.SUPERVISOR, Role.SAFETY_REPRESENTATIVE, Role.SAFETY_MANAGER, Role.HR_DIRECTOR}
-)
-AGGREGATE_ROLES = frozenset({Role.WELLBEING_COORDINATOR, Role.HR_DIRECTOR, Role.TENANT_ADMIN})
-
-
-@dataclass(frozen=True)
-class Features:
-    """Which parts of the service are open to the caller (for the front end)."""
-
-    safety_reports: bool
-    case_handling: bool
-    service_tray: bool
-    wellbeing_aggregates: bool
-    tenant_administration: bool
+STAFF_LIST_QUERY = "GET /staff"
 
 
 @dataclass(frozen=True)
@@ -38,6 +24,12 @@ class Profile:
     principal: Principal
     settings: TenantSettings
     features: Features
+
+
+@dataclass(frozen=True)
+class StaffPage:
+    items: Sequence[Versioned[StaffMember]]
+    next_cursor: str | None
 
 
 def _settings_of(principal: Principal, uow: UnitOfWork) -> Versioned[TenantSettings]:
@@ -50,14 +42,7 @@ def _settings_of(principal: Principal, uow: UnitOfWork) -> Versioned[TenantSetti
 
 def describe_me(principal: Principal, uow: UnitOfWork) -> Profile:
     settings = _settings_of(principal, uow).value
-    features = Features(
-        safety_reports=True,
-        case_handling=bool(principal.roles & HANDLER_ROLES),
-        service_tray=settings.tray_open_for(principal.identity.group),
-        wellbeing_aggregates=bool(principal.roles & AGGREGATE_ROLES),
-        tenant_administration=principal.has_role(Role.TENANT_ADMIN),
-    )
-    return Profile(principal=principal, settings=settings, features=features)
+    return Profile(principal=principal, settings=settings, features=features_for(principal, settings))
 
 
 def get_tenant_settings(principal: Principal, uow: UnitOfWork) -> Versioned[TenantSettings]:
@@ -73,10 +58,14 @@ def update_tenant_settings(
     current = _settings_of(ctx.principal, uow)
     if current.version != expected_version:
         raise Conflict("The settings were changed by someone else; reload and try again.")
+    # The unit check reads the whole directory; the commit holds only if no staff entry
+    # changed since (a supervisor added meanwhile would otherwise point at a removed unit).
+    revision = uow.staff.revision(tenant_id)
     problems = _units_still_supervised(settings, uow.staff.members(tenant_id))
     if problems:
         raise InvalidInput("The request is not valid.", problems)
     version = uow.settings.stage_save(tenant_id, settings, expected_version)
+    uow.staff.stage_expect_revision(tenant_id, revision)
     uow.audit.stage(ctx.audit_event("tenant_settings.updated", "tenant_settings", tenant_id))
     uow.commit()
     return Versioned(settings, version)
@@ -90,9 +79,17 @@ def _units_still_supervised(
     return [ErrorDetail(("body", "units"), f"unit {unit} is still supervised by staff") for unit in missing]
 
 
-def list_staff(principal: Principal, page: PageRequest, uow: UnitOfWork) -> Page[Versioned[StaffMember]]:
+def list_staff(
+    principal: Principal, limit: int, cursor: str | None, cursors: CursorCodec, uow: UnitOfWork
+) -> StaffPage:
     require_tenant_admin(principal)
-    return uow.staff.members_page(principal.tenant_id, page)
+    binding = cursor_binding(principal.tenant_id, principal.user_id, STAFF_LIST_QUERY)
+    after = cursors.decode(cursor, binding) if cursor else None
+    page: Page[Versioned[StaffMember]] = uow.staff.members_page(
+        principal.tenant_id, PageRequest(limit, after)
+    )
+    next_cursor = cursors.encode(page.next_position, binding) if page.next_position else None
+    return StaffPage(items=page.items, next_cursor=next_cursor)
 
 
 def put_staff_member(
@@ -101,8 +98,8 @@ def put_staff_member(
     """Create (no expected version) or update (with it) one person's roles."""
     require_tenant_admin(ctx.principal)
     tenant_id = ctx.principal.tenant_id
-    settings = _settings_of(ctx.principal, uow).value
-    problems = [ErrorDetail(("body", *p.loc), p.msg) for p in member.problems_against(settings)]
+    settings = _settings_of(ctx.principal, uow)
+    problems = [ErrorDetail(("body", *p.loc), p.msg) for p in member.problems_against(settings.value)]
     if problems:
         raise InvalidInput("The request is not valid.", problems)
     if member.user_id == ctx.principal.user_id and Role.TENANT_ADMIN not in member.roles:
@@ -110,12 +107,14 @@ def put_staff_member(
     current = uow.staff.get(tenant_id, member.user_id)
     if expected_version is None and current is not None:
         raise Conflict("This person is already in the staff directory; send expectedVersion to update.")
-    if expected_version is not None and (current is None or current.version != expected_version):
-        if current is None:
-            raise NotFound("Staff member not found.")
+    if expected_version is not None and current is None:
+        raise NotFound("Staff member not found.")
+    if current is not None and current.version != expected_version:
         raise Conflict("The staff entry was changed by someone else; reload and try again.")
     previous = current.value if current else None
     version = uow.staff.stage_save(tenant_id, member, expected_version, previous)
+    # The supervised units were checked against this settings version.
+    uow.settings.stage_expect_version(tenant_id, settings.version)
     action = "staff.updated" if previous else "staff.added"
     uow.audit.stage(ctx.audit_event(action, "staff_member", member.user_id))
     uow.commit()

@@ -1,10 +1,12 @@
-"""Pages of a list. A position is opaque to use cases; the API turns it into a signed cursor."""
+"""Pages of a list. Positions are opaque to use cases; a cursor codec turns them into
+cursors bound to tenant, caller and query."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 T = TypeVar("T")
 
@@ -28,3 +30,15 @@ class PageRequest:
 class Page(Generic[T]):
     items: Sequence[T]
     next_position: Position | None
+
+
+class CursorCodec(Protocol):
+    def encode(self, position: Position, binding: str) -> str: ...
+
+    def decode(self, cursor: str, binding: str) -> Position:
+        """Raise InvalidCursor unless the cursor was issued for this binding."""
+        ...
+
+
+def cursor_binding(tenant_id: str, caller: str, query: str) -> str:
+    return hashlib.sha256(f"{tenant_id}\x00{caller}\x00{query}".encode()).hexdigest()

@@ -21,25 +21,31 @@ class ProvisioningReport:
 
 
 def provision_tenant(
-    definition: TenantDefinition, uow_factory: Callable[[], UnitOfWork]
+    definition: TenantDefinition, uow_factory: Callable[[], UnitOfWork], update_existing: bool = False
 ) -> ProvisioningReport:
-    """Write settings, registry entry and staff where they differ from what is stored.
-    Staff added through the API and absent from the file are left alone."""
+    """Create what is missing: settings, registry entry, staff entries. The file seeds a
+    tenant; afterwards its admins own settings and roles through the API, so existing items
+    are only overwritten with `update_existing` (a role an admin removed is never given
+    back by a routine re-run). One transaction for the settings, one per person, so a
+    tenant of any size stays within DynamoDB's transaction limit."""
     report = ProvisioningReport(definition.tenant_id)
     tenant_id = definition.tenant_id
     with uow_factory() as uow:
         current = uow.settings.get(tenant_id)
-        if current is None or current.value != definition.settings:
+        if current is None or (update_existing and current.value != definition.settings):
             uow.settings.stage_save(tenant_id, definition.settings, current.version if current else None)
             report.settings_changed = True
         uow.registry.stage_register(tenant_id, definition.tenant_groups)
-        for member in definition.staff_members():
-            stored = uow.staff.get(tenant_id, member.user_id)
-            if stored is None or stored.value != member:
-                previous = stored.value if stored else None
-                uow.staff.stage_save(tenant_id, member, stored.version if stored else None, previous)
-                report.staff_written.append(member.user_id)
         uow.commit()
+    for member in definition.staff_members():
+        with uow_factory() as uow:
+            stored = uow.staff.get(tenant_id, member.user_id)
+            if stored is not None and (not update_existing or stored.value == member):
+                continue
+            previous = stored.value if stored else None
+            uow.staff.stage_save(tenant_id, member, stored.version if stored else None, previous)
+            uow.commit()
+            report.staff_written.append(member.user_id)
     return report
 
 

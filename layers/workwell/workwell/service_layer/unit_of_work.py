@@ -23,6 +23,10 @@ class TenantSettingsRepository(Protocol):
         returns the new version."""
         ...
 
+    def stage_expect_version(self, tenant_id: str, version: int) -> None:
+        """The commit holds only if the settings are still at `version`."""
+        ...
+
 
 class StaffDirectory(Protocol):
     def get(self, tenant_id: str, user_id: str) -> Versioned[StaffMember] | None: ...
@@ -30,6 +34,12 @@ class StaffDirectory(Protocol):
     def members(self, tenant_id: str) -> Sequence[Versioned[StaffMember]]: ...
 
     def members_page(self, tenant_id: str, page: PageRequest) -> Page[Versioned[StaffMember]]: ...
+
+    def revision(self, tenant_id: str) -> int:
+        """A counter every staff write raises: what a whole-directory check was made at."""
+        ...
+
+    def stage_expect_revision(self, tenant_id: str, revision: int) -> None: ...
 
     def stage_save(
         self,
