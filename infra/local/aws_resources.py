@@ -64,6 +64,8 @@ def create_local_resources(template: Template, session: boto3.Session | None = N
     matter on AWS (API, user pool, log groups, layer) are not created."""
     session = session or boto3.Session(region_name=LOCAL_REGION)
     resources = LocalResources()
+    for name, parameter in template.document.get("Parameters", {}).items():
+        resources.refs[name] = str(parameter.get("Default", ""))
     kms = session.client("kms")
     dynamodb = session.client("dynamodb")
     for name, resource in template.resources_of_type("AWS::KMS::Key").items():

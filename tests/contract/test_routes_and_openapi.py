@@ -22,7 +22,10 @@ class PlaceholderResources:
 def _routes_of_handlers(template: Template, host: FunctionHost) -> set[tuple[str, str, str]]:
     routes = set()
     for function in template.functions:
-        schema = host.module(function).app.get_openapi_schema()
+        app = getattr(host.module(function), "app", None)
+        if app is None:  # not behind the API (e.g. the sign-in trigger)
+            continue
+        schema = app.get_openapi_schema()
         for path, operations in schema.paths.items():
             for method in operations.model_dump(exclude_none=True):
                 if method in {"get", "put", "post", "delete", "patch"}:

@@ -128,3 +128,11 @@ def test_the_layer_and_functions_build_for_arm64_with_makefiles(template: Templa
     assert layer["Metadata"] == {"BuildMethod": "makefile", "BuildArchitecture": "arm64"}
     assert layer["Properties"]["CompatibleRuntimes"] == ["python3.13"]
     assert all(f["Metadata"]["BuildMethod"] == "makefile" for f in template.functions.values())
+
+
+def test_the_tenant_never_comes_from_a_federated_providers_assertion(template: Template) -> None:
+    mapping = template.resources["SamlIdentityProvider"]["Properties"]["AttributeMapping"]
+    trigger = template.resources["UserPool"]["Properties"]["LambdaConfig"]["PreTokenGeneration"]
+
+    assert "custom:tenant" not in mapping
+    assert trigger == {"Fn::GetAtt": ["IdentityFunction", "Arn"]}

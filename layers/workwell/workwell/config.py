@@ -27,7 +27,16 @@ class RestrictedDataSettings(FunctionSettings):
     idempotency_table_name: str = Field(min_length=1)
 
 
+class IdentitySettings(BaseSettings):
+    """The sign-in trigger: which identity provider belongs to which tenant."""
+
+    model_config = SettingsConfigDict(frozen=True, extra="ignore")
+
+    identity_provider_tenants: str = ""
+
+
 # Which settings model each function of template.yaml reads.
-SETTINGS_BY_FUNCTION: dict[str, type[FunctionSettings]] = {
+SETTINGS_BY_FUNCTION: dict[str, type[BaseSettings]] = {
     "AdminFunction": AdminSettings,
+    "IdentityFunction": IdentitySettings,
 }
