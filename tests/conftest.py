@@ -9,6 +9,7 @@ import json
 import logging
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import boto3
@@ -22,7 +23,7 @@ from infra.local.function_host import FunctionHost
 from infra.local.gateway import build_gateway
 from infra.local.local_tokens import DemoIdentity, LocalTokenIssuer
 from infra.local.template_model import Template
-from infra.tenants.definitions import Definitions, load_definitions
+from infra.tenants.definitions import TENANTS_DIR, Definitions, load_definitions
 from infra.tenants.provision import provision_all
 from workwell.adapters.dynamodb_unit_of_work import DynamoDbUnitOfWork, TableNames
 from workwell.domain.principal import Identity, Principal
@@ -165,6 +166,15 @@ def as_person(gateway: Client, tokens: LocalTokenIssuer, people: dict[str, DemoI
         return Caller(gateway, tokens.issue(people[user_id]))
 
     return caller
+
+
+def copy_tenant_files(target: Path) -> None:
+    """The shipped tenant and group files, to edit in a test."""
+    (target / "groups").mkdir()
+    for path in [*TENANTS_DIR.glob("*.yaml"), *(TENANTS_DIR / "groups").glob("*.yaml")]:
+        (target / path.relative_to(TENANTS_DIR)).write_text(
+            path.read_text(encoding="utf-8"), encoding="utf-8"
+        )
 
 
 def json_body(response: Any) -> Any:

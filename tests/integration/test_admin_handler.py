@@ -13,6 +13,17 @@ from infra.local.local_tokens import DemoIdentity
 from tests.conftest import CANARY, api_event
 
 
+def staff_event(method: str, user_id: str, claims: dict[str, str], body: Any = None) -> dict[str, Any]:
+    return api_event(
+        method,
+        f"/staff/{user_id}",
+        claims,
+        body=body,
+        resource="/staff/{userId}",
+        path_parameters={"userId": user_id},
+    )
+
+
 def call(host: FunctionHost, event: dict[str, Any]) -> tuple[int, Any]:
     result = host.invoke("AdminFunction", event)
     return result["statusCode"], json.loads(result["body"]) if result.get("body") else None
@@ -82,13 +93,7 @@ def test_a_removed_role_stops_working_in_another_container_within_a_minute(
 
     removed, _ = call(
         function_host,
-        api_event(
-            "DELETE",
-            "/staff/ii-coordinator-1",
-            people["ii-admin-1"].claims(),
-            resource="/staff/{userId}",
-            path_parameters={"userId": "ii-coordinator-1"},
-        ),
+        staff_event("DELETE", "ii-coordinator-1", people["ii-admin-1"].claims()),
     )
     now[0] += 30
     during = call(other_container, api_event("GET", "/me", coordinator))[1]["roles"]
@@ -107,14 +112,7 @@ def test_validation_errors_and_logs_never_echo_input(
 
     status, answer = call(
         function_host,
-        api_event(
-            "PUT",
-            "/staff/new-person",
-            people["ii-admin-1"].claims(),
-            body=body,
-            resource="/staff/{userId}",
-            path_parameters={"userId": "new-person"},
-        ),
+        staff_event("PUT", "new-person", people["ii-admin-1"].claims(), body),
     )
 
     assert status == 422
@@ -131,14 +129,7 @@ def test_names_of_staff_never_reach_the_logs(
 
     status, answer = call(
         function_host,
-        api_event(
-            "PUT",
-            "/staff/new-person",
-            people["ii-admin-1"].claims(),
-            body=body,
-            resource="/staff/{userId}",
-            path_parameters={"userId": "new-person"},
-        ),
+        staff_event("PUT", "new-person", people["ii-admin-1"].claims(), body),
     )
 
     assert status == 200
@@ -155,14 +146,7 @@ def test_an_oversized_body_is_413_and_writes_nothing(
 
     status, answer = call(
         function_host,
-        api_event(
-            "PUT",
-            "/staff/big",
-            people["ii-admin-1"].claims(),
-            body=body,
-            resource="/staff/{userId}",
-            path_parameters={"userId": "big"},
-        ),
+        staff_event("PUT", "big", people["ii-admin-1"].claims(), body),
     )
 
     assert status == 413

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from infra.tenants.definitions import TENANTS_DIR
 from infra.tenants.provision import main
+from tests.conftest import copy_tenant_files
 
 TARGET = ["--main-table", "MainTable", "--audit-table", "AuditTable"]
 
@@ -34,11 +34,7 @@ def test_provisioning_writes_every_tenant_then_changes_nothing(
 def test_a_broken_file_is_reported_and_nothing_is_written(
     dynamodb: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (tmp_path / "groups").mkdir()
-    for path in TENANTS_DIR.glob("*.yaml"):
-        (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    for path in (TENANTS_DIR / "groups").glob("*.yaml"):
-        (tmp_path / "groups" / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    copy_tenant_files(tmp_path)
     broken = tmp_path / "vaala.yaml"
     broken.write_text(
         broken.read_text(encoding="utf-8").replace("minimumGroupSize: 5", "minimumGroupSize: 1")

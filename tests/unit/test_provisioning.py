@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from infra.tenants.definitions import TENANTS_DIR, DefinitionError, load_definitions
+from infra.tenants.definitions import DefinitionError, load_definitions
+from tests.conftest import copy_tenant_files
 from tests.unit.fakes import FakeUnitOfWork, Store
 from workwell.domain.roles import Role
 from workwell.domain.versioned import Versioned
@@ -89,14 +90,6 @@ def test_a_large_tenant_is_provisioned_within_the_transaction_limit() -> None:
     assert len(report.staff_written) == 157
 
 
-def _copy_tenants(target: Path) -> None:
-    (target / "groups").mkdir()
-    for path in TENANTS_DIR.glob("*.yaml"):
-        (target / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    for path in (TENANTS_DIR / "groups").glob("*.yaml"):
-        (target / "groups" / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-
-
 @pytest.mark.parametrize(
     ("edit", "expected"),
     [
@@ -114,7 +107,7 @@ def _copy_tenants(target: Path) -> None:
     ],
 )
 def test_a_broken_file_is_a_clear_error(tmp_path: Path, edit: object, expected: str) -> None:
-    _copy_tenants(tmp_path)
+    copy_tenant_files(tmp_path)
     vaala = tmp_path / "vaala.yaml"
     vaala.write_text(edit(vaala.read_text(encoding="utf-8")), encoding="utf-8")  # type: ignore[operator]
 
