@@ -11,11 +11,12 @@ STAMP := $(VENV)/.installed
 
 ARTIFACTS_DIR ?= build/layer
 
-.PHONY: help test lint typecheck template-check openapi layer clean
+.PHONY: help test lint typecheck template-check openapi layer run bench clean
 
 help:
 	@echo "make test      lint, type checks, template checks and the whole test suite"
-	@echo "make run       the local stack (arrives with the next issue)"
+	@echo "make run       the local stack on http://127.0.0.1:3000 (HOST, PORT to change)"
+	@echo "make bench     cold start, warm latency and AWS calls per route (bench/results.json)"
 	@echo "make openapi   regenerate docs/openapi.json from the handlers"
 	@echo "make layer     build the Lambda layer (python3.13, arm64 wheels) into build/layer"
 
@@ -39,7 +40,7 @@ template-check: $(STAMP)
 	$(VENV)/bin/cfn-lint template.yaml
 
 test: lint typecheck template-check
-	$(PY) -m pytest -n 2
+	$(PY) -m pytest -n 2 --dist loadfile
 
 openapi: $(STAMP)
 	$(PY) -m infra.local.openapi_document --write docs/openapi.json
@@ -49,3 +50,9 @@ layer: $(STAMP)
 
 clean:
 	rm -rf build .aws-sam .pytest_cache .mypy_cache .ruff_cache
+
+run: $(STAMP)
+	$(PY) -m infra.local.run
+
+bench: $(STAMP)
+	$(PY) -m tests.perf.bench

@@ -4,11 +4,12 @@ it reads settings, builds adapters and hands them to the use cases."""
 from __future__ import annotations
 
 import functools
+import os
 from dataclasses import dataclass
 from typing import Annotated
 
 import boto3
-from aws_lambda_powertools import Logger, Metrics, Tracer
+from aws_lambda_powertools import Logger, Metrics
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 from aws_lambda_powertools.logging import correlation_paths
@@ -20,6 +21,7 @@ from workwell.adapters.clock import SystemClock
 from workwell.adapters.dynamodb_unit_of_work import DynamoDbUnitOfWork, TableNames
 from workwell.adapters.signed_cursor import MAX_CURSOR_LENGTH, SignedCursorCodec
 from workwell.api.claims import identity_from_claims
+from workwell.api.observability import traced, tracing_enabled
 from workwell.api.resolver_setup import body_size_limit, configure_resolver
 from workwell.api.schemas.administration import (
     MeResponse,
@@ -39,7 +41,6 @@ from workwell.service_layer.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from workwell.service_layer.principal_resolution import resolve_principal
 
 logger = Logger()
-tracer = Tracer()
 metrics = Metrics()
 copy_config_to_registered_loggers(source_logger=logger, include={"workwell"})
 
@@ -66,7 +67,7 @@ class Dependencies:
 @functools.cache
 def dependencies() -> Dependencies:
     """Built on first use, then kept for the life of the container."""
-    settings = AdminSettings()  # type: ignore[call-arg]
+    settings = AdminSettings.from_environment(os.environ)
     dynamodb = boto3.client("dynamodb")
     tables = TableNames(main=settings.main_table_name, audit=settings.audit_table_name)
     clock = SystemClock()
@@ -138,7 +139,7 @@ def delete_staff(userId: USER_ID) -> Response[str]:  # noqa: N803 (path name)
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST, clear_state=True)
-@tracer.capture_lambda_handler(capture_response=False)
+@traced(enabled=tracing_enabled(os.environ))
 @metrics.log_metrics
 # Tenant settings are the largest body here: up to 500 units and 100 groups in three languages.
 @body_size_limit(max_bytes=256 * 1024)

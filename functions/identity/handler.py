@@ -4,6 +4,7 @@ identity provider the person signed in through (domain/federation.py). Compositi
 from __future__ import annotations
 
 import functools
+import os
 
 from aws_lambda_powertools import Logger
 from aws_lambda_powertools.utilities.data_classes import event_source
@@ -20,7 +21,7 @@ logger = Logger()
 
 @functools.cache
 def provider_tenants() -> dict[str, str]:
-    return parse_provider_tenants(IdentitySettings().identity_provider_tenants)
+    return parse_provider_tenants(IdentitySettings.from_environment(os.environ).identity_provider_tenants)
 
 
 @logger.inject_lambda_context(clear_state=True)

@@ -22,7 +22,7 @@ class LocalResources:
 
     def environment_of(self, template: Template, function: str) -> dict[str, str]:
         return {
-            name: resolve_value(value, self.refs, self.attributes)
+            name: resolve_value(value, self.refs, self.attributes, template)
             for name, value in template.raw_environment(function).items()
         }
 

@@ -71,11 +71,39 @@ class Template:
         own = self.functions[function]["Properties"].get("Environment", {})
         return {**global_vars.get("Variables", {}), **own.get("Variables", {})}
 
+    def condition(self, name: str, refs: Mapping[str, str]) -> bool:
+        """A template condition, evaluated with the local parameter values."""
+        return _truth(self.document.get("Conditions", {})[name], self, refs)
 
-def resolve_value(value: Any, refs: Mapping[str, str], attributes: Mapping[tuple[str, str], str]) -> str:
+
+def _truth(expression: Any, template: Template, refs: Mapping[str, str]) -> bool:
+    if "Fn::Equals" in expression:
+        left, right = (_scalar(v, refs) for v in expression["Fn::Equals"])
+        return left == right
+    if "Fn::Not" in expression:
+        return not _truth(expression["Fn::Not"][0], template, refs)
+    if "Condition" in expression:
+        return template.condition(str(expression["Condition"]), refs)
+    raise ValueError(f"unsupported condition {expression!r}")
+
+
+def _scalar(value: Any, refs: Mapping[str, str]) -> str:
+    return refs[str(value["Ref"])] if isinstance(value, Mapping) and "Ref" in value else str(value)
+
+
+def resolve_value(
+    value: Any,
+    refs: Mapping[str, str],
+    attributes: Mapping[tuple[str, str], str],
+    template: Template | None = None,
+) -> str:
     """Resolve the intrinsic functions used in environment values against local resources."""
     if isinstance(value, str):
         return value
+    if isinstance(value, Mapping) and "Fn::If" in value and template is not None:
+        name, when_true, when_false = value["Fn::If"]
+        chosen = when_true if template.condition(str(name), refs) else when_false
+        return resolve_value(chosen, refs, attributes, template)
     if isinstance(value, Mapping) and "Ref" in value:
         return refs[str(value["Ref"])]
     if isinstance(value, Mapping) and "Fn::GetAtt" in value:

@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from infra.local.function_host import FunctionHost
 from infra.local.openapi_document import SNAPSHOT, merged_openapi, render
-from infra.local.template_model import Template
+from infra.local.template_model import Template, resolve_value
+
+
+class _Placeholders(dict[Any, str]):
+    def __missing__(self, key: Any) -> str:
+        return f"placeholder-{key}"
 
 
 class PlaceholderResources:
     """Environment values only need to exist to import a handler; nothing is called."""
 
     def environment_of(self, template: Template, function: str) -> dict[str, str]:
+        refs = _Placeholders(
+            {n: str(p.get("Default", "")) for n, p in template.document["Parameters"].items()}
+        )
         return {
-            name: value if isinstance(value, str) else f"placeholder-{name.lower()}"
+            name: resolve_value(value, refs, _Placeholders(), template)
             for name, value in template.raw_environment(function).items()
         }
 

@@ -1,15 +1,28 @@
-"""Settings models, read from the environment by the composition roots only.
+"""Settings models. The composition roots build them from the environment mapping they
+are given (`Settings.from_environment(os.environ)`); nothing below reads os.environ.
 Every variable here is declared in template.yaml (a contract test keeps them in step)."""
 
 from __future__ import annotations
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from collections.abc import Mapping
+from typing import Self
+
+from pydantic import BaseModel, ConfigDict, Field
 
 
-class FunctionSettings(BaseSettings):
-    model_config = SettingsConfigDict(frozen=True, extra="ignore")
+class EnvironmentSettings(BaseModel):
+    """Field `main_table_name` is read from the variable MAIN_TABLE_NAME, and so on."""
 
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    @classmethod
+    def from_environment(cls, environ: Mapping[str, str]) -> Self:
+        return cls.model_validate(
+            {name: environ[name.upper()] for name in cls.model_fields if name.upper() in environ}
+        )
+
+
+class FunctionSettings(EnvironmentSettings):
     main_table_name: str = Field(min_length=1)
     audit_table_name: str = Field(min_length=1)
     staff_cache_seconds: float = Field(default=60, ge=0, le=60)
@@ -27,16 +40,14 @@ class RestrictedDataSettings(FunctionSettings):
     idempotency_table_name: str = Field(min_length=1)
 
 
-class IdentitySettings(BaseSettings):
+class IdentitySettings(EnvironmentSettings):
     """The sign-in trigger: which identity provider belongs to which tenant."""
-
-    model_config = SettingsConfigDict(frozen=True, extra="ignore")
 
     identity_provider_tenants: str = ""
 
 
 # Which settings model each function of template.yaml reads.
-SETTINGS_BY_FUNCTION: dict[str, type[BaseSettings]] = {
+SETTINGS_BY_FUNCTION: dict[str, type[EnvironmentSettings]] = {
     "AdminFunction": AdminSettings,
     "IdentityFunction": IdentitySettings,
 }

@@ -1,0 +1,195 @@
+"""The local stack started the way `make run` starts it, driven over real HTTP."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from infra.local.stack import free_port
+from infra.local.template_model import PROJECT_ROOT
+
+START_TIMEOUT_SECONDS = 120
+
+
+@dataclass
+class RunningStack:
+    process: subprocess.Popen[str]
+    url: str
+    output: list[str] = field(default_factory=list)
+
+
+def _read_output(stack: RunningStack, up: threading.Event) -> None:
+    assert stack.process.stdout is not None
+    for line in stack.process.stdout:
+        stack.output.append(line)
+        if "local stack is up at" in line:
+            up.set()
+    up.set()
+
+
+@pytest.fixture(scope="module")
+def stack() -> Iterator[RunningStack]:
+    port = free_port()
+    paths = [str(PROJECT_ROOT), str(PROJECT_ROOT / "layers" / "workwell")]
+    environment = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port), "PYTHONPATH": os.pathsep.join(paths)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "infra.local.run"],
+        cwd=PROJECT_ROOT,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    running = RunningStack(process=process, url=f"http://127.0.0.1:{port}")
+    up = threading.Event()
+    threading.Thread(target=_read_output, args=(running, up), daemon=True).start()
+    if not up.wait(START_TIMEOUT_SECONDS) or process.poll() is not None:
+        process.kill()
+        pytest.fail("the local stack did not come up:\n" + "".join(running.output[-40:]))
+    yield running
+    if process.poll() is None:
+        process.kill()
+
+
+def request(
+    stack: RunningStack, method: str, path: str, body: Any = None, token: str | None = None
+) -> tuple[int, Any]:
+    headers = {"Content-Type": "application/json"}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    data = json.dumps(body).encode() if body is not None else None
+    call = urllib.request.Request(stack.url + path, data=data, headers=headers, method=method)  # noqa: S310 (loopback)
+    try:
+        with urllib.request.urlopen(call, timeout=30) as response:  # noqa: S310
+            text = response.read().decode()
+            status = response.status
+    except urllib.error.HTTPError as error:
+        text, status = error.read().decode(), error.code
+    try:
+        return status, json.loads(text)
+    except json.JSONDecodeError:
+        return status, text
+
+
+def sign_in(stack: RunningStack, user_id: str) -> str:
+    status, body = request(stack, "POST", "/_local/sign-in", {"userId": user_id})
+    assert status == 200
+    return str(body["token"])
+
+
+def test_the_banner_shows_the_url_the_people_and_an_example(stack: RunningStack) -> None:
+    printed = "".join(stack.output)
+
+    assert f"is up at {stack.url}" in printed
+    assert "kokkola-hrdir-sari: hr_director" in printed
+    assert 'curl -s -H "Authorization: Bearer $TOKEN"' in printed
+
+
+def test_sign_in_then_me(stack: RunningStack) -> None:
+    token = sign_in(stack, "vaala-hrdir-1")
+
+    status, me = request(stack, "GET", "/me", token=token)
+
+    assert status == 200
+    assert (me["tenant"]["id"], me["roles"]) == ("vaala", ["employee", "hr_director"])
+
+
+def test_without_a_token_the_api_answers_401(stack: RunningStack) -> None:
+    status, body = request(stack, "GET", "/me")
+
+    assert status == 401
+    assert body["error"]["code"] == "unauthenticated"
+
+
+def test_an_unknown_demo_person_cannot_sign_in(stack: RunningStack) -> None:
+    status, body = request(stack, "POST", "/_local/sign-in", {"userId": "nobody"})
+
+    assert status == 404
+    assert body["error"]["code"] == "not_found"
+
+
+def test_an_admin_change_is_visible_to_the_person_it_concerns(stack: RunningStack) -> None:
+    admin = sign_in(stack, "pudasjarvi-admin-1")
+    person = {
+        "name": "Pudasjärvi työntekijä",
+        "email": "p@pudasjarvi.example",
+        "roles": ["wellbeing_coordinator"],
+    }
+
+    status, _ = request(stack, "PUT", "/staff/pudasjarvi-employee-1", person, token=admin)
+    _, me = request(stack, "GET", "/me", token=sign_in(stack, "pudasjarvi-employee-1"))
+
+    assert status == 200
+    assert me["roles"] == ["employee", "wellbeing_coordinator"]
+
+
+def test_the_local_pages_are_served(stack: RunningStack) -> None:
+    landing_status, landing = request(stack, "GET", "/")
+    docs_status, docs = request(stack, "GET", "/_local/docs")
+    asset_status, _ = request(stack, "GET", "/_local/swagger-ui/swagger-ui.min.css")
+    openapi_status, openapi = request(stack, "GET", "/_local/openapi.json")
+    users_status, users = request(stack, "GET", "/_local/users")
+
+    assert landing_status == 200
+    assert "Sign in as a demo person" in landing
+    assert docs_status == asset_status == 200
+    assert "SwaggerUIBundle" in docs
+    assert openapi_status == 200
+    assert "/me" in openapi["paths"]
+    assert users_status == 200
+    assert {t["tenantId"] for t in users["tenants"]} >= {"kokkola", "vaala"}
+
+
+def test_the_mailbox_answers_in_json_and_html(stack: RunningStack) -> None:
+    status, mailbox = request(stack, "GET", "/_local/mailbox")
+    html_status, page = request(stack, "GET", "/_local/mailbox?format=html")
+
+    assert status == 200
+    assert mailbox == {"emails": []}
+    assert html_status == 200
+    assert "Mailbox" in page
+
+
+def _listening_addresses(pid: int) -> list[str]:
+    """Local addresses of the LISTEN sockets the process holds (Linux /proc)."""
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        target = os.readlink(fd)
+        if target.startswith("socket:["):
+            inodes.add(target[8:-1])
+    addresses = []
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            fields = line.split()
+            if fields[3] == "0A" and fields[9] in inodes:
+                addresses.append(fields[1])
+    return addresses
+
+
+@pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="needs Linux /proc")
+def test_nothing_listens_beyond_loopback(stack: RunningStack) -> None:
+    addresses = _listening_addresses(stack.process.pid)
+
+    assert len(addresses) >= 2  # the gateway and the AWS emulator
+    assert all(a.split(":")[0] == "0100007F" for a in addresses), addresses  # 127.0.0.1
+
+
+def test_ctrl_c_stops_everything(stack: RunningStack) -> None:
+    stack.process.send_signal(signal.SIGINT)
+
+    assert stack.process.wait(timeout=30) == 0
+    assert any("Stopping the local stack" in line for line in stack.output)
+    with pytest.raises(urllib.error.URLError):
+        urllib.request.urlopen(stack.url + "/", timeout=5)  # noqa: S310

@@ -1,0 +1,353 @@
+"""`make bench`: figures measured side by side in one run (quality.md), written to
+bench/results.json and printed as a table. Not part of `make test`.
+
+- cold start of each API function vs (a) a minimal Powertools + pydantic handler with one
+  DynamoDB call and (b) a bare boto3 process with one call (fresh processes, emulator over
+  loopback);
+- warm latency (p50/p99) of each route through lambda_handler against in-process moto, vs a
+  bare put_item/get_item on the same moto;
+- DynamoDB and KMS calls per route on a warm container."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+from unittest import mock
+
+import boto3
+from botocore.client import BaseClient
+from moto import mock_aws
+
+from infra.local.aws_resources import LOCAL_REGION, create_local_resources
+from infra.local.demo_people import demo_identities
+from infra.local.function_host import FunctionHost
+from infra.local.stack import EMULATOR_ENVIRONMENT, LOOPBACK, free_port
+from infra.local.template_model import PROJECT_ROOT, Template
+from infra.tenants.definitions import load_definitions
+from infra.tenants.provision import main as provision
+from infra.tenants.provision import provision_all
+from workwell.adapters.dynamodb_unit_of_work import DynamoDbUnitOfWork, TableNames
+
+RESULTS = PROJECT_ROOT / "bench" / "results.json"
+COLD_RUNS = 7
+WARM_RUNS = 150
+ADMIN = "kokkola-admin-tuomas"
+# The route each function's cold start serves.
+MAIN_ROUTES = {"AdminFunction": ("GET", "/me")}
+BUDGET_COLD_VS_MINIMAL = 1.2
+BUDGET_WARM_P99_VS_BARE = 3.0
+
+
+@functools.cache
+def _claims(user_id: str) -> dict[str, str]:
+    return demo_identities(load_definitions())[user_id].claims()
+
+
+# ------------------------------------------------------------------ cold start
+
+
+def _run_probe(arguments: list[str], environment: dict[str, str]) -> float:
+    started = time.perf_counter()
+    completed = subprocess.run(  # noqa: S603 (our own interpreter and module)
+        [sys.executable, "-m", "tests.perf.cold_start_probe", *arguments],
+        env=environment,
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    elapsed = time.perf_counter() - started
+    if completed.returncode != 0:
+        raise RuntimeError(f"probe {arguments} failed:\n{completed.stdout}\n{completed.stderr}")
+    return elapsed
+
+
+def cold_starts(template: Template) -> dict[str, Any]:
+    from moto.server import ThreadedMotoServer
+
+    port = free_port()
+    server = ThreadedMotoServer(ip_address=LOOPBACK, port=port, verbose=False)
+    server.start()
+    endpoint = f"http://{LOOPBACK}:{port}"
+    try:
+        with mock.patch.dict(os.environ, {**EMULATOR_ENVIRONMENT, "AWS_ENDPOINT_URL": endpoint}):
+            resources = create_local_resources(template)
+            provision(
+                ["--endpoint-url", endpoint, "--main-table", "MainTable", "--audit-table", "AuditTable"]
+            )
+            host = FunctionHost(template, resources, dict(os.environ))
+            paths = os.pathsep.join([str(PROJECT_ROOT), str(PROJECT_ROOT / "layers" / "workwell")])
+            common = {**os.environ, "PYTHONPATH": paths, "PROBE_CLAIMS": json.dumps(_claims(ADMIN))}
+            admin_environment = {**common, **host.environment_of("AdminFunction")}
+            medians = {
+                "bare_boto3": statistics.median(
+                    _run_probe(["bare"], admin_environment) for _ in range(COLD_RUNS)
+                ),
+                "minimal_powertools": statistics.median(
+                    _run_probe(["minimal"], admin_environment) for _ in range(COLD_RUNS)
+                ),
+            }
+            for function, (method, path) in MAIN_ROUTES.items():
+                environment = {
+                    **common,
+                    **host.environment_of(function),
+                    "PROBE_HANDLER_PATH": str(template.handler_path(function)),
+                    "PROBE_METHOD": method,
+                    "PROBE_PATH": path,
+                }
+                medians[function] = statistics.median(
+                    _run_probe(["function", function], environment) for _ in range(COLD_RUNS)
+                )
+    finally:
+        server.stop()
+    figures: dict[str, Any] = {"runs": COLD_RUNS, "median_seconds": medians, "functions": {}}
+    for function, route in MAIN_ROUTES.items():
+        vs_minimal = medians[function] / medians["minimal_powertools"]
+        figures["functions"][function] = {
+            "route": " ".join(route),
+            "vs_minimal": round(vs_minimal, 3),
+            "vs_bare": round(medians[function] / medians["bare_boto3"], 3),
+            "within_budget": vs_minimal <= BUDGET_COLD_VS_MINIMAL,
+        }
+    return figures
+
+
+# ------------------------------------------------------------------ warm
+
+
+@contextmanager
+def counted_aws_calls() -> Iterator[Counter[str]]:
+    """Every SDK call made in this process, by service and operation."""
+    counts: Counter[str] = Counter()
+    original = BaseClient._make_api_call
+
+    def counting(client: BaseClient, operation: str, params: dict[str, Any]) -> Any:
+        counts[f"{client.meta.service_model.service_name}:{operation}"] += 1
+        return original(client, operation, params)
+
+    with mock.patch.object(BaseClient, "_make_api_call", counting):
+        yield counts
+
+
+def _percentile(samples: list[float], fraction: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def _event(method: str, path: str, resource: str, user: str, body: Any) -> dict[str, Any]:
+    from tests.conftest import api_event
+
+    parameters = {"userId": path.rsplit("/", 1)[1]} if "{userId}" in resource else None
+    return api_event(method, path, _claims(user), body=body, resource=resource, path_parameters=parameters)
+
+
+class AdminContainer:
+    """A warm AdminFunction container over in-process moto with Kokkola provisioned (one
+    tenant keeps the tables small: moto copies a whole table per transaction item)."""
+
+    def __init__(self, template: Template, environment: dict[str, str]) -> None:
+        resources = create_local_resources(template)
+        self.client = boto3.client("dynamodb", region_name=LOCAL_REGION)
+        definitions = load_definitions()
+        kokkola = type(definitions)(
+            tenants=[t for t in definitions.tenants if t.tenant_id == "kokkola"], groups=[]
+        )
+        provision_all(kokkola, lambda: DynamoDbUnitOfWork(self.client, TableNames("MainTable", "AuditTable")))
+        self._host = FunctionHost(template, resources, environment)
+        self._person = {
+            "name": "Bench Person",
+            "email": "bench@kokkola.example",
+            "roles": ["safety_representative"],
+        }
+        self._person_version = (
+            self.invoke("PUT", "/staff/bench-person", "/staff/{userId}", self._person) and 1
+        )
+
+    def invoke(self, method: str, path: str, resource: str, body: Any = None) -> dict[str, Any]:
+        result = self._host.invoke("AdminFunction", _event(method, path, resource, ADMIN, body))
+        if result["statusCode"] >= 300:
+            raise RuntimeError(f"{method} {path}: {result['statusCode']} {result.get('body')}")
+        return result
+
+    def update_person(self) -> dict[str, Any]:
+        body = {**self._person, "expectedVersion": self._person_version}
+        result = self.invoke("PUT", "/staff/bench-person", "/staff/{userId}", body)
+        self._person_version += 1
+        return result
+
+    def settings_update_body(self) -> dict[str, Any]:
+        current = json.loads(self.invoke("GET", "/tenant/settings", "/tenant/settings")["body"])
+        return {"settings": current["settings"], "expectedVersion": current["version"]}
+
+    def repeated_routes(self) -> list[tuple[str, Callable[[], dict[str, Any]]]]:
+        return [
+            ("GET /me", lambda: self.invoke("GET", "/me", "/me")),
+            ("GET /tenant/settings", lambda: self.invoke("GET", "/tenant/settings", "/tenant/settings")),
+            ("GET /staff", lambda: self.invoke("GET", "/staff", "/staff")),
+            ("PUT /staff/{userId}", self.update_person),
+        ]
+
+
+def _timed(call: Callable[[], Any]) -> dict[str, float]:
+    samples = []
+    for _ in range(WARM_RUNS):
+        started = time.perf_counter()
+        call()
+        samples.append(time.perf_counter() - started)
+    return {"p50_ms": _percentile(samples, 0.5) * 1000, "p99_ms": _percentile(samples, 0.99) * 1000}
+
+
+def _counted(call: Callable[[], Any]) -> dict[str, Any]:
+    with counted_aws_calls() as counts:
+        call()
+    return _summarise_calls(counts)
+
+
+def warm_figures(template: Template) -> dict[str, Any]:
+    environment = {**EMULATOR_ENVIRONMENT, "POWERTOOLS_LOG_LEVEL": "WARNING"}
+    with mock.patch.dict(os.environ, environment), mock_aws():
+        container = AdminContainer(template, environment)
+        latency: dict[str, Any] = {}
+        calls: dict[str, Any] = {}
+        for name, call in container.repeated_routes():
+            call()  # warm the container
+            calls[name] = _counted(call)
+            latency[name] = _timed(call)
+        body = container.settings_update_body()  # read outside the count
+        calls["PUT /tenant/settings"] = _counted(
+            lambda: container.invoke("PUT", "/tenant/settings", "/tenant/settings", body)
+        )
+        calls["DELETE /staff/{userId}"] = _counted(
+            lambda: container.invoke("DELETE", "/staff/bench-person", "/staff/{userId}")
+        )
+        bare = {op: _timed(call) for op, call in _bare_calls(container.client).items()}
+    for route, figures in latency.items():
+        figures["bare"] = BASELINE_OF_ROUTE[route]
+        figures["p99_vs_bare"] = round(figures["p99_ms"] / bare[BASELINE_OF_ROUTE[route]]["p99_ms"], 2)
+        figures["within_budget"] = figures["p99_vs_bare"] <= BUDGET_WARM_P99_VS_BARE
+    return {"runs": WARM_RUNS, "latency": latency, "bare": bare, "aws_calls": calls}
+
+
+def _bare_calls(client: Any) -> dict[str, Callable[[], Any]]:
+    """The DynamoDB work of each route done bare, on the same items, so a ratio shows what
+    the service adds rather than the emulator's cost of an item or a transaction."""
+    settings_key = {"PK": {"S": "TENANT#kokkola#SETTINGS"}, "SK": {"S": "CURRENT"}}
+    staff_key = {"PK": {"S": "TENANT#kokkola#STAFF"}, "SK": {"S": "USER#kokkola-hrdir-sari"}}
+    member = client.get_item(TableName="MainTable", Key=staff_key)["Item"]
+
+    def get_settings() -> Any:
+        return client.get_item(TableName="MainTable", Key=settings_key)
+
+    def query_staff() -> Any:
+        return client.query(
+            TableName="MainTable",
+            KeyConditionExpression="PK = :pk AND begins_with(SK, :prefix)",
+            ExpressionAttributeValues={":pk": staff_key["PK"], ":prefix": {"S": "USER#"}},
+        )
+
+    def write_staff_member() -> Any:
+        get_settings()
+        client.get_item(TableName="MainTable", Key=staff_key)
+        bench = {"PK": {"S": "BENCH#BARE"}}
+        return client.transact_write_items(
+            TransactItems=[
+                {"Put": {"TableName": "MainTable", "Item": {**member, **bench, "SK": {"S": "MEMBER"}}}},
+                {"Put": {"TableName": "MainTable", "Item": {**bench, "SK": {"S": "ROLE"}}}},
+                {"Put": {"TableName": "MainTable", "Item": {**bench, "SK": {"S": "REVISION"}}}},
+                {
+                    "ConditionCheck": {
+                        "TableName": "MainTable",
+                        "Key": settings_key,
+                        "ConditionExpression": "attribute_exists(PK)",
+                    }
+                },
+                {"Put": {"TableName": "AuditTable", "Item": {**bench, "SK": {"S": "AUDIT"}}}},
+            ]
+        )
+
+    return {
+        "get_item": get_settings,
+        "query": query_staff,
+        "two gets + 5-item transaction": write_staff_member,
+    }
+
+
+# Which bare work each route is compared with.
+BASELINE_OF_ROUTE = {
+    "GET /me": "get_item",
+    "GET /tenant/settings": "get_item",
+    "GET /staff": "query",
+    "PUT /staff/{userId}": "two gets + 5-item transaction",
+}
+
+
+def _summarise_calls(counts: Counter[str]) -> dict[str, Any]:
+    return {
+        "dynamodb": sum(n for k, n in counts.items() if k.startswith("dynamodb:")),
+        "kms": sum(n for k, n in counts.items() if k.startswith("kms:")),
+        "operations": dict(sorted(counts.items())),
+    }
+
+
+# ------------------------------------------------------------------ report
+
+
+def print_table(results: dict[str, Any]) -> None:
+    cold = results["cold_start"]
+    print(f"\nCold start (median of {cold['runs']} fresh processes)")
+    for name, seconds in cold["median_seconds"].items():
+        print(f"  {name:<22} {seconds * 1000:8.0f} ms")
+    for function, figures in cold["functions"].items():
+        verdict = "ok" if figures["within_budget"] else "OVER BUDGET"
+        print(
+            f"  {function}: {figures['vs_minimal']:.2f}x minimal Powertools (budget {BUDGET_COLD_VS_MINIMAL}x, {verdict}), "
+            f"{figures['vs_bare']:.2f}x bare boto3"
+        )
+    warm = results["warm"]
+    print(f"\nWarm latency through lambda_handler, in-process moto ({warm['runs']} runs)")
+    print(
+        f"  {'route':<26}{'p50 ms':>9}{'p99 ms':>9}{'p99/bare':>10}  budget {BUDGET_WARM_P99_VS_BARE}x, vs the same work bare"
+    )
+    for route, figures in warm["latency"].items():
+        verdict = "ok" if figures["within_budget"] else "OVER"
+        row = f"{figures['p50_ms']:9.2f}{figures['p99_ms']:9.2f}{figures['p99_vs_bare']:10.2f}"
+        print(f"  {route:<26}{row}  {verdict} ({figures['bare']})")
+    for op, figures in warm["bare"].items():
+        print(f"  {'bare: ' + op:<36}{figures['p50_ms']:9.2f}{figures['p99_ms']:9.2f}")
+    print("\nAWS calls per request on a warm container")
+    print(f"  {'route':<26}{'DynamoDB':>9}{'KMS':>5}  operations")
+    for route, counted in warm["aws_calls"].items():
+        operations = ", ".join(f"{k}x{v}" for k, v in counted["operations"].items())
+        print(f"  {route:<26}{counted['dynamodb']:9d}{counted['kms']:5d}  {operations}")
+    print(f"\nWritten to {RESULTS.relative_to(PROJECT_ROOT)}")
+
+
+def main() -> int:
+    template = Template()
+    results = {
+        "machine": {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+        },
+        "cold_start": cold_starts(template),
+        "warm": warm_figures(template),
+    }
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    print_table(results)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
