@@ -9,12 +9,14 @@ import argparse
 import json
 import os
 import warnings
+from enum import Enum
 from pathlib import Path
 from typing import Any
 from unittest import mock
 
 from aws_lambda_powertools.event_handler.openapi.merge import OpenAPIMerge
 from aws_lambda_powertools.event_handler.openapi.models import HTTPBearer
+from pydantic import BaseModel
 
 from infra.local.template_model import PROJECT_ROOT
 
@@ -41,7 +43,16 @@ def merged_openapi() -> dict[str, Any]:
         # OpenAPIMerge only warns when a handler fails to import; here that is an error.
         warnings.simplefilter("error", UserWarning)
         schema = merge.get_openapi_schema()
-    return json.loads(json.dumps(schema, sort_keys=True, default=str))
+    return json.loads(json.dumps(schema, sort_keys=True, default=_plain))
+
+
+def _plain(value: Any) -> Any:
+    """OpenAPIMerge leaves some parts (security schemes, enums) as Python objects."""
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", by_alias=True, exclude_none=True)
+    if isinstance(value, Enum):
+        return value.value
+    raise TypeError(f"cannot serialise {type(value).__name__}")
 
 
 def render(schema: dict[str, Any]) -> str:

@@ -66,3 +66,14 @@ def test_the_merged_openapi_covers_exactly_the_template_paths(template: Template
 
 def test_local_only_routes_never_appear_in_the_template(template: Template) -> None:
     assert not [r for r in template.routes if r.path.startswith("/_local") or r.path == "/"]
+
+
+def test_the_document_declares_bearer_authentication() -> None:
+    document = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
+
+    assert document["components"]["securitySchemes"]["cognito"] == {
+        "type": "http",
+        "scheme": "bearer",
+        "bearerFormat": "JWT",
+    }
+    assert document["security"] == [{"cognito": []}]
