@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from html import escape
 
 from infra.local.mailbox import MailboxEntry
@@ -48,7 +49,7 @@ def landing_page(definitions: Definitions) -> str:
         rows = "".join(
             f"<tr><td>{escape(p.name)}</td><td><code>{escape(p.user_id)}</code></td>"
             f"<td>{escape(', '.join(sorted(p.roles)) or 'employee')}</td><td>{escape(p.unit)}</td>"
-            f'<td><button type="button" onclick="signIn({escape(repr(p.user_id))})">Sign in</button></td></tr>'
+            f'<td><button type="button" onclick="signIn({escape(json.dumps(p.user_id))})">Sign in</button></td></tr>'
             for p in tenant.people
         )
         sections.append(

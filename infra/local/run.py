@@ -4,6 +4,7 @@ HOST=127.0.0.1 PORT=3000 python -m infra.local.run"""
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import os
 import signal
@@ -43,11 +44,23 @@ def banner(stack: LocalStack) -> str:
     return "\n".join(lines)
 
 
+def loopback_host(host: str) -> str:
+    """The local stack issues tokens to anyone who asks (/_local/sign-in): it may only ever
+    listen on this machine."""
+    try:
+        if host == "localhost" or ipaddress.ip_address(host).is_loopback:
+            return host
+    except ValueError:
+        pass
+    raise SystemExit(f"HOST must be a loopback address such as 127.0.0.1, not {host!r}")
+
+
 def main() -> int:
     signal.signal(signal.SIGTERM, _stop_on_term)
     # The emulator's own request log would drown the functions' lines.
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
-    stack = LocalStack(host=os.environ.get("HOST", "127.0.0.1"), port=int(os.environ.get("PORT", "3000")))
+    host = loopback_host(os.environ.get("HOST", "127.0.0.1"))
+    stack = LocalStack(host=host, port=int(os.environ.get("PORT", "3000")))
     try:
         stack.start()
         print(banner(stack), flush=True)

@@ -84,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for report in provision_all(definitions, lambda: DynamoDbUnitOfWork(client, tables), args.update):
         state = "updated" if report.changed else "unchanged"
         print(
-            f"{report.tenant_id}: {state} (settings changed: {report.settings_changed}, staff written: {len(report.staff_written)})"
+            f"{report.tenant_id}: {state} (settings changed: {report.settings_changed}, staff written: {len(report.staff_written)}, staff skipped: {len(report.staff_skipped)})"
         )
     return 0
 

@@ -43,7 +43,9 @@ def _read_output(stack: RunningStack, up: threading.Event) -> None:
 def stack() -> Iterator[RunningStack]:
     port = free_port()
     paths = [str(PROJECT_ROOT), str(PROJECT_ROOT / "layers" / "workwell")]
-    environment = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port), "PYTHONPATH": os.pathsep.join(paths)}
+    # As `make run` starts it: HOST unset, so the default applies.
+    environment = {**os.environ, "PORT": str(port), "PYTHONPATH": os.pathsep.join(paths)}
+    environment.pop("HOST", None)
     process = subprocess.Popen(
         [sys.executable, "-m", "infra.local.run"],
         cwd=PROJECT_ROOT,
@@ -184,6 +186,25 @@ def test_nothing_listens_beyond_loopback(stack: RunningStack) -> None:
 
     assert len(addresses) >= 2  # the gateway and the AWS emulator
     assert all(a.split(":")[0] == "0100007F" for a in addresses), addresses  # 127.0.0.1
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.10", "example.com"])  # noqa: S104
+def test_the_stack_refuses_to_listen_beyond_loopback(host: str) -> None:
+    paths = [str(PROJECT_ROOT), str(PROJECT_ROOT / "layers" / "workwell")]
+    environment = {**os.environ, "HOST": host, "PYTHONPATH": os.pathsep.join(paths)}
+
+    completed = subprocess.run(
+        [sys.executable, "-m", "infra.local.run"],
+        cwd=PROJECT_ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    assert completed.returncode != 0
+    assert "HOST must be a loopback address" in completed.stderr
 
 
 def test_ctrl_c_stops_everything(stack: RunningStack) -> None:

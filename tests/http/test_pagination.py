@@ -51,6 +51,7 @@ def test_a_tampered_cursor_is_400(as_person: Any) -> None:
 
 def test_a_cursor_of_another_caller_or_tenant_is_400(as_person: Any) -> None:
     cursor = json_body(page(as_person("ii-admin-1"), "?limit=2"))["nextCursor"]
+    assert cursor
 
     other_tenant = page(as_person("vaala-admin-1"), f"?cursor={cursor}")
 
@@ -72,6 +73,7 @@ def test_a_cursor_of_another_admin_of_the_same_tenant_is_400(as_person: Any) -> 
         "PUT", "/staff/ii-employee-1", {"name": "Toinen", "email": "t@ii.example", "roles": ["tenant_admin"]}
     )
     cursor = json_body(page(admin, "?limit=2"))["nextCursor"]
+    assert cursor
 
     response = page(as_person("ii-employee-1"), f"?cursor={cursor}")
 

@@ -13,7 +13,7 @@ from workwell.domain.tenant_settings import TenantSettings
 from workwell.domain.versioned import Versioned
 from workwell.service_layer.field_cipher import RecordContext
 from workwell.service_layer.pagination import Page, PageRequest
-from workwell.service_layer.unit_of_work import UnitOfWork
+from workwell.service_layer.unit_of_work import RegistryEntry, UnitOfWork
 
 
 class FixedClock:
@@ -39,7 +39,7 @@ class Store:
         self.settings: dict[str, Versioned[TenantSettings]] = {}
         self.staff: dict[tuple[str, str], Versioned[StaffMember]] = {}
         self.staff_revisions: dict[str, int] = {}
-        self.registry: dict[str, tuple[str, ...]] = {}
+        self.registry: dict[str, RegistryEntry] = {}
         self.groups: dict[str, tuple[str, ...]] = {}
         self.audit: list[AuditEvent] = []
         self.commits = 0
@@ -140,8 +140,11 @@ class _FakeRegistry:
     def __init__(self, store: Store, staged: list[Write]) -> None:
         self._store, self._staged = store, staged
 
-    def stage_register(self, tenant_id: str, tenant_groups: Sequence[str]) -> None:
-        self._staged.append(lambda store: store.registry.__setitem__(tenant_id, tuple(tenant_groups)))
+    def get(self, tenant_id: str) -> RegistryEntry | None:
+        return self._store.registry.get(tenant_id)
+
+    def stage_register(self, tenant_id: str, entry: RegistryEntry) -> None:
+        self._staged.append(lambda store: store.registry.__setitem__(tenant_id, entry))
 
     def stage_group(self, group_id: str, members: Sequence[str]) -> None:
         self._staged.append(lambda store: store.groups.__setitem__(group_id, tuple(members)))

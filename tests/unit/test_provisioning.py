@@ -10,6 +10,7 @@ from tests.unit.fakes import FakeUnitOfWork, Store
 from workwell.domain.roles import Role
 from workwell.domain.versioned import Versioned
 from workwell.service_layer.provisioning import provision_group, provision_tenant
+from workwell.service_layer.unit_of_work import RegistryEntry
 
 
 def test_the_shipped_tenants_cover_every_role() -> None:
@@ -51,7 +52,7 @@ def test_provisioning_is_idempotent() -> None:
     assert store.groups["oulunkaari-region"] == ("oulunkaari", "ii", "pudasjarvi", "utajarvi", "vaala")
 
 
-def test_a_rerun_never_gives_back_a_role_an_admin_removed() -> None:
+def test_a_rerun_never_undoes_what_an_admin_did() -> None:
     store = Store()
     kokkola = next(t for t in load_definitions().tenants if t.tenant_id == "kokkola")
     provision_tenant(kokkola, lambda: FakeUnitOfWork(store))
@@ -61,8 +62,37 @@ def test_a_rerun_never_gives_back_a_role_an_admin_removed() -> None:
 
     rerun = provision_tenant(kokkola, lambda: FakeUnitOfWork(store))
 
-    assert rerun.staff_written == ["kokkola-hrdir-sari"]  # missing entries are created again...
-    assert store.settings["kokkola"].value.minimum_group_size == 9  # ...but admin edits stay
+    assert not rerun.changed
+    assert ("kokkola", "kokkola-hrdir-sari") not in store.staff
+    assert store.settings["kokkola"].value.minimum_group_size == 9
+
+
+def test_a_run_cut_short_before_all_people_were_written_is_completed() -> None:
+    store = Store()
+    kokkola = next(t for t in load_definitions().tenants if t.tenant_id == "kokkola")
+    provision_tenant(kokkola, lambda: FakeUnitOfWork(store))
+    store.registry["kokkola"] = RegistryEntry(store.registry["kokkola"].tenant_groups, staff_seeded=False)
+    del store.staff[("kokkola", "kokkola-hrdir-sari")]
+
+    rerun = provision_tenant(kokkola, lambda: FakeUnitOfWork(store))
+
+    assert rerun.staff_written == ["kokkola-hrdir-sari"]
+    assert store.registry["kokkola"].staff_seeded
+
+
+def test_people_are_checked_against_the_stored_settings() -> None:
+    store = Store()
+    kokkola = next(t for t in load_definitions().tenants if t.tenant_id == "kokkola")
+    without_sivistys = kokkola.settings.model_copy(
+        update={"units": tuple(u for u in kokkola.settings.units if u.id != "sivistys")}
+    )
+    store.settings["kokkola"] = Versioned(without_sivistys, 3)
+
+    report = provision_tenant(kokkola, lambda: FakeUnitOfWork(store))
+
+    assert report.staff_skipped == ["kokkola-supervisor-mikko"]
+    assert ("kokkola", "kokkola-supervisor-mikko") not in store.staff
+    assert ("kokkola", "kokkola-hrdir-sari") in store.staff
 
 
 def test_update_applies_the_file_over_existing_items() -> None:

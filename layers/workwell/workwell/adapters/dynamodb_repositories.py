@@ -16,6 +16,7 @@ from workwell.domain.staff import StaffMember
 from workwell.domain.tenant_settings import TenantSettings
 from workwell.domain.versioned import Versioned
 from workwell.service_layer.pagination import Page, PageRequest
+from workwell.service_layer.unit_of_work import RegistryEntry
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.client import DynamoDBClient
@@ -233,14 +234,27 @@ class DynamoDbStaffDirectory:
 
 
 class DynamoDbTenantRegistry:
-    def __init__(self, table: str, codec: ItemCodec, staged: list[dict[str, Any]]):
-        self._table, self._codec, self._staged = table, codec, staged
+    def __init__(self, client: DynamoDBClient, table: str, codec: ItemCodec, staged: list[dict[str, Any]]):
+        self._client, self._table, self._codec, self._staged = client, table, codec, staged
 
-    def stage_register(self, tenant_id: str, tenant_groups: Sequence[str]) -> None:
+    def get(self, tenant_id: str) -> RegistryEntry | None:
+        response = translated(
+            self._client.get_item,
+            TableName=self._table,
+            Key=self._codec.encode(table_keys.tenant_registry_key(tenant_id)),
+            ConsistentRead=True,
+        )
+        if "Item" not in response:
+            return None
+        item = self._codec.decode(response["Item"])
+        return RegistryEntry(tuple(item.get("tenant_groups", [])), bool(item.get("staff_seeded", False)))
+
+    def stage_register(self, tenant_id: str, entry: RegistryEntry) -> None:
         item = {
             **table_keys.tenant_registry_key(tenant_id),
             "tenant_id": tenant_id,
-            "tenant_groups": list(tenant_groups),
+            "tenant_groups": list(entry.tenant_groups),
+            "staff_seeded": entry.staff_seeded,
         }
         self._staged.append({"Put": {"TableName": self._table, "Item": self._codec.encode(item)}})
 

@@ -37,7 +37,7 @@ class DynamoDbUnitOfWork(UnitOfWork):
         codec = ItemCodec()
         self.settings = DynamoDbTenantSettings(client, tables.main, codec, self._staged)
         self.staff = DynamoDbStaffDirectory(client, tables.main, codec, self._staged)
-        self.registry = DynamoDbTenantRegistry(tables.main, codec, self._staged)
+        self.registry = DynamoDbTenantRegistry(client, tables.main, codec, self._staged)
         self.audit = DynamoDbAuditLog(tables.audit, codec, self._staged)
 
     def commit(self) -> None:

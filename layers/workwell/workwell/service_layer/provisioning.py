@@ -1,12 +1,16 @@
-"""Provision tenants from their definitions: idempotent, all-or-nothing per tenant."""
+"""Provision tenants from their definitions: idempotent, and never undoing what tenant
+admins did through the API unless asked to."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from workwell.domain.staff import StaffMember
 from workwell.domain.tenant_definition import TenantDefinition, TenantGroupDefinition
-from workwell.service_layer.unit_of_work import UnitOfWork
+from workwell.domain.tenant_settings import TenantSettings
+from workwell.domain.versioned import Versioned
+from workwell.service_layer.unit_of_work import RegistryEntry, UnitOfWork
 
 
 @dataclass
@@ -14,6 +18,7 @@ class ProvisioningReport:
     tenant_id: str
     settings_changed: bool = False
     staff_written: list[str] = field(default_factory=list)
+    staff_skipped: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -23,30 +28,65 @@ class ProvisioningReport:
 def provision_tenant(
     definition: TenantDefinition, uow_factory: Callable[[], UnitOfWork], update_existing: bool = False
 ) -> ProvisioningReport:
-    """Create what is missing: settings, registry entry, staff entries. The file seeds a
-    tenant; afterwards its admins own settings and roles through the API, so existing items
-    are only overwritten with `update_existing` (a role an admin removed is never given
-    back by a routine re-run). One transaction for the settings, one per person, so a
-    tenant of any size stays within DynamoDB's transaction limit."""
+    """The file seeds a tenant: its settings when there are none, and its people once.
+    Afterwards the tenant's admins own settings and roles through the API, so a routine
+    re-run changes nothing they did (a person they removed stays removed); `update_existing`
+    applies the file over what is stored, deliberately. Settings and registry go in one
+    transaction, then one per person, so a tenant of any size fits DynamoDB's limit."""
     report = ProvisioningReport(definition.tenant_id)
     tenant_id = definition.tenant_id
     with uow_factory() as uow:
         current = uow.settings.get(tenant_id)
+        entry = uow.registry.get(tenant_id)
+        seeded = entry.staff_seeded if entry else False
         if current is None or (update_existing and current.value != definition.settings):
-            uow.settings.stage_save(tenant_id, definition.settings, current.version if current else None)
+            previous_version = current.version if current else None
+            settings_version = uow.settings.stage_save(tenant_id, definition.settings, previous_version)
+            settings = definition.settings
             report.settings_changed = True
-        uow.registry.stage_register(tenant_id, definition.tenant_groups)
+        else:
+            settings, settings_version = current.value, current.version
+        uow.registry.stage_register(tenant_id, RegistryEntry(definition.tenant_groups, seeded))
         uow.commit()
+    if seeded and not update_existing:
+        return report
     for member in definition.staff_members():
-        with uow_factory() as uow:
-            stored = uow.staff.get(tenant_id, member.user_id)
-            if stored is not None and (not update_existing or stored.value == member):
-                continue
-            previous = stored.value if stored else None
-            uow.staff.stage_save(tenant_id, member, stored.version if stored else None, previous)
-            uow.commit()
-            report.staff_written.append(member.user_id)
+        _provision_member(
+            member,
+            tenant_id=tenant_id,
+            settings=Versioned(settings, settings_version),
+            update_existing=update_existing,
+            uow_factory=uow_factory,
+            report=report,
+        )
+    with uow_factory() as uow:
+        uow.registry.stage_register(tenant_id, RegistryEntry(definition.tenant_groups, staff_seeded=True))
+        uow.commit()
     return report
+
+
+def _provision_member(
+    member: StaffMember,
+    *,
+    tenant_id: str,
+    settings: Versioned[TenantSettings],
+    update_existing: bool,
+    uow_factory: Callable[[], UnitOfWork],
+    report: ProvisioningReport,
+) -> None:
+    if member.problems_against(settings.value):
+        # The stored settings no longer have a unit this person would supervise.
+        report.staff_skipped.append(member.user_id)
+        return
+    with uow_factory() as uow:
+        stored = uow.staff.get(tenant_id, member.user_id)
+        if stored is not None and (not update_existing or stored.value == member):
+            return
+        previous = stored.value if stored else None
+        uow.staff.stage_save(tenant_id, member, stored.version if stored else None, previous)
+        uow.settings.stage_expect_version(tenant_id, settings.version)
+        uow.commit()
+        report.staff_written.append(member.user_id)
 
 
 def provision_group(group: TenantGroupDefinition, uow_factory: Callable[[], UnitOfWork]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Sequence
+from dataclasses import dataclass
 from types import TracebackType
 from typing import Protocol
 
@@ -52,10 +53,20 @@ class StaffDirectory(Protocol):
     def stage_remove(self, tenant_id: str, member: StaffMember, expected_version: int) -> None: ...
 
 
+@dataclass(frozen=True)
+class RegistryEntry:
+    tenant_groups: tuple[str, ...]
+    # Set once the provisioning file's people have been written: after that the tenant's
+    # admins own the staff directory, and a routine re-run must not re-create anyone.
+    staff_seeded: bool
+
+
 class TenantRegistry(Protocol):
     """Every tenant once, for jobs that visit all tenants, and tenant-group memberships."""
 
-    def stage_register(self, tenant_id: str, tenant_groups: Sequence[str]) -> None: ...
+    def get(self, tenant_id: str) -> RegistryEntry | None: ...
+
+    def stage_register(self, tenant_id: str, entry: RegistryEntry) -> None: ...
 
     def stage_group(self, group_id: str, members: Sequence[str]) -> None: ...
 
