@@ -48,6 +48,12 @@ class ItemCodec:
         return model.model_dump_json()
 
 
+def read_item(client: DynamoDBClient, table: str, codec: ItemCodec, key: dict[str, str]) -> Item | None:
+    """A strongly consistent read of one item, decoded; None if there is none."""
+    response = translated(client.get_item, TableName=table, Key=codec.encode(key), ConsistentRead=True)
+    return codec.decode(response["Item"]) if "Item" in response else None
+
+
 def _condition_check(
     table: str, codec: ItemCodec, key: dict[str, str], condition: str, values: dict[str, Any] | None = None
 ) -> dict[str, Any]:
@@ -79,15 +85,8 @@ class DynamoDbTenantSettings:
         self._client, self._table, self._codec, self._staged = client, table, codec, staged
 
     def get(self, tenant_id: str) -> Versioned[TenantSettings] | None:
-        response = translated(
-            self._client.get_item,
-            TableName=self._table,
-            Key=self._codec.encode(table_keys.settings_key(tenant_id)),
-            ConsistentRead=True,
-        )
-        if "Item" not in response:
-            return None
-        return self._codec.versioned(self._codec.decode(response["Item"]), TenantSettings)
+        item = read_item(self._client, self._table, self._codec, table_keys.settings_key(tenant_id))
+        return self._codec.versioned(item, TenantSettings) if item else None
 
     def stage_save(self, tenant_id: str, settings: TenantSettings, expected_version: int | None) -> int:
         item = {"entity": "tenant_settings", "tenant_id": tenant_id, "data": self._codec.document(settings)}
@@ -107,15 +106,10 @@ class DynamoDbStaffDirectory:
         self._client, self._table, self._codec, self._staged = client, table, codec, staged
 
     def get(self, tenant_id: str, user_id: str) -> Versioned[StaffMember] | None:
-        response = translated(
-            self._client.get_item,
-            TableName=self._table,
-            Key=self._codec.encode(table_keys.staff_member_key(tenant_id, user_id)),
-            ConsistentRead=True,
+        item = read_item(
+            self._client, self._table, self._codec, table_keys.staff_member_key(tenant_id, user_id)
         )
-        if "Item" not in response:
-            return None
-        return self._codec.versioned(self._codec.decode(response["Item"]), StaffMember)
+        return self._codec.versioned(item, StaffMember) if item else None
 
     def members(self, tenant_id: str) -> Sequence[Versioned[StaffMember]]:
         return [
@@ -133,13 +127,8 @@ class DynamoDbStaffDirectory:
         return Page(items=items, next_position=response.get("LastEvaluatedKey"))
 
     def revision(self, tenant_id: str) -> int:
-        response = translated(
-            self._client.get_item,
-            TableName=self._table,
-            Key=self._codec.encode(table_keys.staff_revision_key(tenant_id)),
-            ConsistentRead=True,
-        )
-        return int(self._codec.decode(response["Item"])["revision"]) if "Item" in response else 0
+        item = read_item(self._client, self._table, self._codec, table_keys.staff_revision_key(tenant_id))
+        return int(item["revision"]) if item else 0
 
     def stage_expect_revision(self, tenant_id: str, revision: int) -> None:
         key = table_keys.staff_revision_key(tenant_id)
@@ -238,15 +227,9 @@ class DynamoDbTenantRegistry:
         self._client, self._table, self._codec, self._staged = client, table, codec, staged
 
     def get(self, tenant_id: str) -> RegistryEntry | None:
-        response = translated(
-            self._client.get_item,
-            TableName=self._table,
-            Key=self._codec.encode(table_keys.tenant_registry_key(tenant_id)),
-            ConsistentRead=True,
-        )
-        if "Item" not in response:
+        item = read_item(self._client, self._table, self._codec, table_keys.tenant_registry_key(tenant_id))
+        if item is None:
             return None
-        item = self._codec.decode(response["Item"])
         return RegistryEntry(tuple(item.get("tenant_groups", [])), bool(item.get("staff_seeded", False)))
 
     def stage_register(self, tenant_id: str, entry: RegistryEntry) -> None:
