@@ -37,7 +37,7 @@ from workwell.domain.principal import Principal
 from workwell.domain.staff import StaffMember
 from workwell.service_layer import administration
 from workwell.service_layer.call_context import CallContext
-from workwell.service_layer.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from workwell.service_layer.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Position
 from workwell.service_layer.principal_resolution import resolve_principal
 
 logger = Logger()
@@ -58,7 +58,7 @@ class Dependencies:
     dynamodb: object
     staff_lookup: CachedStaffLookup
     clock: SystemClock
-    cursors: SignedCursorCodec
+    cursor_key_id: str
 
     def uow(self) -> DynamoDbUnitOfWork:
         return DynamoDbUnitOfWork(self.dynamodb, self.tables)  # type: ignore[arg-type]
@@ -73,8 +73,30 @@ def dependencies() -> Dependencies:
     clock = SystemClock()
     reader = DynamoDbUnitOfWork(dynamodb, tables).staff
     lookup = CachedStaffLookup(reader, clock, settings.staff_cache_seconds)
-    cursors = SignedCursorCodec(boto3.client("kms"), settings.cursor_key_id, clock)
-    return Dependencies(tables=tables, dynamodb=dynamodb, staff_lookup=lookup, clock=clock, cursors=cursors)
+    return Dependencies(
+        tables=tables,
+        dynamodb=dynamodb,
+        staff_lookup=lookup,
+        clock=clock,
+        cursor_key_id=settings.cursor_key_id,
+    )
+
+
+@functools.cache
+def cursors() -> SignedCursorCodec:
+    """Built when a list first pages: most requests never need the KMS client."""
+    deps = dependencies()
+    return SignedCursorCodec(boto3.client("kms"), deps.cursor_key_id, deps.clock)
+
+
+class LazyCursors:
+    """Hands cursor work to the codec, creating it only if a cursor is read or written."""
+
+    def encode(self, position: Position, binding: str) -> str:
+        return cursors().encode(position, binding)
+
+    def decode(self, cursor: str, binding: str) -> Position:
+        return cursors().decode(cursor, binding)
 
 
 def current_principal() -> Principal:
@@ -115,7 +137,7 @@ def put_tenant_settings(body: UpdateTenantSettingsRequest) -> TenantSettingsResp
 @app.get("/staff")
 def get_staff(limit: LIMIT = DEFAULT_PAGE_SIZE, cursor: CURSOR = None) -> StaffListResponse:
     deps = dependencies()
-    page = administration.list_staff(current_principal(), limit, cursor, deps.cursors, deps.uow())
+    page = administration.list_staff(current_principal(), limit, cursor, LazyCursors(), deps.uow())
     return StaffListResponse(
         items=[StaffMemberResponse.from_versioned(e) for e in page.items], next_cursor=page.next_cursor
     )

@@ -89,13 +89,9 @@ def cold_starts(template: Template) -> dict[str, Any]:
             paths = os.pathsep.join([str(PROJECT_ROOT), str(PROJECT_ROOT / "layers" / "workwell")])
             common = {**os.environ, "PYTHONPATH": paths, "PROBE_CLAIMS": json.dumps(_claims(ADMIN))}
             admin_environment = {**common, **host.environment_of("AdminFunction")}
-            medians = {
-                "bare_boto3": statistics.median(
-                    _run_probe(["bare"], admin_environment) for _ in range(COLD_RUNS)
-                ),
-                "minimal_powertools": statistics.median(
-                    _run_probe(["minimal"], admin_environment) for _ in range(COLD_RUNS)
-                ),
+            probes: dict[str, tuple[list[str], dict[str, str]]] = {
+                "bare_boto3": (["bare"], admin_environment),
+                "minimal_powertools": (["minimal"], admin_environment),
             }
             for function, (method, path) in MAIN_ROUTES.items():
                 environment = {
@@ -105,9 +101,13 @@ def cold_starts(template: Template) -> dict[str, Any]:
                     "PROBE_METHOD": method,
                     "PROBE_PATH": path,
                 }
-                medians[function] = statistics.median(
-                    _run_probe(["function", function], environment) for _ in range(COLD_RUNS)
-                )
+                probes[function] = (["function", function], environment)
+            # Round by round, every probe once, so drift of the machine hits all alike.
+            samples: dict[str, list[float]] = {name: [] for name in probes}
+            for _ in range(COLD_RUNS):
+                for name, (arguments, environment) in probes.items():
+                    samples[name].append(_run_probe(arguments, environment))
+            medians = {name: statistics.median(values) for name, values in samples.items()}
     finally:
         server.stop()
     figures: dict[str, Any] = {"runs": COLD_RUNS, "median_seconds": medians, "functions": {}}
