@@ -33,13 +33,6 @@ class AdminSettings(FunctionSettings):
     """The admin function: no restricted-data key, no idempotency table."""
 
 
-class RestrictedDataSettings(FunctionSettings):
-    """Functions that may encrypt or decrypt restricted data (reports, cases, surveys)."""
-
-    restricted_data_key_arn: str = Field(min_length=1)
-    idempotency_table_name: str = Field(min_length=1)
-
-
 class IdentitySettings(EnvironmentSettings):
     """The sign-in trigger: which identity provider belongs to which tenant."""
 
