@@ -19,8 +19,8 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from workwell.adapters.cached_staff_lookup import CachedStaffLookup
 from workwell.adapters.clock import SystemClock
 from workwell.adapters.dynamodb_unit_of_work import DynamoDbUnitOfWork, TableNames
-from workwell.adapters.signed_cursor import MAX_CURSOR_LENGTH, SignedCursorCodec
-from workwell.api.claims import identity_from_claims
+from workwell.adapters.signed_cursor import MAX_CURSOR_LENGTH, LazyCursorCodec, SignedCursorCodec
+from workwell.api.call_contexts import call_context_for, principal_for
 from workwell.api.observability import traced, tracing_enabled
 from workwell.api.resolver_setup import body_size_limit, configure_resolver
 from workwell.api.schemas.administration import (
@@ -37,8 +37,7 @@ from workwell.domain.principal import Principal
 from workwell.domain.staff import StaffMember
 from workwell.service_layer import administration
 from workwell.service_layer.call_context import CallContext
-from workwell.service_layer.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Position
-from workwell.service_layer.principal_resolution import resolve_principal
+from workwell.service_layer.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
 logger = Logger()
 metrics = Metrics()
@@ -89,28 +88,12 @@ def cursors() -> SignedCursorCodec:
     return SignedCursorCodec(boto3.client("kms"), deps.cursor_key_id, deps.clock)
 
 
-class LazyCursors:
-    """Hands cursor work to the codec, creating it only if a cursor is read or written."""
-
-    def encode(self, position: Position, binding: str) -> str:
-        return cursors().encode(position, binding)
-
-    def decode(self, cursor: str, binding: str) -> Position:
-        return cursors().decode(cursor, binding)
-
-
 def current_principal() -> Principal:
-    identity = identity_from_claims(app.current_event.request_context.authorizer.claims)
-    logger.append_keys(tenant_id=identity.tenant_id)
-    return resolve_principal(identity, dependencies().staff_lookup)
+    return principal_for(app, dependencies().staff_lookup, logger)
 
 
 def call_context() -> CallContext:
-    return CallContext(
-        principal=current_principal(),
-        request_id=app.current_event.request_context.request_id,
-        now=dependencies().clock.now(),
-    )
+    return call_context_for(app, current_principal(), dependencies().clock.now())
 
 
 @app.get("/me")
@@ -137,7 +120,7 @@ def put_tenant_settings(body: UpdateTenantSettingsRequest) -> TenantSettingsResp
 @app.get("/staff")
 def get_staff(limit: LIMIT = DEFAULT_PAGE_SIZE, cursor: CURSOR = None) -> StaffListResponse:
     deps = dependencies()
-    page = administration.list_staff(current_principal(), limit, cursor, LazyCursors(), deps.uow())
+    page = administration.list_staff(current_principal(), limit, cursor, LazyCursorCodec(cursors), deps.uow())
     return StaffListResponse(
         items=[StaffMemberResponse.from_versioned(e) for e in page.items], next_cursor=page.next_cursor
     )

@@ -14,6 +14,8 @@ from types import ModuleType
 from typing import Any
 from unittest import mock
 
+from aws_lambda_powertools.logging.utils import copy_config_to_registered_loggers
+
 from infra.local.aws_resources import LocalResources
 from infra.local.template_model import Template
 
@@ -67,5 +69,16 @@ class FunctionHost:
     def invoke(self, function: str, event: Mapping[str, Any]) -> dict[str, Any]:
         context = LocalLambdaContext(function_name=function, aws_request_id=str(uuid.uuid4()))
         with self._lock, mock.patch.dict(os.environ, self.environment_of(function)):
-            result: dict[str, Any] = self._load(function).lambda_handler(dict(event), context)
+            module = self._load(function)
+            _own_logging(module)
+            result: dict[str, Any] = module.lambda_handler(dict(event), context)
         return result
+
+
+def _own_logging(module: ModuleType) -> None:
+    """On Lambda each function is its own process, and the layer's loggers carry that
+    function's Powertools configuration (service, appended keys such as the tenant). Here
+    functions share a process, so the function being invoked takes them back."""
+    logger = getattr(module, "logger", None)
+    if logger is not None:
+        copy_config_to_registered_loggers(source_logger=logger, include={"workwell"})

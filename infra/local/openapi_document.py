@@ -18,7 +18,7 @@ from aws_lambda_powertools.event_handler.openapi.merge import OpenAPIMerge
 from aws_lambda_powertools.event_handler.openapi.models import HTTPBearer
 from pydantic import BaseModel
 
-from infra.local.template_model import PROJECT_ROOT
+from infra.local.template_model import PROJECT_ROOT, Template
 
 SNAPSHOT = PROJECT_ROOT / "docs" / "openapi.json"
 
@@ -43,7 +43,16 @@ def merged_openapi() -> dict[str, Any]:
         # OpenAPIMerge only warns when a handler fails to import; here that is an error.
         warnings.simplefilter("error", UserWarning)
         schema = merge.get_openapi_schema()
-    return json.loads(json.dumps(schema, sort_keys=True, default=_plain))
+    document: dict[str, Any] = json.loads(json.dumps(schema, sort_keys=True, default=_plain))
+    _mark_anonymous_routes(document)
+    return document
+
+
+def _mark_anonymous_routes(document: dict[str, Any]) -> None:
+    """Routes the template serves without the authorizer need no token: `security: []`."""
+    for route in Template().routes:
+        if not route.authorized:
+            document["paths"][route.path][route.method.lower()]["security"] = []
 
 
 def _plain(value: Any) -> Any:

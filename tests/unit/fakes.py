@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import dataclasses
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from workwell.domain.audit import AuditEvent
 from workwell.domain.errors import Conflict
+from workwell.domain.outbox import OutboxMessage
+from workwell.domain.safety_report import SafetyReport
 from workwell.domain.staff import StaffMember
 from workwell.domain.tenant_settings import TenantSettings
 from workwell.domain.versioned import Versioned
 from workwell.service_layer.field_cipher import RecordContext
 from workwell.service_layer.pagination import Page, PageRequest
-from workwell.service_layer.unit_of_work import RegistryEntry, UnitOfWork
+from workwell.service_layer.unit_of_work import RegistryEntry, StoredMessage, StoredReport, UnitOfWork
 
 
 class FixedClock:
@@ -42,6 +45,11 @@ class Store:
         self.registry: dict[str, RegistryEntry] = {}
         self.groups: dict[str, tuple[str, ...]] = {}
         self.audit: list[AuditEvent] = []
+        self.reports: dict[tuple[str, str], StoredReport] = {}
+        self.references: set[tuple[str, str]] = set()
+        self.receipts: dict[tuple[str, str], str] = {}
+        self.messages: dict[tuple[str, str], list[StoredMessage]] = {}
+        self.outbox: list[OutboxMessage] = []
         self.commits = 0
 
 
@@ -90,6 +98,16 @@ class _FakeStaff:
 
     def get(self, tenant_id: str, user_id: str) -> Versioned[StaffMember] | None:
         return self._store.staff.get((tenant_id, user_id))
+
+    def get_many(self, tenant_id: str, user_ids: Collection[str]) -> Mapping[str, Versioned[StaffMember]]:
+        return {u: self._store.staff[(tenant_id, u)] for u in user_ids if (tenant_id, u) in self._store.staff}
+
+    def stage_expect_version(self, tenant_id: str, user_id: str, version: int) -> None:
+        def check(store: Store) -> None:
+            current = store.staff.get((tenant_id, user_id))
+            _check(current.version if current else None, version)
+
+        self._staged.append(check)
 
     def members(self, tenant_id: str) -> Sequence[Versioned[StaffMember]]:
         return [v for (t, _), v in sorted(self._store.staff.items()) if t == tenant_id]
@@ -158,6 +176,76 @@ class _FakeAudit:
         self._staged.append(lambda store: store.audit.append(event))
 
 
+class _FakeReports:
+    def __init__(self, store: Store, staged: list[Write]) -> None:
+        self._store, self._staged = store, staged
+
+    def get(self, tenant_id: str, report_id: str, now: datetime) -> StoredReport | None:
+        stored = self._store.reports.get((tenant_id, report_id))
+        return stored if stored and stored.report.value.expires_at > now else None
+
+    def find_by_receipt(self, tenant_id: str, digest: str, now: datetime) -> StoredReport | None:
+        report_id = self._store.receipts.get((tenant_id, digest))
+        return self.get(tenant_id, report_id, now) if report_id else None
+
+    def reported_by(
+        self, tenant_id: str, reporter_id: str, page: PageRequest, now: datetime
+    ) -> Page[SafetyReport]:
+        mine = sorted(
+            (
+                s.report.value
+                for (t, _), s in self._store.reports.items()
+                if t == tenant_id
+                and s.report.value.reporter_id == reporter_id
+                and s.report.value.expires_at > now
+            ),
+            key=lambda r: r.received_at,
+            reverse=True,
+        )
+        start = int(page.after["index"]) if page.after else 0
+        more = start + page.limit < len(mine)
+        return Page(mine[start : start + page.limit], {"index": start + page.limit} if more else None)
+
+    def messages(self, tenant_id: str, report_id: str, now: datetime) -> Sequence[StoredMessage]:
+        return list(self._store.messages.get((tenant_id, report_id), []))
+
+    def stage_create(self, report: SafetyReport, sealed_content: str, receipt_digest: str | None) -> None:
+        def write(store: Store) -> None:
+            key = (report.tenant_id, report.report_id)
+            reference = (report.tenant_id, report.reference)
+            if key in store.reports or reference in store.references:
+                raise Conflict("exists")
+            store.reports[key] = StoredReport(Versioned(report, 1), sealed_content, receipt_digest)
+            store.references.add(reference)
+            if receipt_digest is not None:
+                store.receipts[(report.tenant_id, receipt_digest)] = report.report_id
+
+        self._staged.extend([write, _no_op, *([_no_op] if receipt_digest else [])])
+
+    def stage_message(self, report: SafetyReport, message: StoredMessage, max_messages: int) -> None:
+        def write(store: Store) -> None:
+            key = (report.tenant_id, report.report_id)
+            stored = store.reports.get(key)
+            if stored is None or stored.report.value.message_count >= max_messages:
+                raise Conflict("full")
+            current = stored.report.value
+            counted = dataclasses.replace(current, message_count=current.message_count + 1)
+            store.reports[key] = StoredReport(
+                Versioned(counted, stored.report.version), stored.sealed_content, stored.receipt_digest
+            )
+            store.messages.setdefault(key, []).append(message)
+
+        self._staged.extend([write, _no_op])
+
+
+class _FakeOutbox:
+    def __init__(self, staged: list[Write]) -> None:
+        self._staged = staged
+
+    def stage(self, message: OutboxMessage) -> None:
+        self._staged.append(lambda store: store.outbox.append(message))
+
+
 class FakeUnitOfWork(UnitOfWork):
     def __init__(self, store: Store | None = None) -> None:
         self.store = store or Store()
@@ -166,6 +254,8 @@ class FakeUnitOfWork(UnitOfWork):
         self.staff = _FakeStaff(self.store, self._staged)
         self.registry = _FakeRegistry(self.store, self._staged)
         self.audit = _FakeAudit(self._staged)
+        self.reports = _FakeReports(self.store, self._staged)
+        self.outbox = _FakeOutbox(self._staged)
 
     def commit(self) -> None:
         # All or nothing: apply to a copy first, like a transaction (and its size limit).

@@ -33,6 +33,13 @@ class AdminSettings(FunctionSettings):
     """The admin function: no restricted-data key, no idempotency table."""
 
 
+class ReportsSettings(FunctionSettings):
+    """The reports function: restricted data and idempotent submission."""
+
+    restricted_data_key_id: str = Field(min_length=1)
+    idempotency_table_name: str = Field(min_length=1)
+
+
 class IdentitySettings(EnvironmentSettings):
     """The sign-in trigger: which identity provider belongs to which tenant."""
 
@@ -42,5 +49,6 @@ class IdentitySettings(EnvironmentSettings):
 # Which settings model each function of template.yaml reads.
 SETTINGS_BY_FUNCTION: dict[str, type[EnvironmentSettings]] = {
     "AdminFunction": AdminSettings,
+    "ReportsFunction": ReportsSettings,
     "IdentityFunction": IdentitySettings,
 }

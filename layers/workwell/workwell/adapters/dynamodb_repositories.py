@@ -3,7 +3,7 @@ version read is the version a conditional write will be checked against."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
@@ -110,6 +110,25 @@ class DynamoDbStaffDirectory:
             self._client, self._table, self._codec, table_keys.staff_member_key(tenant_id, user_id)
         )
         return self._codec.versioned(item, StaffMember) if item else None
+
+    def get_many(self, tenant_id: str, user_ids: Collection[str]) -> Mapping[str, Versioned[StaffMember]]:
+        if not user_ids:
+            return {}
+        keys = [self._codec.encode(table_keys.staff_member_key(tenant_id, u)) for u in sorted(user_ids)]
+        request: dict[str, Any] = {self._table: {"Keys": keys, "ConsistentRead": True}}
+        found: dict[str, Versioned[StaffMember]] = {}
+        while request:
+            response = translated(self._client.batch_get_item, RequestItems=request)
+            for raw in response.get("Responses", {}).get(self._table, []):
+                item = self._codec.decode(raw)
+                found[str(item["user_id"])] = self._codec.versioned(item, StaffMember)
+            # Throttled keys come back unprocessed; ask again for those only.
+            request = response.get("UnprocessedKeys") or {}
+        return found
+
+    def stage_expect_version(self, tenant_id: str, user_id: str, version: int) -> None:
+        key = table_keys.staff_member_key(tenant_id, user_id)
+        self._staged.append(_condition_check(self._table, self._codec, key, "version = :v", {":v": version}))
 
     def members(self, tenant_id: str) -> Sequence[Versioned[StaffMember]]:
         return [

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from botocore.exceptions import ClientError
 
 from workwell.adapters.dynamodb_errors import translate_client_error
+from workwell.adapters.dynamodb_reports import DynamoDbOutbox, DynamoDbReports
 from workwell.adapters.dynamodb_repositories import (
     DynamoDbAuditLog,
     DynamoDbStaffDirectory,
@@ -39,6 +40,8 @@ class DynamoDbUnitOfWork(UnitOfWork):
         self.staff = DynamoDbStaffDirectory(client, tables.main, codec, self._staged)
         self.registry = DynamoDbTenantRegistry(client, tables.main, codec, self._staged)
         self.audit = DynamoDbAuditLog(tables.audit, codec, self._staged)
+        self.reports = DynamoDbReports(client, tables.main, codec, self._staged)
+        self.outbox = DynamoDbOutbox(tables.main, codec, self._staged)
 
     def commit(self) -> None:
         if not self._staged:

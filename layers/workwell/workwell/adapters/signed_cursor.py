@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final
 
 from botocore.exceptions import ClientError
@@ -82,3 +83,17 @@ class SignedCursorCodec:
             if code in _BUSY:
                 raise ServiceBusy("The service is busy; please try again.") from None
             raise
+
+
+class LazyCursorCodec:
+    """Builds the codec (and its KMS client) only when a list first pages: most requests
+    never read or write a cursor, and a KMS client costs cold-start time."""
+
+    def __init__(self, build: Callable[[], SignedCursorCodec]) -> None:
+        self._build = build
+
+    def encode(self, position: Position, binding: str) -> str:
+        return self._build().encode(position, binding)
+
+    def decode(self, cursor: str, binding: str) -> Position:
+        return self._build().decode(cursor, binding)

@@ -60,3 +60,52 @@ def tenant_group_key(group_id: str) -> dict[str, str]:
 def audit_key(tenant_id: str, object_type: str, object_id: str, at_iso: str, event_id: str) -> dict[str, str]:
     """Audit events of one object together, in time order."""
     return {"PK": _tenant(tenant_id) + f"AUDIT#{object_type}#{object_id}", "SK": f"{at_iso}#{event_id}"}
+
+
+def case_partition(tenant_id: str, report_id: str) -> str:
+    """A report, its case, events and messages share one partition."""
+    return _tenant(tenant_id) + f"CASE#{report_id}"
+
+
+def case_key(tenant_id: str, report_id: str) -> dict[str, str]:
+    return {"PK": case_partition(tenant_id, report_id), "SK": "CASE"}
+
+
+MESSAGE_PREFIX = "MESSAGE#"
+
+
+def case_message_key(tenant_id: str, report_id: str, at_iso: str, message_id: str) -> dict[str, str]:
+    return {"PK": case_partition(tenant_id, report_id), "SK": f"{MESSAGE_PREFIX}{at_iso}#{message_id}"}
+
+
+def reference_key(tenant_id: str, reference: str) -> dict[str, str]:
+    """Makes references unique within a tenant (a Put conditional on absence)."""
+    return {"PK": _tenant(tenant_id) + f"REFERENCE#{reference}", "SK": "REFERENCE"}
+
+
+def receipt_key(tenant_id: str, digest: str) -> dict[str, str]:
+    return {"PK": _tenant(tenant_id) + f"RECEIPT#{digest}", "SK": "RECEIPT"}
+
+
+def reporter_index_key(tenant_id: str, reporter_id: str, received_iso: str, report_id: str) -> dict[str, str]:
+    """GSI1: my reports, newest first."""
+    return {"GSI1PK": reporter_partition(tenant_id, reporter_id), "GSI1SK": f"{received_iso}#{report_id}"}
+
+
+def reporter_partition(tenant_id: str, reporter_id: str) -> str:
+    return _tenant(tenant_id) + f"REPORTER#{reporter_id}"
+
+
+def open_case_index_key(tenant_id: str, next_deadline_iso: str, report_id: str) -> dict[str, str]:
+    """GSI2: open cases of a tenant by next deadline; removed on close, so closed cases
+    cost nothing to jobs that walk open ones."""
+    return {"GSI2PK": _tenant(tenant_id) + "OPEN", "GSI2SK": f"{next_deadline_iso}#{report_id}"}
+
+
+def outbox_key(tenant_id: str, message_id: str) -> dict[str, str]:
+    return {"PK": _tenant(tenant_id) + f"OUTBOX#{message_id}", "SK": "OUTBOX"}
+
+
+def pending_outbox_index_key(tenant_id: str, created_iso: str, message_id: str) -> dict[str, str]:
+    """GSI1, sparse: present only while the message is pending (the sweeper's query)."""
+    return {"GSI1PK": _tenant(tenant_id) + "OUTBOX#PENDING", "GSI1SK": f"{created_iso}#{message_id}"}

@@ -19,6 +19,7 @@ from aws_lambda_powertools.utilities.idempotency.exceptions import (
     IdempotencyValidationError,
 )
 from aws_lambda_powertools.utilities.idempotency.serialization.base import BaseIdempotencySerializer
+from aws_lambda_powertools.utilities.idempotency.serialization.no_op import NoOpSerializer
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from workwell.domain.errors import (
@@ -34,12 +35,14 @@ KEY_TTL_SECONDS = 24 * 60 * 60
 _VISIBLE = re.compile(r"^[\x21-\x7e]{1,128}$")
 
 
-def idempotency_key_from(headers: Mapping[str, str] | None) -> str:
+def idempotency_key_from(headers: Mapping[str, str] | None, min_length: int = 1) -> str:
+    """`min_length` is raised on anonymous routes, where every reporter of a tenant shares
+    one scope: a short, guessable key could otherwise replay someone else's answer."""
     value = next((v for k, v in (headers or {}).items() if k.lower() == HEADER.lower()), None)
     if value is None or value == "":
         raise IdempotencyKeyMissing("The Idempotency-Key header is required for this request.")
-    if not _VISIBLE.fullmatch(value):
-        raise InvalidInput.at(("header", HEADER), "must be 1-128 visible ASCII characters")
+    if not _VISIBLE.fullmatch(value) or len(value) < min_length:
+        raise InvalidInput.at(("header", HEADER), f"must be {min_length}-128 visible ASCII characters")
     return value
 
 
@@ -69,8 +72,11 @@ class IdempotentCreation:
         payload: Any,
         create: Callable[[], dict[str, Any]],
         lambda_context: LambdaContext | None,
+        answer_holds_secret: bool = True,
     ) -> dict[str, Any]:
-        """Run `create` once per (tenant, caller, key); a repeat returns the first answer."""
+        """Run `create` once per (tenant, caller, key); a repeat returns the first answer.
+        An answer without secrets (ids and references only) is kept as it is, which saves
+        a KMS call; one with a secret is sealed."""
         scope = hashlib.sha256(f"{tenant_id}\x00{caller}\x00{key}".encode()).hexdigest()
         config = IdempotencyConfig(
             event_key_jmespath="scope",
@@ -80,7 +86,11 @@ class IdempotentCreation:
         )
         if lambda_context is not None:
             config.register_lambda_context(lambda_context)
-        serializer = SealedResponseSerializer(self._cipher, RecordContext(tenant_id, "idempotency", scope))
+        serializer: BaseIdempotencySerializer = (
+            SealedResponseSerializer(self._cipher, RecordContext(tenant_id, "idempotency", scope))
+            if answer_holds_secret
+            else NoOpSerializer()  # type: ignore[no-untyped-call]
+        )
 
         @idempotent_function(
             data_keyword_argument="request",

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import Field, StringConstraints, model_validator
 
 from workwell.domain.identifiers import EmailAddress, Slug
 from workwell.domain.model_base import CamelModel
+from workwell.domain.roles import Role
 
 Language = Literal["fi", "sv", "en"]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 LocalisedText = Annotated[dict[Language, ShortText], Field(min_length=1)]
 
-DEFAULT_REPORT_TYPES = ("harassment", "violence_threat", "accident", "near_miss", "hazard_observation")
+ReportTypeKey = Literal["harassment", "violence_threat", "accident", "near_miss", "hazard_observation"]
+DEFAULT_REPORT_TYPES: tuple[str, ...] = get_args(ReportTypeKey)
+# Restricted types are seen only by occupational safety staff and the HR director; a tenant
+# cannot make an ordinary type restricted or the reverse (security.md).
+RESTRICTED_REPORT_TYPES = frozenset({"harassment"})
+RESTRICTED_HANDLER_ROLES = frozenset({Role.SAFETY_REPRESENTATIVE, Role.SAFETY_MANAGER, Role.HR_DIRECTOR})
+ORDINARY_HANDLER_ROLES = RESTRICTED_HANDLER_ROLES | {Role.SUPERVISOR}
 
 
 class Unit(CamelModel):
@@ -45,9 +52,24 @@ class Deadlines(CamelModel):
 
 
 class ReportTypeSetting(CamelModel):
-    key: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{1,39}$")]
+    """Per-type rules. Labels and fields come with the type (workwell.domain.report_types);
+    handler roles and retention default to the type's and the tenant's own."""
+
+    key: ReportTypeKey
     enabled: bool = True
     anonymous_allowed: bool = False
+    handler_roles: tuple[Role, ...] | None = Field(default=None, min_length=1, max_length=4)
+    retention_days_after_closing: int | None = Field(default=None, ge=1, le=1825)
+
+    @model_validator(mode="after")
+    def _handler_roles_fit_the_type(self) -> ReportTypeSetting:
+        if self.handler_roles is None:
+            return self
+        allowed = RESTRICTED_HANDLER_ROLES if self.key in RESTRICTED_REPORT_TYPES else ORDINARY_HANDLER_ROLES
+        if not set(self.handler_roles) <= allowed:
+            raise ValueError("handlerRoles names a role that may not handle this report type")
+        _require_unique("handlerRoles", list(self.handler_roles))
+        return self
 
 
 def _default_report_types() -> tuple[ReportTypeSetting, ...]:

@@ -14,6 +14,7 @@ from workwell.domain.tenant_settings import TenantSettings
 from workwell.domain.versioned import Versioned
 from workwell.service_layer.call_context import CallContext
 from workwell.service_layer.pagination import CursorCodec, Page, PageRequest, cursor_binding
+from workwell.service_layer.tenant_lookup import settings_of
 from workwell.service_layer.unit_of_work import UnitOfWork
 
 STAFF_LIST_QUERY = "GET /staff"
@@ -33,11 +34,7 @@ class StaffPage:
 
 
 def _settings_of(principal: Principal, uow: UnitOfWork) -> Versioned[TenantSettings]:
-    current = uow.settings.get(principal.tenant_id)
-    if current is None:
-        # A token for a tenant that is not provisioned: nothing here is theirs to see.
-        raise NotFound("Tenant not found.")
-    return current
+    return settings_of(principal.tenant_id, uow)
 
 
 def describe_me(principal: Principal, uow: UnitOfWork) -> Profile:

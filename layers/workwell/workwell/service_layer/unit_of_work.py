@@ -4,12 +4,15 @@ are staged and land together in one atomic commit, or not at all."""
 from __future__ import annotations
 
 import abc
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from types import TracebackType
 from typing import Protocol
 
 from workwell.domain.audit import AuditEvent
+from workwell.domain.outbox import OutboxMessage
+from workwell.domain.safety_report import CaseMessage, SafetyReport
 from workwell.domain.staff import StaffMember
 from workwell.domain.tenant_settings import TenantSettings
 from workwell.domain.versioned import Versioned
@@ -31,6 +34,14 @@ class TenantSettingsRepository(Protocol):
 
 class StaffDirectory(Protocol):
     def get(self, tenant_id: str, user_id: str) -> Versioned[StaffMember] | None: ...
+
+    def get_many(self, tenant_id: str, user_ids: Collection[str]) -> Mapping[str, Versioned[StaffMember]]:
+        """The entries that exist among `user_ids`, in one read."""
+        ...
+
+    def stage_expect_version(self, tenant_id: str, user_id: str, version: int) -> None:
+        """The commit holds only if this person's entry (and so their roles) is unchanged."""
+        ...
 
     def members(self, tenant_id: str) -> Sequence[Versioned[StaffMember]]: ...
 
@@ -75,11 +86,54 @@ class AuditLog(Protocol):
     def stage(self, event: AuditEvent) -> None: ...
 
 
+@dataclass(frozen=True)
+class StoredReport:
+    report: Versioned[SafetyReport]
+    sealed_content: str
+    # Only for anonymous reports: the digest of the receipt, never the receipt.
+    receipt_digest: str | None = None
+
+
+@dataclass(frozen=True)
+class StoredMessage:
+    message: CaseMessage
+    sealed_body: str
+
+
+class ReportRepository(Protocol):
+    """Reports and their cases. Reads leave out what has passed its retention (TTL deletion
+    is lazy)."""
+
+    def get(self, tenant_id: str, report_id: str, now: datetime) -> StoredReport | None: ...
+
+    def find_by_receipt(self, tenant_id: str, digest: str, now: datetime) -> StoredReport | None: ...
+
+    def reported_by(
+        self, tenant_id: str, reporter_id: str, page: PageRequest, now: datetime
+    ) -> Page[SafetyReport]: ...
+
+    def messages(self, tenant_id: str, report_id: str, now: datetime) -> Sequence[StoredMessage]: ...
+
+    def stage_create(self, report: SafetyReport, sealed_content: str, receipt_digest: str | None) -> None:
+        """The report with its case, its reference (unique) and, if anonymous, its receipt."""
+        ...
+
+    def stage_message(self, report: SafetyReport, message: StoredMessage, max_messages: int) -> None:
+        """The message, and the case's activity; fails if the case is gone or full."""
+        ...
+
+
+class Outbox(Protocol):
+    def stage(self, message: OutboxMessage) -> None: ...
+
+
 class UnitOfWork(abc.ABC):
     settings: TenantSettingsRepository
     staff: StaffDirectory
     registry: TenantRegistry
     audit: AuditLog
+    reports: ReportRepository
+    outbox: Outbox
 
     def __enter__(self) -> UnitOfWork:
         return self

@@ -1,0 +1,286 @@
+"""Reports function: report types, handler choice, submission (signed in and anonymous) and
+the reporter's follow-up. The composition root: it reads settings, builds adapters and hands
+them to the use cases."""
+
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+import boto3
+from aws_lambda_powertools import Logger, Metrics
+from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
+from aws_lambda_powertools.event_handler.openapi.params import Path, Query
+from aws_lambda_powertools.logging import correlation_paths
+from aws_lambda_powertools.logging.utils import copy_config_to_registered_loggers
+from aws_lambda_powertools.metrics import MetricUnit
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from workwell.adapters.cached_staff_lookup import CachedStaffLookup
+from workwell.adapters.clock import SystemClock
+from workwell.adapters.dynamodb_unit_of_work import DynamoDbUnitOfWork, TableNames
+from workwell.adapters.signed_cursor import MAX_CURSOR_LENGTH, LazyCursorCodec, SignedCursorCodec
+from workwell.api.call_contexts import call_context_for, principal_for, public_context_for
+from workwell.api.idempotency import IdempotentCreation, idempotency_key_from
+from workwell.api.observability import traced, tracing_enabled
+from workwell.api.resolver_setup import body_size_limit, configure_resolver
+from workwell.api.schemas.reports import (
+    REPORT_ID_PATTERN,
+    TYPE_KEY_PATTERN,
+    AnonymousReportResponse,
+    FollowUpMessageRequest,
+    FollowUpRequest,
+    FollowUpResponse,
+    HandlersResponse,
+    MessageSentResponse,
+    MyReportsResponse,
+    ReportDetailResponse,
+    ReporterMessageRequest,
+    ReportSummaryView,
+    ReportTypesResponse,
+    SubmitReportRequest,
+    SubmittedReportResponse,
+)
+from workwell.config import ReportsSettings
+from workwell.domain.identifiers import SLUG_PATTERN
+from workwell.domain.report_codes import receipt_digest
+from workwell.service_layer import report_intake, report_submission, reporter_follow_up
+from workwell.service_layer.call_context import ANONYMOUS_ACTOR, CallContext, PublicCallContext
+from workwell.service_layer.field_cipher import FieldCipher
+from workwell.service_layer.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+
+logger = Logger()
+metrics = Metrics()
+copy_config_to_registered_loggers(source_logger=logger, include={"workwell"})
+
+app = APIGatewayRestResolver(enable_validation=True)
+configure_resolver(app)
+
+TENANT = Annotated[str, Path(pattern=SLUG_PATTERN)]
+TYPE_KEY = Annotated[str, Path(pattern=TYPE_KEY_PATTERN)]
+REPORT_ID = Annotated[str, Path(pattern=REPORT_ID_PATTERN)]
+UNIT = Annotated[str | None, Query(pattern=SLUG_PATTERN)]
+LANG = Annotated[str | None, Query(pattern=r"^(fi|sv|en)$")]
+LIMIT = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)]
+CURSOR = Annotated[str | None, Query(max_length=MAX_CURSOR_LENGTH)]
+# Every anonymous reporter of a tenant shares one idempotency scope: keys must be long
+# enough that nobody stumbles on someone else's.
+ANONYMOUS_KEY_MIN_LENGTH = 16
+
+
+@dataclass(frozen=True)
+class Dependencies:
+    settings: ReportsSettings
+    tables: TableNames
+    dynamodb: Any
+    staff_lookup: CachedStaffLookup
+    clock: SystemClock
+
+    def uow(self) -> DynamoDbUnitOfWork:
+        return DynamoDbUnitOfWork(self.dynamodb, self.tables)
+
+
+@functools.cache
+def dependencies() -> Dependencies:
+    """Built on first use, then kept for the life of the container."""
+    settings = ReportsSettings.from_environment(os.environ)
+    dynamodb = boto3.client("dynamodb")
+    tables = TableNames(main=settings.main_table_name, audit=settings.audit_table_name)
+    clock = SystemClock()
+    lookup = CachedStaffLookup(
+        DynamoDbUnitOfWork(dynamodb, tables).staff, clock, settings.staff_cache_seconds
+    )
+    return Dependencies(settings, tables, dynamodb, lookup, clock)
+
+
+@functools.cache
+def cipher() -> FieldCipher:
+    """The Encryption SDK is imported when content is first sealed or opened, not for
+    routes that only read metadata."""
+    from workwell.adapters.restricted_field_cipher import RestrictedFieldCipher
+
+    return RestrictedFieldCipher(dependencies().settings.restricted_data_key_id)
+
+
+@functools.cache
+def idempotent() -> IdempotentCreation:
+    from aws_lambda_powertools.utilities.idempotency import DynamoDBPersistenceLayer
+
+    deps = dependencies()
+    persistence = DynamoDBPersistenceLayer(
+        table_name=deps.settings.idempotency_table_name, boto3_client=deps.dynamodb
+    )
+    return IdempotentCreation(persistence, cipher())
+
+
+@functools.cache
+def cursors() -> SignedCursorCodec:
+    deps = dependencies()
+    return SignedCursorCodec(boto3.client("kms"), deps.settings.cursor_key_id, deps.clock)
+
+
+def call_context() -> CallContext:
+    deps = dependencies()
+    return call_context_for(app, principal_for(app, deps.staff_lookup, logger), deps.clock.now())
+
+
+def public_context(tenant: str) -> PublicCallContext:
+    return public_context_for(app, tenant, dependencies().clock.now(), logger)
+
+
+def created(
+    ctx: CallContext | PublicCallContext,
+    caller: str,
+    payload: Any,
+    answer: Any,
+    *,
+    secret: bool,
+    min_key: int = 1,
+) -> Response[Any]:
+    """Run a creating use case once per Idempotency-Key; 201 with the first answer."""
+    key = idempotency_key_from(app.current_event.headers, min_length=min_key)
+    body = idempotent().run(
+        tenant_id=ctx.tenant_id,
+        caller=caller,
+        key=key,
+        payload=payload,
+        create=lambda: answer().model_dump(mode="json", by_alias=True),
+        lambda_context=app.lambda_context,
+        answer_holds_secret=secret,
+    )
+    return Response(status_code=201, content_type="application/json", body=body)
+
+
+# ------------------------------------------------------------------ signed in
+
+
+@app.get("/report-types")
+def get_report_types(lang: LANG = None) -> ReportTypesResponse:
+    ctx = call_context()
+    catalogue = report_intake.report_types_for(ctx.tenant_id, dependencies().uow(), anonymous=False)
+    return ReportTypesResponse.of(catalogue, lang or ctx.principal.identity.language)
+
+
+@app.get("/report-types/<type>/handlers")
+def get_report_type_handlers(type: TYPE_KEY, unit: UNIT = None) -> HandlersResponse:
+    ctx = call_context()
+    choice = report_intake.handler_choice(
+        ctx.tenant_id, type, unit, ctx.principal.identity.unit, dependencies().uow(), anonymous=False
+    )
+    return HandlersResponse.of(choice)
+
+
+@app.post("/reports")
+def post_report(body: SubmitReportRequest) -> Response[SubmittedReportResponse]:
+    ctx = call_context()
+
+    def submit() -> SubmittedReportResponse:
+        submitted = report_submission.submit_report(ctx, body.draft(), dependencies().uow(), cipher())
+        metrics.add_metric(name="ReportSubmitted", unit=MetricUnit.Count, value=1)
+        return SubmittedReportResponse.of(submitted)
+
+    payload = body.model_dump(mode="json")
+    return created(ctx, ctx.principal.user_id, payload, submit, secret=False)
+
+
+@app.get("/reports/mine")
+def get_my_reports(limit: LIMIT = DEFAULT_PAGE_SIZE, cursor: CURSOR = None) -> MyReportsResponse:
+    ctx = call_context()
+    page = reporter_follow_up.my_reports(ctx, limit, cursor, LazyCursorCodec(cursors), dependencies().uow())
+    return MyReportsResponse(
+        items=[ReportSummaryView.of(r) for r in page.items], next_cursor=page.next_cursor
+    )
+
+
+@app.get("/reports/<reportId>")
+def get_my_report(reportId: REPORT_ID) -> ReportDetailResponse:  # noqa: N803 (path name)
+    view = reporter_follow_up.my_report(call_context(), reportId, dependencies().uow(), cipher())
+    return ReportDetailResponse.of_view(view)
+
+
+@app.post("/reports/<reportId>/messages")
+def post_my_report_message(
+    reportId: REPORT_ID,  # noqa: N803 (path name)
+    body: ReporterMessageRequest,
+) -> Response[MessageSentResponse]:
+    ctx = call_context()
+
+    def send() -> MessageSentResponse:
+        message = reporter_follow_up.post_reporter_message(
+            ctx, reportId, body.body, dependencies().uow(), cipher()
+        )
+        return MessageSentResponse(message_id=message.message_id, sent_at=message.sent_at)
+
+    payload = {"reportId": reportId, **body.model_dump(mode="json")}
+    return created(ctx, ctx.principal.user_id, payload, send, secret=False)
+
+
+# ------------------------------------------------------------------ anonymous
+
+
+@app.get("/public/<tenant>/report-types")
+def get_public_report_types(tenant: TENANT, lang: LANG = None) -> ReportTypesResponse:
+    ctx = public_context(tenant)
+    catalogue = report_intake.report_types_for(ctx.tenant_id, dependencies().uow(), anonymous=True)
+    return ReportTypesResponse.of(catalogue, lang)
+
+
+@app.get("/public/<tenant>/report-types/<type>/handlers")
+def get_public_report_type_handlers(
+    tenant: TENANT,
+    type: TYPE_KEY,
+    unit: UNIT = None,
+) -> HandlersResponse:
+    ctx = public_context(tenant)
+    choice = report_intake.handler_choice(
+        ctx.tenant_id, type, unit, None, dependencies().uow(), anonymous=True
+    )
+    return HandlersResponse.of(choice)
+
+
+@app.post("/public/<tenant>/reports")
+def post_public_report(tenant: TENANT, body: SubmitReportRequest) -> Response[AnonymousReportResponse]:
+    ctx = public_context(tenant)
+
+    def submit() -> AnonymousReportResponse:
+        submitted = report_submission.submit_report(ctx, body.draft(), dependencies().uow(), cipher())
+        metrics.add_metric(name="AnonymousReportSubmitted", unit=MetricUnit.Count, value=1)
+        return AnonymousReportResponse.of(submitted)
+
+    payload = body.model_dump(mode="json")
+    return created(ctx, ANONYMOUS_ACTOR, payload, submit, secret=True, min_key=ANONYMOUS_KEY_MIN_LENGTH)
+
+
+@app.post("/public/<tenant>/follow-up")
+def post_public_follow_up(tenant: TENANT, body: FollowUpRequest) -> FollowUpResponse:
+    ctx = public_context(tenant)
+    view = reporter_follow_up.follow_up(ctx, body.receipt, dependencies().uow(), cipher())
+    return FollowUpResponse.of(view)
+
+
+@app.post("/public/<tenant>/follow-up/messages")
+def post_public_follow_up_message(
+    tenant: TENANT, body: FollowUpMessageRequest
+) -> Response[MessageSentResponse]:
+    ctx = public_context(tenant)
+
+    def send() -> MessageSentResponse:
+        message = reporter_follow_up.post_follow_up_message(
+            ctx, body.receipt, body.body, dependencies().uow(), cipher()
+        )
+        return MessageSentResponse(message_id=message.message_id, sent_at=message.sent_at)
+
+    # Scoped to the receipt's digest, never the receipt: the scope is stored (hashed).
+    caller = f"{ANONYMOUS_ACTOR}:{receipt_digest(ctx.tenant_id, body.receipt)}"
+    payload = {"body": body.body, "receipt": receipt_digest(ctx.tenant_id, body.receipt)}
+    return created(ctx, caller, payload, send, secret=False, min_key=ANONYMOUS_KEY_MIN_LENGTH)
+
+
+@logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST, clear_state=True)
+@traced(enabled=tracing_enabled(os.environ))
+@metrics.log_metrics
+@body_size_limit(max_bytes=64 * 1024)
+def lambda_handler(event: dict[str, object], context: LambdaContext) -> dict[str, object]:
+    return app.resolve(event, context)

@@ -1,0 +1,252 @@
+"""Reports, their cases and messages, and outbox messages in the main table. Restricted
+fields arrive here already sealed; this module never sees plaintext content."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from workwell.adapters import table_keys
+from workwell.adapters.dynamodb_errors import translated
+from workwell.adapters.dynamodb_repositories import Item, ItemCodec, read_item
+from workwell.domain.outbox import OutboxMessage
+from workwell.domain.safety_report import CaseMessage, DeadlineKind, MessageAuthor, SafetyReport
+from workwell.domain.versioned import Versioned
+from workwell.service_layer.pagination import Page, PageRequest
+from workwell.service_layer.unit_of_work import StoredMessage, StoredReport
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb.client import DynamoDBClient
+
+_ABSENT = "attribute_not_exists(PK)"
+
+
+def _iso(at: datetime) -> str:
+    return at.isoformat()
+
+
+def _epoch(at: datetime) -> int:
+    return int(at.timestamp())
+
+
+def _live(item: Item, now: datetime) -> bool:
+    """TTL deletion is lazy: an item past its expiry is treated as gone."""
+    return int(item.get("expires_at", 0)) > _epoch(now)
+
+
+def report_item(report: SafetyReport) -> Item:
+    """The case item's attributes other than keys, content and version."""
+    item: Item = {
+        "entity": "case",
+        "tenant_id": report.tenant_id,
+        "report_id": report.report_id,
+        "reference": report.reference,
+        "type": report.type_key,
+        "restricted": report.restricted,
+        "status": report.status,
+        "recused_ids": sorted(report.recused_ids),
+        "received_at": _iso(report.received_at),
+        "updated_at": _iso(report.updated_at),
+        "deadlines": {kind.value: _iso(at) for kind, at in report.deadlines.items()},
+        "expires_at": _epoch(report.expires_at),
+        "message_count": report.message_count,
+    }
+    optional = {"unit": report.unit, "assignee_id": report.assignee_id, "reporter_id": report.reporter_id}
+    item.update({k: v for k, v in optional.items() if v is not None})
+    if report.closed_at is not None:
+        item["closed_at"] = _iso(report.closed_at)
+    return item
+
+
+def report_from_item(item: Item) -> SafetyReport:
+    return SafetyReport(
+        tenant_id=str(item["tenant_id"]),
+        report_id=str(item["report_id"]),
+        reference=str(item["reference"]),
+        type_key=str(item["type"]),
+        restricted=bool(item["restricted"]),
+        unit=item.get("unit"),
+        status=str(item["status"]),
+        assignee_id=item.get("assignee_id"),
+        recused_ids=frozenset(item.get("recused_ids", [])),
+        reporter_id=item.get("reporter_id"),
+        received_at=datetime.fromisoformat(item["received_at"]),
+        updated_at=datetime.fromisoformat(item["updated_at"]),
+        deadlines={DeadlineKind(k): datetime.fromisoformat(v) for k, v in item.get("deadlines", {}).items()},
+        expires_at=datetime.fromtimestamp(int(item["expires_at"]), tz=UTC),
+        message_count=int(item.get("message_count", 0)),
+        closed_at=datetime.fromisoformat(item["closed_at"]) if "closed_at" in item else None,
+    )
+
+
+class DynamoDbReports:
+    def __init__(self, client: DynamoDBClient, table: str, codec: ItemCodec, staged: list[dict[str, Any]]):
+        self._client, self._table, self._codec, self._staged = client, table, codec, staged
+
+    def get(self, tenant_id: str, report_id: str, now: datetime) -> StoredReport | None:
+        item = read_item(self._client, self._table, self._codec, table_keys.case_key(tenant_id, report_id))
+        if item is None or not _live(item, now):
+            return None
+        return StoredReport(
+            Versioned(report_from_item(item), int(item["version"])),
+            str(item["content"]),
+            item.get("receipt_digest"),
+        )
+
+    def find_by_receipt(self, tenant_id: str, digest: str, now: datetime) -> StoredReport | None:
+        key = table_keys.receipt_key(tenant_id, digest)
+        receipt = read_item(self._client, self._table, self._codec, key)
+        if receipt is None or not _live(receipt, now):
+            return None
+        return self.get(tenant_id, str(receipt["report_id"]), now)
+
+    def reported_by(
+        self, tenant_id: str, reporter_id: str, page: PageRequest, now: datetime
+    ) -> Page[SafetyReport]:
+        kwargs: dict[str, Any] = {
+            "TableName": self._table,
+            "IndexName": "GSI1",
+            "KeyConditionExpression": "GSI1PK = :pk",
+            "ExpressionAttributeValues": self._codec.encode(
+                {":pk": table_keys.reporter_partition(tenant_id, reporter_id)}
+            ),
+            "ScanIndexForward": False,
+            "Limit": page.limit,
+        }
+        if page.after:
+            kwargs["ExclusiveStartKey"] = dict(page.after)
+        response = translated(self._client.query, **kwargs)
+        items = [self._codec.decode(i) for i in response.get("Items", [])]
+        return Page(
+            items=[report_from_item(i) for i in items if _live(i, now)],
+            next_position=response.get("LastEvaluatedKey"),
+        )
+
+    def messages(self, tenant_id: str, report_id: str, now: datetime) -> Sequence[StoredMessage]:
+        kwargs: dict[str, Any] = {
+            "TableName": self._table,
+            "KeyConditionExpression": "PK = :pk AND begins_with(SK, :prefix)",
+            "ExpressionAttributeValues": self._codec.encode(
+                {":pk": table_keys.case_partition(tenant_id, report_id), ":prefix": table_keys.MESSAGE_PREFIX}
+            ),
+            "ConsistentRead": True,
+        }
+        messages: list[StoredMessage] = []
+        while True:
+            response = translated(self._client.query, **kwargs)
+            for raw in response.get("Items", []):
+                item = self._codec.decode(raw)
+                if _live(item, now):
+                    messages.append(_message_from_item(item))
+            if "LastEvaluatedKey" not in response:
+                return messages
+            kwargs["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+
+    def stage_create(self, report: SafetyReport, sealed_content: str, receipt_digest: str | None) -> None:
+        tenant_id, report_id = report.tenant_id, report.report_id
+        item: Item = {
+            **table_keys.case_key(tenant_id, report_id),
+            **report_item(report),
+            "content": sealed_content,
+            "version": 1,
+        }
+        if report.reporter_id is not None:
+            item.update(
+                table_keys.reporter_index_key(
+                    tenant_id, report.reporter_id, _iso(report.received_at), report_id
+                )
+            )
+        if report.next_deadline is not None:
+            item.update(table_keys.open_case_index_key(tenant_id, _iso(report.next_deadline), report_id))
+        if receipt_digest is not None:
+            item["receipt_digest"] = receipt_digest
+        self._put_new(item)
+        expiry = {"tenant_id": tenant_id, "report_id": report_id, "expires_at": _epoch(report.expires_at)}
+        self._put_new({**table_keys.reference_key(tenant_id, report.reference), **expiry})
+        if receipt_digest is not None:
+            self._put_new({**table_keys.receipt_key(tenant_id, receipt_digest), **expiry})
+
+    def stage_message(self, report: SafetyReport, message: StoredMessage, max_messages: int) -> None:
+        m = message.message
+        item: Item = {
+            **table_keys.case_message_key(report.tenant_id, report.report_id, _iso(m.sent_at), m.message_id),
+            "entity": "case_message",
+            "tenant_id": report.tenant_id,
+            "report_id": report.report_id,
+            "message_id": m.message_id,
+            "author": m.author.value,
+            "sent_at": _iso(m.sent_at),
+            "body": message.sealed_body,
+            "expires_at": _epoch(report.expires_at),
+        }
+        if m.author_id is not None:
+            item["author_id"] = m.author_id
+        self._put_new(item)
+        # Counted on the case, so the limit holds under concurrent posts; the case's
+        # version is left alone (a message must not make a handler's transition stale).
+        self._staged.append(
+            {
+                "Update": {
+                    "TableName": self._table,
+                    "Key": self._codec.encode(table_keys.case_key(report.tenant_id, report.report_id)),
+                    "UpdateExpression": "SET message_count = message_count + :one, last_activity_at = :now",
+                    "ConditionExpression": "attribute_exists(PK) AND message_count < :max "
+                    "AND attribute_not_exists(closed_at)",
+                    "ExpressionAttributeValues": self._codec.encode(
+                        {":one": 1, ":now": _iso(m.sent_at), ":max": max_messages}
+                    ),
+                }
+            }
+        )
+
+    def _put_new(self, item: Item) -> None:
+        self._staged.append(
+            {
+                "Put": {
+                    "TableName": self._table,
+                    "Item": self._codec.encode(item),
+                    "ConditionExpression": _ABSENT,
+                }
+            }
+        )
+
+
+def _message_from_item(item: Item) -> StoredMessage:
+    message = CaseMessage(
+        message_id=str(item["message_id"]),
+        report_id=str(item["report_id"]),
+        author=MessageAuthor(item["author"]),
+        author_id=item.get("author_id"),
+        sent_at=datetime.fromisoformat(item["sent_at"]),
+    )
+    return StoredMessage(message, str(item["body"]))
+
+
+class DynamoDbOutbox:
+    def __init__(self, table: str, codec: ItemCodec, staged: list[dict[str, Any]]):
+        self._table, self._codec, self._staged = table, codec, staged
+
+    def stage(self, message: OutboxMessage) -> None:
+        created = _iso(message.created_at)
+        item = {
+            **table_keys.outbox_key(message.tenant_id, message.message_id),
+            **table_keys.pending_outbox_index_key(message.tenant_id, created, message.message_id),
+            "entity": "outbox",
+            "tenant_id": message.tenant_id,
+            "message_id": message.message_id,
+            "kind": message.kind.value,
+            "report_id": message.report_id,
+            "status": "pending",
+            "created_at": created,
+            "expires_at": _epoch(message.expires_at),
+        }
+        self._staged.append(
+            {
+                "Put": {
+                    "TableName": self._table,
+                    "Item": self._codec.encode(item),
+                    "ConditionExpression": _ABSENT,
+                }
+            }
+        )

@@ -1,0 +1,290 @@
+"""Request and response models of the safety report routes. Requests refuse unknown fields
+and never echo input in errors; list responses carry metadata only, never content."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
+
+from workwell.domain.identifiers import Slug, UserId
+from workwell.domain.model_base import CamelModel
+from workwell.domain.report_codes import RECEIPT_PATTERN
+from workwell.domain.report_types import FieldKind, ReportType, localised
+from workwell.domain.roles import Role
+from workwell.domain.safety_report import DeadlineKind, MessageAuthor, SafetyReport
+from workwell.domain.staff import StaffMember
+from workwell.domain.tenant_settings import Language, TenantSettings
+from workwell.service_layer.report_intake import HandlerChoice, ReportTypeCatalogue
+from workwell.service_layer.report_submission import ReportDraft, SubmittedReport
+from workwell.service_layer.reporter_follow_up import ReadableMessage, ReporterView
+
+TYPE_KEY_PATTERN = r"^[a-z][a-z0-9_]{1,39}$"
+REPORT_ID_PATTERN = r"^[0-9a-f]{32}$"
+FieldKey = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{1,40}$")]
+AnswerText = Annotated[str, StringConstraints(max_length=10_000)]
+MessageText = Annotated[str, StringConstraints(min_length=1, max_length=5_000)]
+Receipt = Annotated[str, StringConstraints(pattern=RECEIPT_PATTERN)]
+
+
+def language_for(requested: str | None, settings: TenantSettings) -> Language:
+    """The requested language if the tenant uses it, else the tenant's first."""
+    for language in settings.languages:
+        if language == requested:
+            return language
+    return settings.languages[0]
+
+
+# ------------------------------------------------------------------ requests
+
+
+class SubmitReportRequest(CamelModel):
+    type: Annotated[str, StringConstraints(pattern=TYPE_KEY_PATTERN)]
+    answers: dict[FieldKey, AnswerText] = Field(max_length=20)
+    unit_id: Slug | None = None
+    handler_id: UserId | None = None
+    recused_ids: tuple[UserId, ...] = Field(default=(), max_length=10)
+
+    def draft(self) -> ReportDraft:
+        return ReportDraft(
+            type_key=self.type,
+            answers=self.answers,
+            unit=self.unit_id,
+            handler_id=self.handler_id,
+            recused_ids=self.recused_ids,
+        )
+
+
+class ReporterMessageRequest(CamelModel):
+    body: MessageText
+
+
+class FollowUpRequest(CamelModel):
+    receipt: Receipt
+
+
+class FollowUpMessageRequest(CamelModel):
+    receipt: Receipt
+    body: MessageText
+
+
+# ------------------------------------------------------------------ responses
+
+
+class ChoiceOptionView(CamelModel):
+    value: str
+    label: str
+
+
+class ReportFieldView(CamelModel):
+    key: str
+    kind: FieldKind
+    label: str
+    required: bool
+    max_length: int
+    options: list[ChoiceOptionView]
+
+
+class ReportTypeView(CamelModel):
+    key: str
+    label: str
+    restricted: bool
+    anonymous_allowed: bool
+    # Restricted types: the reporter must choose the handler. Ordinary ones: the unit.
+    handler_required: bool
+    unit_required: bool
+    fields: list[ReportFieldView]
+
+    @classmethod
+    def of(cls, report_type: ReportType, language: Language, fallback: Language) -> ReportTypeView:
+        definition = report_type.definition
+        return cls(
+            key=definition.key,
+            label=localised(definition.label, language, fallback),
+            restricted=report_type.restricted,
+            anonymous_allowed=report_type.anonymous_allowed,
+            handler_required=report_type.restricted,
+            unit_required=not report_type.restricted,
+            fields=[
+                ReportFieldView(
+                    key=f.key,
+                    kind=f.kind,
+                    label=localised(f.label, language, fallback),
+                    required=f.required,
+                    max_length=f.max_length,
+                    options=[
+                        ChoiceOptionView(value=o.value, label=localised(o.label, language, fallback))
+                        for o in f.options
+                    ],
+                )
+                for f in definition.fields
+            ],
+        )
+
+
+class UnitView(CamelModel):
+    id: str
+    name: str
+
+
+class ReportTypesResponse(CamelModel):
+    language: Language
+    items: list[ReportTypeView]
+    units: list[UnitView]
+
+    @classmethod
+    def of(cls, catalogue: ReportTypeCatalogue, requested_language: str | None) -> ReportTypesResponse:
+        settings = catalogue.settings
+        language = language_for(requested_language, settings)
+        fallback = settings.languages[0]
+        return cls(
+            language=language,
+            items=[ReportTypeView.of(t, language, fallback) for t in catalogue.types],
+            units=[UnitView(id=u.id, name=localised(u.name, language, fallback)) for u in settings.units],
+        )
+
+
+class PersonView(CamelModel):
+    """A handler as a reporter sees them: a name and the roles that make them eligible."""
+
+    user_id: str
+    name: str
+    roles: list[Role]
+
+    @classmethod
+    def of(cls, member: StaffMember, relevant: Iterable[Role]) -> PersonView:
+        return cls(user_id=member.user_id, name=member.name, roles=sorted(member.roles & set(relevant)))
+
+
+class HandlersResponse(CamelModel):
+    type: str
+    unit_id: str | None
+    handlers: list[PersonView]
+    # Everyone who could otherwise see such a report: whom the reporter may recuse.
+    recusable: list[PersonView]
+
+    @classmethod
+    def of(cls, choice: HandlerChoice) -> HandlersResponse:
+        relevant = {*choice.report_type.handler_roles, Role.SAFETY_MANAGER, Role.HR_DIRECTOR}
+        if not choice.report_type.restricted:
+            relevant |= {Role.SAFETY_REPRESENTATIVE, Role.SUPERVISOR}
+        return cls(
+            type=choice.report_type.key,
+            unit_id=choice.unit,
+            handlers=[PersonView.of(m, relevant) for m in choice.handlers],
+            recusable=[PersonView.of(m, relevant) for m in choice.recusable],
+        )
+
+
+class SubmittedReportResponse(CamelModel):
+    """What a signed-in reporter gets back; cached in plaintext by idempotency, so it holds
+    no content."""
+
+    report_id: str
+    reference: str
+    status: str
+    received_at: datetime
+
+    @classmethod
+    def of(cls, submitted: SubmittedReport) -> SubmittedReportResponse:
+        r = submitted.report
+        return cls(report_id=r.report_id, reference=r.reference, status=r.status, received_at=r.received_at)
+
+
+class AnonymousReportResponse(CamelModel):
+    """Shown once. The receipt is the only way back to the case: the idempotency record
+    keeps this answer sealed with the restricted-data key."""
+
+    reference: str
+    receipt: str
+    status: str
+    received_at: datetime
+
+    @classmethod
+    def of(cls, submitted: SubmittedReport) -> AnonymousReportResponse:
+        r = submitted.report
+        if submitted.receipt is None:
+            raise ValueError("an anonymous report has a receipt")
+        return cls(
+            reference=r.reference, receipt=submitted.receipt, status=r.status, received_at=r.received_at
+        )
+
+
+class ReportSummaryView(CamelModel):
+    report_id: str
+    reference: str
+    type: str
+    status: str
+    received_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, report: SafetyReport) -> ReportSummaryView:
+        return cls(
+            report_id=report.report_id,
+            reference=report.reference,
+            type=report.type_key,
+            status=report.status,
+            received_at=report.received_at,
+            updated_at=report.updated_at,
+        )
+
+
+class MyReportsResponse(CamelModel):
+    items: list[ReportSummaryView]
+    next_cursor: str | None
+
+
+class MessageView(CamelModel):
+    message_id: str
+    author: MessageAuthor
+    sent_at: datetime
+    body: str
+
+    @classmethod
+    def of(cls, readable: ReadableMessage) -> MessageView:
+        m = readable.message
+        return cls(message_id=m.message_id, author=m.author, sent_at=m.sent_at, body=readable.body)
+
+
+class ReportDetailResponse(ReportSummaryView):
+    unit_id: str | None
+    deadlines: dict[DeadlineKind, datetime]
+    answers: dict[str, str]
+    messages: list[MessageView]
+
+    @classmethod
+    def of_view(cls, view: ReporterView) -> ReportDetailResponse:
+        return cls(
+            **ReportSummaryView.of(view.report).model_dump(),
+            unit_id=view.report.unit,
+            deadlines=dict(view.report.deadlines),
+            answers=dict(view.answers or {}),
+            messages=[MessageView.of(m) for m in view.messages],
+        )
+
+
+class FollowUpResponse(CamelModel):
+    reference: str
+    status: str
+    received_at: datetime
+    updated_at: datetime
+    messages: list[MessageView]
+
+    @classmethod
+    def of(cls, view: ReporterView) -> FollowUpResponse:
+        r = view.report
+        return cls(
+            reference=r.reference,
+            status=r.status,
+            received_at=r.received_at,
+            updated_at=r.updated_at,
+            messages=[MessageView.of(m) for m in view.messages],
+        )
+
+
+class MessageSentResponse(CamelModel):
+    message_id: str
+    sent_at: datetime

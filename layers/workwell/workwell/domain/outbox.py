@@ -1,0 +1,30 @@
+"""Outbox messages: a note, written in the same transaction as the change it announces,
+that someone must be told. The notifier decides recipients at send time (current roles and
+recusal) and renders a neutral email; the message itself holds ids only, never content."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+# Long enough for any retry and the sweeper; short enough that ids do not linger.
+OUTBOX_RETENTION = timedelta(days=30)
+
+
+class OutboxKind(StrEnum):
+    CASE_RECEIVED = "case.received"
+    REPORTER_MESSAGE = "case.reporter_message"
+
+
+@dataclass(frozen=True)
+class OutboxMessage:
+    tenant_id: str
+    message_id: str
+    kind: OutboxKind
+    report_id: str
+    created_at: datetime
+
+    @property
+    def expires_at(self) -> datetime:
+        return self.created_at + OUTBOX_RETENTION

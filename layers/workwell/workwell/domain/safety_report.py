@@ -1,0 +1,97 @@
+"""A safety report and the case that follows it: metadata only. The content (answers,
+people, messages) is restricted data and travels separately, encrypted."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from workwell.domain.case_access import CaseAccessFacts
+from workwell.domain.deadlines import days_after, working_days_after
+from workwell.domain.report_types import ReportType
+from workwell.domain.tenant_settings import Deadlines
+
+RECEIVED = "received"
+# The legal maximum: data deleted 5 years after receipt at the latest (Directive 2019/1937).
+RETENTION_YEARS_AFTER_RECEIPT = 5
+MAX_MESSAGES_PER_CASE = 200
+
+
+class DeadlineKind(StrEnum):
+    ACKNOWLEDGE = "acknowledge"
+    START_INVESTIGATION = "startInvestigation"
+    HANDLE = "handle"
+
+
+class MessageAuthor(StrEnum):
+    REPORTER = "reporter"
+    HANDLER = "handler"
+
+
+@dataclass(frozen=True)
+class SafetyReport:
+    tenant_id: str
+    report_id: str
+    reference: str
+    type_key: str
+    restricted: bool
+    unit: str | None
+    status: str
+    assignee_id: str | None
+    recused_ids: frozenset[str]
+    # None for an anonymous report: nothing about an anonymous reporter is kept.
+    reporter_id: str | None
+    received_at: datetime
+    updated_at: datetime
+    deadlines: Mapping[DeadlineKind, datetime]
+    expires_at: datetime
+    message_count: int = 0
+    closed_at: datetime | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+    @property
+    def anonymous(self) -> bool:
+        return self.reporter_id is None
+
+    @property
+    def next_deadline(self) -> datetime | None:
+        return min(self.deadlines.values(), default=None)
+
+    def access_facts(self) -> CaseAccessFacts:
+        return CaseAccessFacts(self.restricted, self.unit, self.assignee_id, self.recused_ids)
+
+
+@dataclass(frozen=True)
+class CaseMessage:
+    """One message between the reporter and the handler; its body is restricted."""
+
+    message_id: str
+    report_id: str
+    author: MessageAuthor
+    # The handler's user id; never the reporter's (an anonymous reporter has none, and a
+    # signed-in reporter is already known from the case).
+    author_id: str | None
+    sent_at: datetime
+
+
+def initial_deadlines(
+    report_type: ReportType, received_at: datetime, rules: Deadlines
+) -> dict[DeadlineKind, datetime]:
+    if report_type.restricted:
+        return {
+            DeadlineKind.ACKNOWLEDGE: days_after(received_at, rules.acknowledge_days),
+            DeadlineKind.START_INVESTIGATION: days_after(received_at, rules.start_investigation_days),
+        }
+    return {DeadlineKind.HANDLE: working_days_after(received_at, rules.ordinary_handling_working_days)}
+
+
+def latest_expiry(received_at: datetime) -> datetime:
+    try:
+        return received_at.replace(year=received_at.year + RETENTION_YEARS_AFTER_RECEIPT)
+    except ValueError:  # 29 February
+        return received_at.replace(year=received_at.year + RETENTION_YEARS_AFTER_RECEIPT, day=28)

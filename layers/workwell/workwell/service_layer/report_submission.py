@@ -1,0 +1,136 @@
+"""Submitting a safety report, signed in or anonymously: one transaction holds the report
+and its case, the unique reference, the receipt digest, the audit event, the outbox message
+for the handler, and the check that the chosen handler is still eligible."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from workwell.domain.case_access import may_be_recused, may_handle
+from workwell.domain.errors import Conflict, ErrorDetail, InvalidInput, NotFound
+from workwell.domain.outbox import OutboxKind, OutboxMessage
+from workwell.domain.report_codes import new_receipt_code, new_reference, receipt_digest
+from workwell.domain.report_types import ReportType, report_type_of
+from workwell.domain.safety_report import RECEIVED, SafetyReport, initial_deadlines, latest_expiry
+from workwell.domain.tenant_settings import TenantSettings
+from workwell.service_layer.call_context import CallContext, PublicCallContext
+from workwell.service_layer.field_cipher import FieldCipher, RecordContext
+from workwell.service_layer.tenant_lookup import settings_of
+from workwell.service_layer.unit_of_work import UnitOfWork
+
+REPORT_RECORD = "report"
+MAX_RECUSALS = 10
+
+
+@dataclass(frozen=True)
+class ReportDraft:
+    type_key: str
+    answers: Mapping[str, str]
+    unit: str | None = None
+    handler_id: str | None = None
+    recused_ids: Sequence[str] = ()
+
+
+@dataclass(frozen=True)
+class SubmittedReport:
+    report: SafetyReport
+    # Shown to an anonymous reporter once; never stored.
+    receipt: str | None
+
+
+def submit_report(
+    ctx: CallContext | PublicCallContext, draft: ReportDraft, uow: UnitOfWork, cipher: FieldCipher
+) -> SubmittedReport:
+    anonymous = isinstance(ctx, PublicCallContext)
+    tenant_id = ctx.tenant_id
+    settings = settings_of(tenant_id, uow).value
+    try:
+        report_type = report_type_of(settings, draft.type_key, anonymous=anonymous)
+    except NotFound:
+        raise InvalidInput.at(("body", "type"), "is not a report type this organisation accepts") from None
+    answers = report_type.validate_answers(draft.answers)
+    unit = _unit_of(ctx, draft, settings, report_type)
+    recused = _checked_choice(ctx, draft, report_type)
+
+    people = uow.staff.get_many(tenant_id, {*recused, *([draft.handler_id] if draft.handler_id else [])})
+    if draft.handler_id is not None:
+        handler = people.get(draft.handler_id)
+        if handler is None or not may_handle(handler.value, report_type, unit):
+            raise InvalidInput.at(("body", "handlerId"), "is not someone who may handle this report")
+        # Checked again inside the transaction: a role removed meanwhile fails the commit.
+        uow.staff.stage_expect_version(tenant_id, draft.handler_id, handler.version)
+    problems = [
+        ErrorDetail(("body", "recusedIds", index), "is not someone who could see this report")
+        for index, user_id in enumerate(draft.recused_ids)
+        if user_id not in people or not may_be_recused(people[user_id].value, report_type, unit)
+    ]
+    if problems:
+        raise InvalidInput("The report is not valid.", problems)
+
+    report = SafetyReport(
+        tenant_id=tenant_id,
+        report_id=uuid.uuid4().hex,
+        reference=new_reference(settings.reference_prefix),
+        type_key=report_type.key,
+        restricted=report_type.restricted,
+        unit=unit,
+        status=RECEIVED,
+        assignee_id=draft.handler_id,
+        recused_ids=frozenset(recused),
+        reporter_id=None if isinstance(ctx, PublicCallContext) else ctx.principal.user_id,
+        received_at=ctx.now,
+        updated_at=ctx.now,
+        deadlines=initial_deadlines(report_type, ctx.now, settings.deadlines),
+        expires_at=latest_expiry(ctx.now),
+    )
+    sealed = cipher.encrypt(answers, RecordContext(tenant_id, REPORT_RECORD, report.report_id))
+    receipt = new_receipt_code() if anonymous else None
+    uow.reports.stage_create(report, sealed, receipt_digest(tenant_id, receipt) if receipt else None)
+    uow.audit.stage(ctx.audit_event("report.submitted", "case", report.report_id, report.expires_at))
+    uow.outbox.stage(
+        OutboxMessage(tenant_id, uuid.uuid4().hex, OutboxKind.CASE_RECEIVED, report.report_id, ctx.now)
+    )
+    try:
+        uow.commit()
+    except Conflict:
+        # The handler's entry changed, or (about once in 10^12) the reference was taken.
+        raise Conflict("Something changed while the report was being saved; please send it again.") from None
+    return SubmittedReport(report, receipt)
+
+
+def _unit_of(
+    ctx: CallContext | PublicCallContext,
+    draft: ReportDraft,
+    settings: TenantSettings,
+    report_type: ReportType,
+) -> str | None:
+    """The unit the report concerns: chosen, else the signed-in reporter's own. Ordinary
+    reports need one: its supervisors handle them."""
+    if draft.unit is not None:
+        if draft.unit not in settings.unit_ids:
+            raise InvalidInput.at(("body", "unitId"), "is not a unit of this organisation")
+        return draft.unit
+    own = ctx.principal.identity.unit if isinstance(ctx, CallContext) else None
+    if own in settings.unit_ids:
+        return own
+    if not report_type.restricted:
+        raise InvalidInput.at(("body", "unitId"), "is required for this report type")
+    return None
+
+
+def _checked_choice(
+    ctx: CallContext | PublicCallContext, draft: ReportDraft, report_type: ReportType
+) -> list[str]:
+    if report_type.restricted and draft.handler_id is None:
+        raise InvalidInput.at(("body", "handlerId"), "is required: choose who handles your report")
+    if isinstance(ctx, CallContext) and draft.handler_id == ctx.principal.user_id:
+        raise InvalidInput.at(("body", "handlerId"), "must be someone other than yourself")
+    recused = list(dict.fromkeys(draft.recused_ids))
+    if len(recused) > MAX_RECUSALS:
+        raise InvalidInput.at(("body", "recusedIds"), f"may name at most {MAX_RECUSALS} people")
+    for index, user_id in enumerate(draft.recused_ids):
+        if user_id == draft.handler_id:
+            raise InvalidInput.at(("body", "recusedIds", index), "must not include the chosen handler")
+    return recused

@@ -1,0 +1,160 @@
+"""The reporter's side of a case: my reports, my report with its status and messages, and
+messages to the handler; signed in, or anonymously with the receipt. A reporter never sees
+handlers' internal notes (those are case events, not messages)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from workwell.domain.errors import Conflict, NotFound
+from workwell.domain.outbox import OutboxKind, OutboxMessage
+from workwell.domain.principal import Principal
+from workwell.domain.report_codes import receipt_digest, receipt_matches
+from workwell.domain.safety_report import MAX_MESSAGES_PER_CASE, CaseMessage, MessageAuthor, SafetyReport
+from workwell.service_layer.call_context import CallContext, PublicCallContext
+from workwell.service_layer.field_cipher import FieldCipher, RecordContext
+from workwell.service_layer.pagination import CursorCodec, PageRequest, cursor_binding
+from workwell.service_layer.report_submission import REPORT_RECORD
+from workwell.service_layer.unit_of_work import StoredMessage, StoredReport, UnitOfWork
+
+MY_REPORTS_QUERY = "GET /reports/mine"
+MESSAGE_RECORD = "case_message"
+
+
+@dataclass(frozen=True)
+class ReadableMessage:
+    message: CaseMessage
+    body: str
+
+
+@dataclass(frozen=True)
+class ReporterView:
+    report: SafetyReport
+    # The reporter's own answers; left out for receipt holders, so that a lost receipt
+    # exposes the conversation at most, not the report itself.
+    answers: Mapping[str, str] | None
+    messages: Sequence[ReadableMessage]
+
+
+@dataclass(frozen=True)
+class ReportList:
+    items: Sequence[SafetyReport]
+    next_cursor: str | None
+
+
+def my_reports(
+    ctx: CallContext, limit: int, cursor: str | None, cursors: CursorCodec, uow: UnitOfWork
+) -> ReportList:
+    """Metadata only: nothing is decrypted, so nothing to audit."""
+    principal = ctx.principal
+    binding = cursor_binding(principal.tenant_id, principal.user_id, MY_REPORTS_QUERY)
+    after = cursors.decode(cursor, binding) if cursor else None
+    page = uow.reports.reported_by(principal.tenant_id, principal.user_id, PageRequest(limit, after), ctx.now)
+    next_cursor = cursors.encode(page.next_position, binding) if page.next_position else None
+    return ReportList(items=page.items, next_cursor=next_cursor)
+
+
+def my_report(ctx: CallContext, report_id: str, uow: UnitOfWork, cipher: FieldCipher) -> ReporterView:
+    stored = _own_report(ctx, report_id, uow)
+    record = RecordContext(ctx.tenant_id, REPORT_RECORD, report_id)
+    answers = cipher.decrypt(stored.sealed_content, record)
+    return _audited_view(ctx, stored.report.value, answers, uow, cipher)
+
+
+def post_reporter_message(
+    ctx: CallContext, report_id: str, body: str, uow: UnitOfWork, cipher: FieldCipher
+) -> CaseMessage:
+    return _post(ctx, _own_report(ctx, report_id, uow).report.value, body, uow, cipher)
+
+
+def follow_up(ctx: PublicCallContext, receipt: str, uow: UnitOfWork, cipher: FieldCipher) -> ReporterView:
+    report = _report_of_receipt(ctx, receipt, uow)
+    return _audited_view(ctx, report, None, uow, cipher)
+
+
+def post_follow_up_message(
+    ctx: PublicCallContext, receipt: str, body: str, uow: UnitOfWork, cipher: FieldCipher
+) -> CaseMessage:
+    return _post(ctx, _report_of_receipt(ctx, receipt, uow), body, uow, cipher)
+
+
+def _own_report(ctx: CallContext, report_id: str, uow: UnitOfWork) -> StoredReport:
+    stored = uow.reports.get(ctx.tenant_id, report_id, ctx.now)
+    if stored is None:
+        raise NotFound("Report not found.")
+    if not _is_reporter(ctx.principal, stored.report.value):
+        # Someone else's report: refused like a missing one, and the attempt is recorded.
+        uow.audit.stage(
+            ctx.audit_event("case.access_refused", "case", report_id, stored.report.value.expires_at)
+        )
+        uow.commit()
+        raise NotFound("Report not found.")
+    return stored
+
+
+def _is_reporter(principal: Principal, report: SafetyReport) -> bool:
+    return report.reporter_id is not None and report.reporter_id == principal.user_id
+
+
+def _report_of_receipt(ctx: PublicCallContext, receipt: str, uow: UnitOfWork) -> SafetyReport:
+    digest = receipt_digest(ctx.tenant_id, receipt)
+    stored = uow.reports.find_by_receipt(ctx.tenant_id, digest, ctx.now)
+    # The lookup is by digest; the comparison that grants access is constant-time.
+    if stored is None or stored.receipt_digest is None:
+        raise NotFound("No report matches this receipt.")
+    if not receipt_matches(stored.receipt_digest, ctx.tenant_id, receipt):
+        raise NotFound("No report matches this receipt.")
+    return stored.report.value
+
+
+def _audited_view(
+    ctx: CallContext | PublicCallContext,
+    report: SafetyReport,
+    answers: Mapping[str, str] | None,
+    uow: UnitOfWork,
+    cipher: FieldCipher,
+) -> ReporterView:
+    messages = [
+        ReadableMessage(
+            stored.message,
+            cipher.decrypt(
+                stored.sealed_body, RecordContext(ctx.tenant_id, MESSAGE_RECORD, stored.message.message_id)
+            ),
+        )
+        for stored in uow.reports.messages(ctx.tenant_id, report.report_id, ctx.now)
+    ]
+    uow.audit.stage(ctx.audit_event("case.read_by_reporter", "case", report.report_id, report.expires_at))
+    uow.commit()
+    return ReporterView(report=report, answers=answers, messages=messages)
+
+
+def _post(
+    ctx: CallContext | PublicCallContext,
+    report: SafetyReport,
+    body: str,
+    uow: UnitOfWork,
+    cipher: FieldCipher,
+) -> CaseMessage:
+    if not report.is_open:
+        raise Conflict("This case is closed; it no longer takes messages.")
+    if report.message_count >= MAX_MESSAGES_PER_CASE:
+        raise Conflict("This case has reached its message limit; contact the handler another way.")
+    message = CaseMessage(
+        message_id=uuid.uuid4().hex,
+        report_id=report.report_id,
+        author=MessageAuthor.REPORTER,
+        author_id=None,
+        sent_at=ctx.now,
+    )
+    sealed = cipher.encrypt(body, RecordContext(ctx.tenant_id, MESSAGE_RECORD, message.message_id))
+    uow.reports.stage_message(report, StoredMessage(message, sealed), MAX_MESSAGES_PER_CASE)
+    uow.audit.stage(
+        ctx.audit_event("case.message_from_reporter", "case", report.report_id, report.expires_at)
+    )
+    uow.outbox.stage(
+        OutboxMessage(ctx.tenant_id, uuid.uuid4().hex, OutboxKind.REPORTER_MESSAGE, report.report_id, ctx.now)
+    )
+    uow.commit()
+    return message

@@ -1,0 +1,82 @@
+"""The visibility policy of security.md, role by role."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.report_fixtures import STAFF, principal_of, tenant_settings
+from workwell.domain.case_access import CaseAccessFacts, eligible_handlers, may_be_recused, may_view_case
+from workwell.domain.report_types import report_type_of
+
+HARASSMENT = CaseAccessFacts(
+    restricted=True, unit="koulu", assignee_id="rep-1", recused_ids=frozenset({"hr-1"})
+)
+ACCIDENT = CaseAccessFacts(restricted=False, unit="koulu", assignee_id=None, recused_ids=frozenset({"rep-2"}))
+
+
+@pytest.mark.parametrize(
+    ("user_id", "sees"),
+    [
+        ("rep-1", True),  # assigned
+        ("manager-1", True),  # overseer
+        ("hr-1", False),  # overseer, but recused
+        ("rep-2", False),  # safety representative, not assigned
+        ("boss-koulu", False),  # the unit's supervisor never sees harassment
+        ("coordinator-1", False),
+        ("admin-1", False),
+        ("emp-1", False),
+    ],
+)
+def test_who_sees_a_harassment_case(user_id: str, sees: bool) -> None:
+    assert may_view_case(principal_of(user_id), HARASSMENT) is sees
+
+
+@pytest.mark.parametrize(
+    ("user_id", "sees"),
+    [
+        ("boss-koulu", True),  # the case's unit
+        ("boss-hallinto", False),  # another unit
+        ("rep-1", True),
+        ("rep-2", False),  # recused
+        ("manager-1", True),
+        ("hr-1", True),
+        ("coordinator-1", False),
+        ("admin-1", False),
+    ],
+)
+def test_who_sees_an_ordinary_case(user_id: str, sees: bool) -> None:
+    assert may_view_case(principal_of(user_id), ACCIDENT) is sees
+
+
+def test_a_handover_moves_access_with_it() -> None:
+    handed_over = CaseAccessFacts(True, "koulu", assignee_id="rep-2", recused_ids=frozenset())
+
+    assert may_view_case(principal_of("rep-2"), handed_over)
+    assert not may_view_case(principal_of("rep-1"), handed_over)
+
+
+def test_harassment_handlers_are_the_safety_staff_and_hr_never_supervisors() -> None:
+    harassment = report_type_of(tenant_settings(), "harassment")
+
+    chosen = [m.user_id for m in eligible_handlers(STAFF, harassment, "koulu")]
+
+    assert sorted(chosen) == ["hr-1", "manager-1", "rep-1", "rep-2"]
+
+
+def test_ordinary_handlers_are_the_supervisors_of_the_unit() -> None:
+    accident = report_type_of(tenant_settings(), "accident")
+
+    assert [m.user_id for m in eligible_handlers(STAFF, accident, "koulu")] == ["boss-koulu"]
+    assert eligible_handlers(STAFF, accident, None) == []
+
+
+def test_only_people_who_could_see_a_report_can_be_recused() -> None:
+    harassment = report_type_of(tenant_settings(), "harassment")
+    accident = report_type_of(tenant_settings(), "accident")
+    people = {m.user_id: m for m in STAFF}
+
+    assert may_be_recused(people["hr-1"], harassment, "koulu")
+    assert not may_be_recused(people["boss-koulu"], harassment, "koulu")
+    assert not may_be_recused(people["coordinator-1"], harassment, "koulu")
+    assert may_be_recused(people["manager-1"], accident, "koulu")
+    assert not may_be_recused(people["boss-hallinto"], accident, "koulu")

@@ -1,0 +1,167 @@
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from tests.conftest import CANARY
+from tests.unit.fakes import FakeCipher, FakeUnitOfWork, Store
+from tests.unit.report_fixtures import NOW, TENANT, anonymous, populated_store, signed_in
+from workwell.domain.errors import Conflict, InvalidInput
+from workwell.domain.outbox import OutboxKind
+from workwell.domain.report_codes import receipt_digest
+from workwell.domain.safety_report import DeadlineKind
+from workwell.domain.versioned import Versioned
+from workwell.service_layer.field_cipher import RecordContext
+from workwell.service_layer.report_submission import ReportDraft, submit_report
+
+HARASSMENT = ReportDraft(
+    type_key="harassment",
+    answers={"whatHappened": f"Minua nimiteltiin kokouksessa. {CANARY}", "toldUnwanted": "no"},
+    handler_id="rep-1",
+    recused_ids=("hr-1",),
+)
+
+
+@pytest.fixture
+def store() -> Store:
+    return populated_store()
+
+
+def submit(store: Store, draft: ReportDraft, ctx: Any = None) -> Any:
+    return submit_report(ctx or signed_in(), draft, FakeUnitOfWork(store), FakeCipher())
+
+
+def refused_at(store: Store, draft: ReportDraft, ctx: Any = None) -> list[tuple[Any, ...]]:
+    with pytest.raises(InvalidInput) as refused:
+        submit(store, draft, ctx)
+    assert store.commits == 0, "nothing may be written for a refused report"
+    return [d.loc for d in refused.value.details]
+
+
+def test_a_harassment_report_is_stored_with_its_case_audit_and_handler_notice(store: Store) -> None:
+    submitted = submit(store, HARASSMENT)
+
+    report = submitted.report
+    assert report.status == "received"
+    assert report.assignee_id == "rep-1"
+    assert report.recused_ids == {"hr-1"}
+    assert report.reporter_id == "emp-1"
+    assert report.unit == "koulu"
+    assert report.reference.startswith("TST-")
+    assert report.deadlines == {
+        DeadlineKind.ACKNOWLEDGE: report.deadlines[DeadlineKind.ACKNOWLEDGE],
+        DeadlineKind.START_INVESTIGATION: report.deadlines[DeadlineKind.START_INVESTIGATION],
+    }
+    assert report.deadlines[DeadlineKind.ACKNOWLEDGE].date().isoformat() == "2026-11-30"
+    assert report.expires_at.year == NOW.year + 5
+    assert submitted.receipt is None
+    assert store.commits == 1
+    assert [(e.action, e.actor_id, e.object_id) for e in store.audit] == [
+        ("report.submitted", "emp-1", report.report_id)
+    ]
+    assert store.audit[0].expires_at == report.expires_at
+    assert [(m.kind, m.report_id) for m in store.outbox] == [(OutboxKind.CASE_RECEIVED, report.report_id)]
+
+
+def test_the_content_is_sealed_for_this_report_only(store: Store) -> None:
+    report = submit(store, HARASSMENT).report
+
+    stored = store.reports[(TENANT, report.report_id)]
+    assert CANARY not in stored.sealed_content
+    record = RecordContext(TENANT, "report", report.report_id)
+    assert FakeCipher().decrypt(stored.sealed_content, record)["toldUnwanted"] == "no"
+    with pytest.raises(ValueError, match="context"):
+        FakeCipher().decrypt(stored.sealed_content, RecordContext(TENANT, "report", "another"))
+
+
+def test_an_anonymous_report_keeps_no_identity_and_only_the_receipt_digest(store: Store) -> None:
+    submitted = submit(store, HARASSMENT, anonymous())
+
+    assert submitted.report.reporter_id is None
+    assert submitted.receipt is not None
+    assert store.receipts == {(TENANT, receipt_digest(TENANT, submitted.receipt)): submitted.report.report_id}
+    assert store.audit[0].actor_id == "anonymous"
+    assert submitted.receipt not in json.dumps([repr(v) for v in store.reports.values()])
+
+
+def test_every_report_gets_its_own_reference(store: Store) -> None:
+    references = [submit(store, HARASSMENT).report.reference for _ in range(5)]
+
+    assert len(set(references)) == 5
+
+
+@pytest.mark.parametrize(
+    ("draft", "loc"),
+    [
+        (ReportDraft("gossip", {"whatHappened": "x"}, handler_id="rep-1"), ("body", "type")),
+        (ReportDraft("violence_threat", {"whatHappened": "x"}), ("body", "type")),  # switched off
+        (ReportDraft("harassment", {"whatHappened": "x"}), ("body", "handlerId")),
+        (ReportDraft("harassment", {"whatHappened": "x"}, handler_id="boss-koulu"), ("body", "handlerId")),
+        (ReportDraft("harassment", {"whatHappened": "x"}, handler_id="nobody"), ("body", "handlerId")),
+        (ReportDraft("harassment", {"whatHappened": "x"}, handler_id="emp-1"), ("body", "handlerId")),
+        (
+            ReportDraft(
+                "harassment", {"whatHappened": "x"}, handler_id="rep-1", recused_ids=("hr-1", "rep-1")
+            ),
+            ("body", "recusedIds", 1),
+        ),
+        (
+            ReportDraft(
+                "harassment", {"whatHappened": "x"}, handler_id="rep-1", recused_ids=("coordinator-1",)
+            ),
+            ("body", "recusedIds", 0),
+        ),
+        (
+            ReportDraft("harassment", {"whatHappened": "x" * 10_001}, handler_id="rep-1"),
+            ("body", "answers", "whatHappened"),
+        ),
+        (ReportDraft("accident", {"whatHappened": "x"}, unit="nowhere"), ("body", "unitId")),
+        (ReportDraft("accident", {"whatHappened": "x"}, handler_id="boss-hallinto"), ("body", "handlerId")),
+    ],
+)
+def test_bad_reports_are_refused_at_the_field_at_fault(
+    store: Store, draft: ReportDraft, loc: tuple[Any, ...]
+) -> None:
+    assert loc in refused_at(store, draft)
+
+
+def test_an_ordinary_report_needs_a_unit_when_the_reporter_has_none(store: Store) -> None:
+    draft = ReportDraft("accident", {"whatHappened": "Liukastuin portaissa."})
+
+    assert refused_at(store, draft, signed_in(unit=None)) == [("body", "unitId")]
+    assert submit(store, draft, signed_in(unit="koulu")).report.unit == "koulu"
+
+
+def test_an_ordinary_report_goes_to_the_unit_without_a_chosen_handler(store: Store) -> None:
+    report = submit(store, ReportDraft("accident", {"whatHappened": "Liukastuin."}, unit="hallinto")).report
+
+    assert report.assignee_id is None
+    assert report.unit == "hallinto"
+    assert set(report.deadlines) == {DeadlineKind.HANDLE}
+
+
+def test_anonymous_reporters_only_use_types_open_to_them(store: Store) -> None:
+    draft = ReportDraft("accident", {"whatHappened": "x"}, unit="koulu")
+
+    assert refused_at(store, draft, anonymous()) == [("body", "type")]
+
+
+def test_a_handler_whose_roles_changed_meanwhile_fails_the_whole_commit(store: Store) -> None:
+    uow = FakeUnitOfWork(store)
+    read_before_the_change = uow.staff.get_many
+
+    def stale(tenant_id: str, user_ids: Any) -> Any:
+        found = dict(read_before_the_change(tenant_id, user_ids))
+        # The entry the use case saw is older than the one stored now.
+        found["rep-1"] = Versioned(found["rep-1"].value, 0)
+        return found
+
+    uow.staff.get_many = stale  # type: ignore[method-assign]
+
+    with pytest.raises(Conflict):
+        submit_report(signed_in(), HARASSMENT, uow, FakeCipher())
+    assert store.commits == 0
+    assert store.reports == {}
+    assert store.outbox == []
