@@ -136,3 +136,58 @@ def test_the_tenant_never_comes_from_a_federated_providers_assertion(template: T
 
     assert "custom:tenant" not in mapping
     assert trigger == {"Fn::GetAtt": ["IdentityFunction", "Arn"]}
+
+
+# ------------------------------------------------------------------ anonymous routes
+
+
+def test_only_the_public_routes_skip_the_authorizer(template: Template) -> None:
+    anonymous = {(r.method, r.path) for r in template.routes if not r.authorized}
+
+    assert anonymous == {
+        ("GET", "/public/{tenant}/report-types"),
+        ("GET", "/public/{tenant}/report-types/{type}/handlers"),
+        ("POST", "/public/{tenant}/reports"),
+        ("POST", "/public/{tenant}/follow-up"),
+        ("POST", "/public/{tenant}/follow-up/messages"),
+    }
+
+
+def test_public_routes_have_their_own_throttling(template: Template) -> None:
+    settings = template.resources["Api"]["Properties"]["MethodSettings"]
+    throttled = {
+        (s["HttpMethod"], s["ResourcePath"].replace("~1", "/")[1:])
+        for s in settings
+        if s["ThrottlingRateLimit"] == {"Ref": "PublicRouteThrottlingRateLimit"}
+    }
+
+    public = {(r.method, r.path) for r in template.routes if not r.authorized}
+    assert throttled == public
+
+
+def test_anonymous_routes_are_rate_limited_per_address_without_keeping_addresses(template: Template) -> None:
+    acl = template.resources["PublicRoutesWebAcl"]["Properties"]
+    (rule,) = acl["Rules"]
+    statement = rule["Statement"]["RateBasedStatement"]
+    association = template.resources["PublicRoutesWebAclAssociation"]["Properties"]
+
+    assert statement["AggregateKeyType"] == "IP"
+    assert statement["ScopeDownStatement"]["ByteMatchStatement"]["SearchString"] == "/public/"
+    assert rule["Action"]["Block"]["CustomResponse"]["ResponseCode"] == 429
+    # Sampled requests and WAF logs would both keep reporters' IP addresses.
+    assert acl["VisibilityConfig"]["SampledRequestsEnabled"] is False
+    assert rule["VisibilityConfig"]["SampledRequestsEnabled"] is False
+    assert not template.resources_of_type("AWS::WAFv2::LoggingConfiguration")
+    assert "Api" in json.dumps(association["ResourceArn"], default=str)
+
+
+def test_unusual_anonymous_volume_raises_an_alarm_instead_of_a_cap(template: Template) -> None:
+    alarm = template.resources["AnonymousReportVolumeAlarm"]["Properties"]
+
+    assert alarm["MetricName"] == "AnonymousReportSubmitted"
+    assert (
+        alarm["Namespace"]
+        == template.document["Globals"]["Function"]["Environment"]["Variables"][
+            "POWERTOOLS_METRICS_NAMESPACE"
+        ]
+    )

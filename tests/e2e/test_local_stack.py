@@ -66,9 +66,17 @@ def stack() -> Iterator[RunningStack]:
 
 
 def request(
-    stack: RunningStack, method: str, path: str, body: Any = None, token: str | None = None
+    stack: RunningStack,
+    method: str,
+    path: str,
+    body: Any = None,
+    token: str | None = None,
+    *,
+    idempotency_key: str | None = None,
 ) -> tuple[int, Any]:
     headers = {"Content-Type": "application/json"}
+    if idempotency_key:
+        headers["Idempotency-Key"] = idempotency_key
     if token:
         headers["Authorization"] = f"Bearer {token}"
     data = json.dumps(body).encode() if body is not None else None
@@ -113,6 +121,41 @@ def test_without_a_token_the_api_answers_401(stack: RunningStack) -> None:
 
     assert status == 401
     assert body["error"]["code"] == "unauthenticated"
+
+
+def test_a_harassment_report_through_the_stack(stack: RunningStack) -> None:
+    aino = sign_in(stack, "kokkola-employee-aino")
+    report = {
+        "type": "harassment",
+        "answers": {"whatHappened": "Minua nimiteltiin.", "toldUnwanted": "no"},
+        "handlerId": "kokkola-safetyrep-liisa",
+        "recusedIds": ["kokkola-hrdir-sari"],
+    }
+
+    status, created = request(stack, "POST", "/reports", report, aino, idempotency_key="e2e-report-0001")
+    _, mine = request(stack, "GET", "/reports/mine", token=aino)
+    outsider, _ = request(
+        stack, "GET", f"/reports/{created['reportId']}", token=sign_in(stack, "ii-employee-1")
+    )
+
+    assert status == 201
+    assert [r["reportId"] for r in mine["items"]] == [created["reportId"]]
+    assert outsider == 404
+
+
+def test_an_anonymous_report_and_its_follow_up_through_the_stack(stack: RunningStack) -> None:
+    report = {"type": "near_miss", "answers": {"whatHappened": "Lattia oli liukas."}, "unitId": "sote"}
+
+    status, created = request(
+        stack, "POST", "/public/kokkola/reports", report, idempotency_key="e2e-anonymous-0001"
+    )
+    receipt = {"receipt": created["receipt"]}
+    followed, view = request(stack, "POST", "/public/kokkola/follow-up", receipt)
+    wrong, _ = request(stack, "POST", "/public/kokkola/follow-up", {"receipt": "A" * 20})
+
+    assert status == 201
+    assert (followed, view["reference"]) == (200, created["reference"])
+    assert wrong == 404
 
 
 def test_an_unknown_demo_person_cannot_sign_in(stack: RunningStack) -> None:
