@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -29,6 +30,7 @@ from workwell.api.resolver_setup import body_size_limit, configure_resolver
 from workwell.api.schemas.reports import (
     REPORT_ID_PATTERN,
     TYPE_KEY_PATTERN,
+    AnonymousReportAnswer,
     AnonymousReportResponse,
     FollowUpMessageRequest,
     FollowUpRequest,
@@ -48,6 +50,7 @@ from workwell.domain.identifiers import SLUG_PATTERN
 from workwell.domain.report_codes import receipt_digest
 from workwell.service_layer import report_intake, report_submission, reporter_follow_up
 from workwell.service_layer.call_context import ANONYMOUS_ACTOR, CallContext, PublicCallContext
+from workwell.service_layer.creation_token import CreationToken
 from workwell.service_layer.field_cipher import FieldCipher
 from workwell.service_layer.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
@@ -68,6 +71,9 @@ CURSOR = Annotated[str | None, Query(max_length=MAX_CURSOR_LENGTH)]
 # Every anonymous reporter of a tenant shares one idempotency scope: keys must be long
 # enough that nobody stumbles on someone else's.
 ANONYMOUS_KEY_MIN_LENGTH = 16
+# Marks creating routes in the OpenAPI document (Idempotency-Key header, 201).
+IDEMPOTENT = {"x-idempotency-key-min-length": 1}
+ANONYMOUS_IDEMPOTENT = {"x-idempotency-key-min-length": ANONYMOUS_KEY_MIN_LENGTH}
 
 
 @dataclass(frozen=True)
@@ -112,7 +118,7 @@ def idempotent() -> IdempotentCreation:
     persistence = DynamoDBPersistenceLayer(
         table_name=deps.settings.idempotency_table_name, boto3_client=deps.dynamodb
     )
-    return IdempotentCreation(persistence, cipher())
+    return IdempotentCreation(persistence)
 
 
 @functools.cache
@@ -130,26 +136,26 @@ def public_context(tenant: str) -> PublicCallContext:
     return public_context_for(app, tenant, dependencies().clock.now(), logger)
 
 
-def created(
+def once(
     ctx: CallContext | PublicCallContext,
     caller: str,
     payload: Any,
-    answer: Any,
-    *,
-    secret: bool,
+    create: Callable[[CreationToken], Any],
     min_key: int = 1,
-) -> Response[Any]:
-    """Run a creating use case once per Idempotency-Key; 201 with the first answer."""
+) -> dict[str, Any]:
+    """Run a creating use case once per Idempotency-Key; the first answer for repeats."""
     key = idempotency_key_from(app.current_event.headers, min_length=min_key)
-    body = idempotent().run(
+    return idempotent().run(
         tenant_id=ctx.tenant_id,
         caller=caller,
         key=key,
         payload=payload,
-        create=lambda: answer().model_dump(mode="json", by_alias=True),
+        create=lambda token: create(token).model_dump(mode="json", by_alias=True),
         lambda_context=app.lambda_context,
-        answer_holds_secret=secret,
     )
+
+
+def created(body: Any) -> Response[Any]:
     return Response(status_code=201, content_type="application/json", body=body)
 
 
@@ -172,17 +178,16 @@ def get_report_type_handlers(type: TYPE_KEY, unit: UNIT = None) -> HandlersRespo
     return HandlersResponse.of(choice)
 
 
-@app.post("/reports")
+@app.post("/reports", openapi_extensions=IDEMPOTENT)
 def post_report(body: SubmitReportRequest) -> Response[SubmittedReportResponse]:
     ctx = call_context()
 
-    def submit() -> SubmittedReportResponse:
-        submitted = report_submission.submit_report(ctx, body.draft(), dependencies().uow(), cipher())
+    def submit(token: CreationToken) -> SubmittedReportResponse:
+        submitted = report_submission.submit_report(ctx, body.draft(), token, dependencies().uow(), cipher())
         metrics.add_metric(name="ReportSubmitted", unit=MetricUnit.Count, value=1)
         return SubmittedReportResponse.of(submitted)
 
-    payload = body.model_dump(mode="json")
-    return created(ctx, ctx.principal.user_id, payload, submit, secret=False)
+    return created(once(ctx, ctx.principal.user_id, body.model_dump(mode="json"), submit))
 
 
 @app.get("/reports/mine")
@@ -200,21 +205,21 @@ def get_my_report(reportId: REPORT_ID) -> ReportDetailResponse:  # noqa: N803 (p
     return ReportDetailResponse.of_view(view)
 
 
-@app.post("/reports/<reportId>/messages")
+@app.post("/reports/<reportId>/messages", openapi_extensions=IDEMPOTENT)
 def post_my_report_message(
     reportId: REPORT_ID,  # noqa: N803 (path name)
     body: ReporterMessageRequest,
 ) -> Response[MessageSentResponse]:
     ctx = call_context()
 
-    def send() -> MessageSentResponse:
+    def send(_: CreationToken) -> MessageSentResponse:
         message = reporter_follow_up.post_reporter_message(
             ctx, reportId, body.body, dependencies().uow(), cipher()
         )
         return MessageSentResponse(message_id=message.message_id, sent_at=message.sent_at)
 
     payload = {"reportId": reportId, **body.model_dump(mode="json")}
-    return created(ctx, ctx.principal.user_id, payload, send, secret=False)
+    return created(once(ctx, ctx.principal.user_id, payload, send))
 
 
 # ------------------------------------------------------------------ anonymous
@@ -240,17 +245,27 @@ def get_public_report_type_handlers(
     return HandlersResponse.of(choice)
 
 
-@app.post("/public/<tenant>/reports")
+@app.post("/public/<tenant>/reports", openapi_extensions=ANONYMOUS_IDEMPOTENT)
 def post_public_report(tenant: TENANT, body: SubmitReportRequest) -> Response[AnonymousReportResponse]:
     ctx = public_context(tenant)
 
-    def submit() -> AnonymousReportResponse:
-        submitted = report_submission.submit_report(ctx, body.draft(), dependencies().uow(), cipher())
-        metrics.add_metric(name="AnonymousReportSubmitted", unit=MetricUnit.Count, value=1)
-        return AnonymousReportResponse.of(submitted)
+    receipts: list[str] = []
 
-    payload = body.model_dump(mode="json")
-    return created(ctx, ANONYMOUS_ACTOR, payload, submit, secret=True, min_key=ANONYMOUS_KEY_MIN_LENGTH)
+    def submit(token: CreationToken) -> AnonymousReportAnswer:
+        submitted = report_submission.submit_report(ctx, body.draft(), token, dependencies().uow(), cipher())
+        metrics.add_metric(name="AnonymousReportSubmitted", unit=MetricUnit.Count, value=1)
+        receipts.extend([submitted.receipt] if submitted.receipt else [])
+        return AnonymousReportAnswer.of(submitted)
+
+    stored = once(ctx, ANONYMOUS_ACTOR, body.model_dump(mode="json"), submit, ANONYMOUS_KEY_MIN_LENGTH)
+    answer = AnonymousReportAnswer.model_validate(stored)
+    # The request that made the report has its receipt in hand; a repeat opens the sealed one.
+    receipt = receipts[0] if receipts else None
+    if receipt is None:
+        receipt = report_submission.open_receipt(
+            ctx.tenant_id, answer.reference, answer.sealed_receipt, cipher()
+        )
+    return created(AnonymousReportResponse.of(answer, receipt))
 
 
 @app.post("/public/<tenant>/follow-up")
@@ -260,22 +275,21 @@ def post_public_follow_up(tenant: TENANT, body: FollowUpRequest) -> FollowUpResp
     return FollowUpResponse.of(view)
 
 
-@app.post("/public/<tenant>/follow-up/messages")
+@app.post("/public/<tenant>/follow-up/messages", openapi_extensions=ANONYMOUS_IDEMPOTENT)
 def post_public_follow_up_message(
     tenant: TENANT, body: FollowUpMessageRequest
 ) -> Response[MessageSentResponse]:
     ctx = public_context(tenant)
 
-    def send() -> MessageSentResponse:
+    def send(_: CreationToken) -> MessageSentResponse:
         message = reporter_follow_up.post_follow_up_message(
             ctx, body.receipt, body.body, dependencies().uow(), cipher()
         )
         return MessageSentResponse(message_id=message.message_id, sent_at=message.sent_at)
 
-    # Scoped to the receipt's digest, never the receipt: the scope is stored (hashed).
+    # Scoped to the receipt's digest: one receipt holder's keys never meet another's.
     caller = f"{ANONYMOUS_ACTOR}:{receipt_digest(ctx.tenant_id, body.receipt)}"
-    payload = {"body": body.body, "receipt": receipt_digest(ctx.tenant_id, body.receipt)}
-    return created(ctx, caller, payload, send, secret=False, min_key=ANONYMOUS_KEY_MIN_LENGTH)
+    return created(once(ctx, caller, {"body": body.body}, send, ANONYMOUS_KEY_MIN_LENGTH))
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST, clear_state=True)

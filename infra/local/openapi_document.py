@@ -45,7 +45,28 @@ def merged_openapi() -> dict[str, Any]:
         schema = merge.get_openapi_schema()
     document: dict[str, Any] = json.loads(json.dumps(schema, sort_keys=True, default=_plain))
     _mark_anonymous_routes(document)
+    _describe_idempotent_routes(document)
     return document
+
+
+def _describe_idempotent_routes(document: dict[str, Any]) -> None:
+    """Creating routes (marked by their handler) take an Idempotency-Key and answer 201."""
+    for operations in document["paths"].values():
+        for operation in operations.values():
+            min_length = operation.pop("x-idempotency-key-min-length", None)
+            if min_length is None:
+                continue
+            operation.setdefault("parameters", []).append(
+                {
+                    "in": "header",
+                    "name": "Idempotency-Key",
+                    "required": True,
+                    "description": "The same key and body return the first answer; kept 24 hours.",
+                    "schema": {"type": "string", "minLength": min_length, "maxLength": 128},
+                }
+            )
+            created = operation["responses"].pop("200")
+            operation["responses"]["201"] = {**created, "description": "Created"}
 
 
 def _mark_anonymous_routes(document: dict[str, Any]) -> None:

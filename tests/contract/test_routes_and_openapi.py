@@ -77,3 +77,31 @@ def test_the_document_declares_bearer_authentication() -> None:
         "bearerFormat": "JWT",
     }
     assert document["security"] == [{"cognito": []}]
+
+
+def test_creating_report_routes_document_the_idempotency_key_and_201() -> None:
+    document = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
+    creating = {
+        ("/reports", 1),
+        ("/reports/{reportId}/messages", 1),
+        ("/public/{tenant}/reports", 16),
+        ("/public/{tenant}/follow-up/messages", 16),
+    }
+
+    for path, min_length in creating:
+        operation = document["paths"][path]["post"]
+        (header,) = [p for p in operation["parameters"] if p["in"] == "header"]
+        assert (header["name"], header["required"], header["schema"]["minLength"]) == (
+            "Idempotency-Key",
+            True,
+            min_length,
+        )
+        assert "201" in operation["responses"]
+
+
+def test_anonymous_routes_need_no_token_in_the_document(template: Template) -> None:
+    document = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
+
+    for route in template.routes:
+        operation = document["paths"][route.path][route.method.lower()]
+        assert (operation.get("security") == []) is (not route.authorized), route.path

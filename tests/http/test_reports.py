@@ -189,6 +189,14 @@ def test_a_retried_submission_returns_the_first_answer(as_person: Any) -> None:
             ["body", "answers", "whatHappened"],
         ),
         (harassment(tenantId="ii"), key(), (422, "validation_error"), ["body", "tenantId"]),
+        # An unknown key is input too: it is named "<key>", never echoed.
+        (harassment(**{f"note {CANARY}": "x"}), key(), (422, "validation_error"), ["body", "<key>"]),
+        (
+            harassment(answers={f"Matti {CANARY}": "x", "whatHappened": "y"}),
+            key(),
+            (422, "validation_error"),
+            ["body", "answers", "<key>"],
+        ),
         (harassment(), {}, (400, "idempotency_key_missing"), None),
     ],
 )
@@ -234,7 +242,9 @@ def test_an_unknown_tenant_or_a_closed_type_is_404(anonymous: Caller) -> None:
     assert anonymous.request("GET", "/public/kokkola/report-types/accident/handlers").status_code == 404
 
 
-def test_anonymous_report_follow_up_and_message_with_the_receipt(anonymous: Caller, as_person: Any) -> None:
+def test_anonymous_report_follow_up_and_message_with_the_receipt(
+    anonymous: Caller, captured_logs: io.StringIO
+) -> None:
     headers = key()
     response = anonymous.request("POST", "/public/kokkola/reports", harassment(), headers)
 
@@ -264,6 +274,9 @@ def test_anonymous_report_follow_up_and_message_with_the_receipt(anonymous: Call
     assert body["status"] == "received"
     assert [m["body"] for m in body["messages"]] == ["Onko tämä käsittelyssä?"]
     assert "answers" not in body
+    logs = captured_logs.getvalue()
+    assert receipt not in logs
+    assert CANARY not in logs
 
 
 def test_a_wrong_receipt_or_another_tenant_is_404(anonymous: Caller) -> None:

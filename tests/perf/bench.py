@@ -18,6 +18,7 @@ import statistics
 import subprocess
 import sys
 import time
+import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -42,8 +43,22 @@ RESULTS = PROJECT_ROOT / "bench" / "results.json"
 COLD_RUNS = 7
 WARM_RUNS = 150
 ADMIN = "kokkola-admin-tuomas"
-# The route each function's cold start serves.
-MAIN_ROUTES = {"AdminFunction": ("GET", "/me")}
+REPORTER = "kokkola-employee-aino"
+HARASSMENT_REPORT = {
+    "type": "harassment",
+    "answers": {"whatHappened": "Bench: a report of about a paragraph. " * 20, "toldUnwanted": "no"},
+    "handlerId": "kokkola-safetyrep-liisa",
+    "recusedIds": ["kokkola-hrdir-sari"],
+}
+# The route each cold start serves: (function, method, path, body). The budget applies to
+# a function's main route; a cold submission (which also loads the Encryption SDK and the
+# idempotency utility) is shown beside it.
+MAIN_ROUTES: dict[str, tuple[str, str, str, Any]] = {
+    "AdminFunction": ("AdminFunction", "GET", "/me", None),
+    "ReportsFunction": ("ReportsFunction", "GET", "/report-types", None),
+    "ReportsFunction (submit)": ("ReportsFunction", "POST", "/reports", HARASSMENT_REPORT),
+}
+UNBUDGETED_COLD_STARTS = {"ReportsFunction (submit)"}
 BUDGET_COLD_VS_MINIMAL = 1.2
 BUDGET_WARM_P99_VS_BARE = 3.0
 
@@ -93,15 +108,16 @@ def cold_starts(template: Template) -> dict[str, Any]:
                 "bare_boto3": (["bare"], admin_environment),
                 "minimal_powertools": (["minimal"], admin_environment),
             }
-            for function, (method, path) in MAIN_ROUTES.items():
+            for name, (function, method, path, body) in MAIN_ROUTES.items():
                 environment = {
                     **common,
                     **host.environment_of(function),
                     "PROBE_HANDLER_PATH": str(template.handler_path(function)),
                     "PROBE_METHOD": method,
                     "PROBE_PATH": path,
+                    "PROBE_BODY": json.dumps(body),
                 }
-                probes[function] = (["function", function], environment)
+                probes[name] = (["function", function], environment)
             # Round by round, every probe once, so drift of the machine hits all alike.
             samples: dict[str, list[float]] = {name: [] for name in probes}
             for _ in range(COLD_RUNS):
@@ -111,13 +127,13 @@ def cold_starts(template: Template) -> dict[str, Any]:
     finally:
         server.stop()
     figures: dict[str, Any] = {"runs": COLD_RUNS, "median_seconds": medians, "functions": {}}
-    for function, route in MAIN_ROUTES.items():
-        vs_minimal = medians[function] / medians["minimal_powertools"]
-        figures["functions"][function] = {
-            "route": " ".join(route),
+    for name, (_, method, path, _) in MAIN_ROUTES.items():
+        vs_minimal = medians[name] / medians["minimal_powertools"]
+        figures["functions"][name] = {
+            "route": f"{method} {path}",
             "vs_minimal": round(vs_minimal, 3),
-            "vs_bare": round(medians[function] / medians["bare_boto3"], 3),
-            "within_budget": vs_minimal <= BUDGET_COLD_VS_MINIMAL,
+            "vs_bare": round(medians[name] / medians["bare_boto3"], 3),
+            "within_budget": name in UNBUDGETED_COLD_STARTS or vs_minimal <= BUDGET_COLD_VS_MINIMAL,
         }
     return figures
 
@@ -132,7 +148,11 @@ def counted_aws_calls() -> Iterator[Counter[str]]:
     original = BaseClient._make_api_call
 
     def counting(client: BaseClient, operation: str, params: dict[str, Any]) -> Any:
-        counts[f"{client.meta.service_model.service_name}:{operation}"] += 1
+        service = client.meta.service_model.service_name
+        # Idempotency records are counted apart from the data the route works on.
+        if params.get("TableName") == "IdempotencyTable":
+            service = "idempotency"
+        counts[f"{service}:{operation}"] += 1
         return original(client, operation, params)
 
     with mock.patch.object(BaseClient, "_make_api_call", counting):
@@ -147,8 +167,14 @@ def _percentile(samples: list[float], fraction: float) -> float:
 def _event(method: str, path: str, resource: str, user: str, body: Any) -> dict[str, Any]:
     from tests.conftest import api_event
 
-    parameters = {"userId": path.rsplit("/", 1)[1]} if "{userId}" in resource else None
-    return api_event(method, path, _claims(user), body=body, resource=resource, path_parameters=parameters)
+    parameters = None
+    if "{" in resource:
+        name = resource.split("{", 1)[1].split("}", 1)[0]
+        parameters = {name: path.split("/")[resource.split("/").index("{" + name + "}")]}
+    headers = {"Idempotency-Key": f"bench-{uuid.uuid4()}"} if method == "POST" else None
+    return api_event(
+        method, path, _claims(user), body=body, resource=resource, path_parameters=parameters, headers=headers
+    )
 
 
 class AdminContainer:
@@ -173,11 +199,25 @@ class AdminContainer:
             self.invoke("PUT", "/staff/bench-person", "/staff/{userId}", self._person) and 1
         )
 
-    def invoke(self, method: str, path: str, resource: str, body: Any = None) -> dict[str, Any]:
-        result = self._host.invoke("AdminFunction", _event(method, path, resource, ADMIN, body))
+    def invoke(
+        self, method: str, path: str, resource: str, body: Any = None, function: str = "AdminFunction"
+    ) -> dict[str, Any]:
+        user = ADMIN if function == "AdminFunction" else REPORTER
+        result = self._host.invoke(function, _event(method, path, resource, user, body))
         if result["statusCode"] >= 300:
             raise RuntimeError(f"{method} {path}: {result['statusCode']} {result.get('body')}")
         return result
+
+    def submit_report(self) -> dict[str, Any]:
+        return self.invoke("POST", "/reports", "/reports", HARASSMENT_REPORT, "ReportsFunction")
+
+    def report_with_messages(self, messages: int) -> str:
+        report_id = str(json.loads(self.submit_report()["body"])["reportId"])
+        for _ in range(messages):
+            path = f"/reports/{report_id}/messages"
+            body = {"body": "Bench: a message to the handler."}
+            self.invoke("POST", path, "/reports/{reportId}/messages", body, "ReportsFunction")
+        return report_id
 
     def update_person(self) -> dict[str, Any]:
         body = {**self._person, "expectedVersion": self._person_version}
@@ -195,6 +235,11 @@ class AdminContainer:
             ("GET /tenant/settings", lambda: self.invoke("GET", "/tenant/settings", "/tenant/settings")),
             ("GET /staff", lambda: self.invoke("GET", "/staff", "/staff")),
             ("PUT /staff/{userId}", self.update_person),
+            (
+                "GET /report-types",
+                lambda: self.invoke("GET", "/report-types", "/report-types", None, "ReportsFunction"),
+            ),
+            ("POST /reports", self.submit_report),
         ]
 
 
@@ -229,6 +274,12 @@ def warm_figures(template: Template) -> dict[str, Any]:
         )
         calls["DELETE /staff/{userId}"] = _counted(
             lambda: container.invoke("DELETE", "/staff/bench-person", "/staff/{userId}")
+        )
+        # The reporter's view of a report with two messages: content and each message open.
+        viewed = container.report_with_messages(2)
+        view = f"/reports/{viewed}"
+        calls["GET /reports/{reportId} (2 messages)"] = _counted(
+            lambda: container.invoke("GET", view, "/reports/{reportId}", None, "ReportsFunction")
         )
         bare = {op: _timed(call) for op, call in _bare_calls(container.client).items()}
     for route, figures in latency.items():
@@ -275,10 +326,32 @@ def _bare_calls(client: Any) -> dict[str, Callable[[], Any]]:
             ]
         )
 
+    def submit_report() -> Any:
+        get_settings()
+        client.batch_get_item(RequestItems={"MainTable": {"Keys": [staff_key]}})
+        report = {"PK": {"S": f"BENCH#{uuid.uuid4()}"}, "payload": {"S": "x" * 2000}}
+        return client.transact_write_items(
+            TransactItems=[
+                *(
+                    {"Put": {"TableName": "MainTable", "Item": {**report, "SK": {"S": sk}}}}
+                    for sk in ("CASE", "REFERENCE", "OUTBOX")
+                ),
+                {
+                    "ConditionCheck": {
+                        "TableName": "MainTable",
+                        "Key": staff_key,
+                        "ConditionExpression": "attribute_exists(PK)",
+                    }
+                },
+                {"Put": {"TableName": "AuditTable", "Item": {**report, "SK": {"S": "AUDIT"}}}},
+            ]
+        )
+
     return {
         "get_item": get_settings,
         "query": query_staff,
         "two gets + 5-item transaction": write_staff_member,
+        "get + batch get + 5-item transaction": submit_report,
     }
 
 
@@ -288,12 +361,15 @@ BASELINE_OF_ROUTE = {
     "GET /tenant/settings": "get_item",
     "GET /staff": "query",
     "PUT /staff/{userId}": "two gets + 5-item transaction",
+    "GET /report-types": "get_item",
+    "POST /reports": "get + batch get + 5-item transaction",
 }
 
 
 def _summarise_calls(counts: Counter[str]) -> dict[str, Any]:
     return {
         "dynamodb": sum(n for k, n in counts.items() if k.startswith("dynamodb:")),
+        "idempotency": sum(n for k, n in counts.items() if k.startswith("idempotency:")),
         "kms": sum(n for k, n in counts.items() if k.startswith("kms:")),
         "operations": dict(sorted(counts.items())),
     }
@@ -325,10 +401,11 @@ def print_table(results: dict[str, Any]) -> None:
     for op, figures in warm["bare"].items():
         print(f"  {'bare: ' + op:<36}{figures['p50_ms']:9.2f}{figures['p99_ms']:9.2f}")
     print("\nAWS calls per request on a warm container")
-    print(f"  {'route':<26}{'DynamoDB':>9}{'KMS':>5}  operations")
+    print(f"  {'route':<38}{'DynamoDB':>9}{'+idem':>6}{'KMS':>5}  operations")
     for route, counted in warm["aws_calls"].items():
         operations = ", ".join(f"{k}x{v}" for k, v in counted["operations"].items())
-        print(f"  {route:<26}{counted['dynamodb']:9d}{counted['kms']:5d}  {operations}")
+        row = f"{counted['dynamodb']:9d}{counted['idempotency']:6d}{counted['kms']:5d}"
+        print(f"  {route:<38}{row}  {operations}")
     print(f"\nWritten to {RESULTS.relative_to(PROJECT_ROOT)}")
 
 

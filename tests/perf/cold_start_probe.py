@@ -13,6 +13,7 @@ import importlib.util
 import json
 import os
 import sys
+import uuid
 from typing import Any
 
 
@@ -22,7 +23,7 @@ def _event(method: str, path: str, body: Any = None) -> dict[str, Any]:
         "resource": path,
         "path": path,
         "httpMethod": method,
-        "headers": {"Content-Type": "application/json"},
+        "headers": {"Content-Type": "application/json", "Idempotency-Key": f"probe-{uuid.uuid4()}"},
         "multiValueHeaders": {},
         "queryStringParameters": None,
         "multiValueQueryStringParameters": None,
@@ -68,10 +69,11 @@ def main(argv: list[str]) -> int:
         module = importlib.util.module_from_spec(spec)
         sys.modules[spec.name] = module
         spec.loader.exec_module(module)
+        body = json.loads(os.environ.get("PROBE_BODY") or "null")
         result = module.lambda_handler(
-            _event(os.environ["PROBE_METHOD"], os.environ["PROBE_PATH"]), _Context()
+            _event(os.environ["PROBE_METHOD"], os.environ["PROBE_PATH"], body), _Context()
         )
-    return 0 if result["statusCode"] == 200 else 1
+    return 0 if result["statusCode"] in {200, 201} else 1
 
 
 if __name__ == "__main__":

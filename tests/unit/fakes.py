@@ -16,7 +16,13 @@ from workwell.domain.tenant_settings import TenantSettings
 from workwell.domain.versioned import Versioned
 from workwell.service_layer.field_cipher import RecordContext
 from workwell.service_layer.pagination import Page, PageRequest
-from workwell.service_layer.unit_of_work import RegistryEntry, StoredMessage, StoredReport, UnitOfWork
+from workwell.service_layer.unit_of_work import (
+    RegistryEntry,
+    StoredMessage,
+    StoredReport,
+    SubmissionRecord,
+    UnitOfWork,
+)
 
 
 class FixedClock:
@@ -50,6 +56,7 @@ class Store:
         self.receipts: dict[tuple[str, str], str] = {}
         self.messages: dict[tuple[str, str], list[StoredMessage]] = {}
         self.outbox: list[OutboxMessage] = []
+        self.submissions: dict[tuple[str, str], SubmissionRecord] = {}
         self.commits = 0
 
 
@@ -180,13 +187,23 @@ class _FakeReports:
     def __init__(self, store: Store, staged: list[Write]) -> None:
         self._store, self._staged = store, staged
 
-    def get(self, tenant_id: str, report_id: str, now: datetime) -> StoredReport | None:
+    def get(
+        self, tenant_id: str, report_id: str, now: datetime, *, with_messages: bool = False
+    ) -> StoredReport | None:
         stored = self._store.reports.get((tenant_id, report_id))
-        return stored if stored and stored.report.value.expires_at > now else None
+        if stored is None or stored.report.value.expires_at <= now:
+            return None
+        if not with_messages:
+            return stored
+        return dataclasses.replace(
+            stored, messages=tuple(self._store.messages.get((tenant_id, report_id), []))
+        )
 
-    def find_by_receipt(self, tenant_id: str, digest: str, now: datetime) -> StoredReport | None:
+    def find_by_receipt(
+        self, tenant_id: str, digest: str, now: datetime, *, with_messages: bool = False
+    ) -> StoredReport | None:
         report_id = self._store.receipts.get((tenant_id, digest))
-        return self.get(tenant_id, report_id, now) if report_id else None
+        return self.get(tenant_id, report_id, now, with_messages=with_messages) if report_id else None
 
     def reported_by(
         self, tenant_id: str, reporter_id: str, page: PageRequest, now: datetime
@@ -205,9 +222,6 @@ class _FakeReports:
         start = int(page.after["index"]) if page.after else 0
         more = start + page.limit < len(mine)
         return Page(mine[start : start + page.limit], {"index": start + page.limit} if more else None)
-
-    def messages(self, tenant_id: str, report_id: str, now: datetime) -> Sequence[StoredMessage]:
-        return list(self._store.messages.get((tenant_id, report_id), []))
 
     def stage_create(self, report: SafetyReport, sealed_content: str, receipt_digest: str | None) -> None:
         def write(store: Store) -> None:
@@ -236,6 +250,19 @@ class _FakeReports:
             store.messages.setdefault(key, []).append(message)
 
         self._staged.extend([write, _no_op])
+
+    def submission(self, tenant_id: str, key: str, now: datetime) -> SubmissionRecord | None:
+        record = self._store.submissions.get((tenant_id, key))
+        return record if record and record.expires_at > now else None
+
+    def stage_submission(self, tenant_id: str, record: SubmissionRecord, now: datetime) -> None:
+        def write(store: Store) -> None:
+            current = store.submissions.get((tenant_id, record.key))
+            if current is not None and current.expires_at > now:
+                raise Conflict("exists")
+            store.submissions[(tenant_id, record.key)] = record
+
+        self._staged.append(write)
 
 
 class _FakeOutbox:

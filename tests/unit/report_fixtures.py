@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 from typing import Any
 
@@ -14,6 +15,7 @@ from workwell.domain.staff import StaffMember
 from workwell.domain.tenant_settings import TenantSettings
 from workwell.domain.versioned import Versioned
 from workwell.service_layer.call_context import CallContext, PublicCallContext
+from workwell.service_layer.creation_token import CreationToken
 
 TENANT = "testi"
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)  # a Monday
@@ -85,3 +87,8 @@ def signed_in(user_id: str = "emp-1", unit: str | None = "koulu", now: datetime 
 
 def anonymous(now: datetime = NOW) -> PublicCallContext:
     return PublicCallContext(tenant_id=TENANT, request_id="req-anon", now=now)
+
+
+def new_token(key: str | None = None, payload: str = "payload") -> CreationToken:
+    """A request's creation token, as the idempotency layer derives it."""
+    return CreationToken(key=key or uuid.uuid4().hex, payload_digest=payload)

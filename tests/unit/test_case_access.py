@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.report_fixtures import STAFF, principal_of, tenant_settings
-from workwell.domain.case_access import CaseAccessFacts, eligible_handlers, may_be_recused, may_view_case
+from workwell.domain.case_access import CaseAccessFacts, eligible_handlers, may_view_case
 from workwell.domain.report_types import report_type_of
 
 HARASSMENT = CaseAccessFacts(
@@ -68,15 +68,3 @@ def test_ordinary_handlers_are_the_supervisors_of_the_unit() -> None:
 
     assert [m.user_id for m in eligible_handlers(STAFF, accident, "koulu")] == ["boss-koulu"]
     assert eligible_handlers(STAFF, accident, None) == []
-
-
-def test_only_people_who_could_see_a_report_can_be_recused() -> None:
-    harassment = report_type_of(tenant_settings(), "harassment")
-    accident = report_type_of(tenant_settings(), "accident")
-    people = {m.user_id: m for m in STAFF}
-
-    assert may_be_recused(people["hr-1"], harassment, "koulu")
-    assert not may_be_recused(people["boss-koulu"], harassment, "koulu")
-    assert not may_be_recused(people["coordinator-1"], harassment, "koulu")
-    assert may_be_recused(people["manager-1"], accident, "koulu")
-    assert not may_be_recused(people["boss-hallinto"], accident, "koulu")

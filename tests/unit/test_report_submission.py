@@ -1,20 +1,21 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 
 from tests.conftest import CANARY
 from tests.unit.fakes import FakeCipher, FakeUnitOfWork, Store
-from tests.unit.report_fixtures import NOW, TENANT, anonymous, populated_store, signed_in
-from workwell.domain.errors import Conflict, InvalidInput
+from tests.unit.report_fixtures import NOW, TENANT, anonymous, new_token, populated_store, signed_in
+from workwell.domain.errors import Conflict, IdempotencyConflict, InvalidInput
 from workwell.domain.outbox import OutboxKind
 from workwell.domain.report_codes import receipt_digest
 from workwell.domain.safety_report import DeadlineKind
 from workwell.domain.versioned import Versioned
 from workwell.service_layer.field_cipher import RecordContext
-from workwell.service_layer.report_submission import ReportDraft, submit_report
+from workwell.service_layer.report_submission import ReportDraft, open_receipt, submit_report
 
 HARASSMENT = ReportDraft(
     type_key="harassment",
@@ -30,7 +31,7 @@ def store() -> Store:
 
 
 def submit(store: Store, draft: ReportDraft, ctx: Any = None) -> Any:
-    return submit_report(ctx or signed_in(), draft, FakeUnitOfWork(store), FakeCipher())
+    return submit_report(ctx or signed_in(), draft, new_token(), FakeUnitOfWork(store), FakeCipher())
 
 
 def refused_at(store: Store, draft: ReportDraft, ctx: Any = None) -> list[tuple[Any, ...]]:
@@ -50,16 +51,19 @@ def test_a_harassment_report_is_stored_with_its_case_audit_and_handler_notice(st
     assert report.reporter_id == "emp-1"
     assert report.unit == "koulu"
     assert report.reference.startswith("TST-")
+    # Received Monday 23 Nov 10:00 Helsinki: the ends of 30 Nov and 7 Dec, Helsinki time.
     assert report.deadlines == {
-        DeadlineKind.ACKNOWLEDGE: report.deadlines[DeadlineKind.ACKNOWLEDGE],
-        DeadlineKind.START_INVESTIGATION: report.deadlines[DeadlineKind.START_INVESTIGATION],
+        DeadlineKind.ACKNOWLEDGE: datetime(2026, 11, 30, 21, 59, 59, tzinfo=UTC),
+        DeadlineKind.START_INVESTIGATION: datetime(2026, 12, 7, 21, 59, 59, tzinfo=UTC),
     }
-    assert report.deadlines[DeadlineKind.ACKNOWLEDGE].date().isoformat() == "2026-11-30"
     assert report.expires_at.year == NOW.year + 5
     assert submitted.receipt is None
+    assert submitted.sealed_receipt is None
     assert store.commits == 1
     assert [(e.action, e.actor_id, e.object_id) for e in store.audit] == [
-        ("report.submitted", "emp-1", report.report_id)
+        ("report.submitted", "emp-1", report.report_id),
+        ("case.assigned", "emp-1", report.report_id),
+        ("case.recusal_recorded", "emp-1", report.report_id),
     ]
     assert store.audit[0].expires_at == report.expires_at
     assert [(m.kind, m.report_id) for m in store.outbox] == [(OutboxKind.CASE_RECEIVED, report.report_id)]
@@ -84,6 +88,10 @@ def test_an_anonymous_report_keeps_no_identity_and_only_the_receipt_digest(store
     assert store.receipts == {(TENANT, receipt_digest(TENANT, submitted.receipt)): submitted.report.report_id}
     assert store.audit[0].actor_id == "anonymous"
     assert submitted.receipt not in json.dumps([repr(v) for v in store.reports.values()])
+    sealed = submitted.sealed_receipt
+    assert sealed is not None
+    assert submitted.receipt not in sealed
+    assert open_receipt(TENANT, submitted.report.reference, sealed, FakeCipher()) == submitted.receipt
 
 
 def test_every_report_gets_its_own_reference(store: Store) -> None:
@@ -108,9 +116,7 @@ def test_every_report_gets_its_own_reference(store: Store) -> None:
             ("body", "recusedIds", 1),
         ),
         (
-            ReportDraft(
-                "harassment", {"whatHappened": "x"}, handler_id="rep-1", recused_ids=("coordinator-1",)
-            ),
+            ReportDraft("harassment", {"whatHappened": "x"}, handler_id="rep-1", recused_ids=("nobody",)),
             ("body", "recusedIds", 0),
         ),
         (
@@ -125,6 +131,12 @@ def test_bad_reports_are_refused_at_the_field_at_fault(
     store: Store, draft: ReportDraft, loc: tuple[Any, ...]
 ) -> None:
     assert loc in refused_at(store, draft)
+
+
+def test_the_person_a_report_concerns_can_be_recused_whatever_their_role(store: Store) -> None:
+    draft = ReportDraft("harassment", {"whatHappened": "x"}, handler_id="rep-1", recused_ids=("boss-koulu",))
+
+    assert submit(store, draft).report.recused_ids == {"boss-koulu"}
 
 
 def test_an_ordinary_report_needs_a_unit_when_the_reporter_has_none(store: Store) -> None:
@@ -148,6 +160,55 @@ def test_anonymous_reporters_only_use_types_open_to_them(store: Store) -> None:
     assert refused_at(store, draft, anonymous()) == [("body", "type")]
 
 
+def test_a_repeat_after_a_lost_answer_finds_the_same_report(store: Store) -> None:
+    token = new_token()
+    first = submit_report(anonymous(), HARASSMENT, token, FakeUnitOfWork(store), FakeCipher())
+
+    again = submit_report(anonymous(), HARASSMENT, token, FakeUnitOfWork(store), FakeCipher())
+
+    assert again.report.report_id == first.report.report_id
+    assert len(store.reports) == 1
+    assert len(store.outbox) == 1
+    assert again.receipt is None  # the receipt is not kept in clear ...
+    assert again.sealed_receipt == first.sealed_receipt  # ... but the sealed one answers the repeat
+
+
+def test_a_repeat_with_another_body_is_an_idempotency_conflict(store: Store) -> None:
+    submit_report(signed_in(), HARASSMENT, new_token("k", "first body"), FakeUnitOfWork(store), FakeCipher())
+
+    with pytest.raises(IdempotencyConflict):
+        submit_report(
+            signed_in(), HARASSMENT, new_token("k", "other body"), FakeUnitOfWork(store), FakeCipher()
+        )
+    assert len(store.reports) == 1
+
+
+def test_a_submission_record_older_than_a_day_no_longer_holds_the_key(store: Store) -> None:
+    token = new_token()
+    submit_report(signed_in(), HARASSMENT, token, FakeUnitOfWork(store), FakeCipher())
+
+    later = signed_in(now=NOW + timedelta(hours=26))
+    second = submit_report(later, HARASSMENT, token, FakeUnitOfWork(store), FakeCipher())
+
+    assert len(store.reports) == 2
+    assert second.report.received_at == later.now
+
+
+def test_settings_changed_meanwhile_fail_the_whole_commit(store: Store) -> None:
+    uow = FakeUnitOfWork(store)
+    read = uow.settings.get
+
+    def stale(tenant_id: str) -> Any:
+        current = read(tenant_id)
+        return Versioned(current.value, current.version - 1) if current else None
+
+    uow.settings.get = stale  # type: ignore[method-assign]
+
+    with pytest.raises(Conflict):
+        submit_report(signed_in(), HARASSMENT, new_token(), uow, FakeCipher())
+    assert store.reports == {}
+
+
 def test_a_handler_whose_roles_changed_meanwhile_fails_the_whole_commit(store: Store) -> None:
     uow = FakeUnitOfWork(store)
     read_before_the_change = uow.staff.get_many
@@ -161,7 +222,7 @@ def test_a_handler_whose_roles_changed_meanwhile_fails_the_whole_commit(store: S
     uow.staff.get_many = stale  # type: ignore[method-assign]
 
     with pytest.raises(Conflict):
-        submit_report(signed_in(), HARASSMENT, uow, FakeCipher())
+        submit_report(signed_in(), HARASSMENT, new_token(), uow, FakeCipher())
     assert store.commits == 0
     assert store.reports == {}
     assert store.outbox == []

@@ -3,7 +3,7 @@ fields arrive here already sealed; this module never sees plaintext content."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -14,7 +14,7 @@ from workwell.domain.outbox import OutboxMessage
 from workwell.domain.safety_report import CaseMessage, DeadlineKind, MessageAuthor, SafetyReport
 from workwell.domain.versioned import Versioned
 from workwell.service_layer.pagination import Page, PageRequest
-from workwell.service_layer.unit_of_work import StoredMessage, StoredReport
+from workwell.service_layer.unit_of_work import StoredMessage, StoredReport, SubmissionRecord
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.client import DynamoDBClient
@@ -84,22 +84,56 @@ class DynamoDbReports:
     def __init__(self, client: DynamoDBClient, table: str, codec: ItemCodec, staged: list[dict[str, Any]]):
         self._client, self._table, self._codec, self._staged = client, table, codec, staged
 
-    def get(self, tenant_id: str, report_id: str, now: datetime) -> StoredReport | None:
+    def get(
+        self, tenant_id: str, report_id: str, now: datetime, *, with_messages: bool = False
+    ) -> StoredReport | None:
+        if with_messages:
+            return self._case_with_messages(tenant_id, report_id, now)
         item = read_item(self._client, self._table, self._codec, table_keys.case_key(tenant_id, report_id))
-        if item is None or not _live(item, now):
-            return None
-        return StoredReport(
-            Versioned(report_from_item(item), int(item["version"])),
-            str(item["content"]),
-            item.get("receipt_digest"),
-        )
+        return _stored_report(item) if item is not None and _live(item, now) else None
 
-    def find_by_receipt(self, tenant_id: str, digest: str, now: datetime) -> StoredReport | None:
+    def find_by_receipt(
+        self, tenant_id: str, digest: str, now: datetime, *, with_messages: bool = False
+    ) -> StoredReport | None:
         key = table_keys.receipt_key(tenant_id, digest)
         receipt = read_item(self._client, self._table, self._codec, key)
         if receipt is None or not _live(receipt, now):
             return None
-        return self.get(tenant_id, str(receipt["report_id"]), now)
+        return self.get(tenant_id, str(receipt["report_id"]), now, with_messages=with_messages)
+
+    def _case_with_messages(self, tenant_id: str, report_id: str, now: datetime) -> StoredReport | None:
+        """One query over the case's partition; handlers' events stay out of the answer."""
+        kwargs: dict[str, Any] = {
+            "TableName": self._table,
+            "KeyConditionExpression": "PK = :pk",
+            "FilterExpression": "entity IN (:case, :message)",
+            "ExpressionAttributeValues": self._codec.encode(
+                {
+                    ":pk": table_keys.case_partition(tenant_id, report_id),
+                    ":case": "case",
+                    ":message": "case_message",
+                }
+            ),
+            "ConsistentRead": True,
+        }
+        case: Item | None = None
+        messages: list[StoredMessage] = []
+        while True:
+            response = translated(self._client.query, **kwargs)
+            for raw in response.get("Items", []):
+                item = self._codec.decode(raw)
+                if not _live(item, now):
+                    continue
+                if item["entity"] == "case":
+                    case = item
+                else:
+                    messages.append(_message_from_item(item))
+            if "LastEvaluatedKey" not in response:
+                break
+            kwargs["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+        if case is None:
+            return None
+        return dataclasses.replace(_stored_report(case), messages=tuple(messages))
 
     def reported_by(
         self, tenant_id: str, reporter_id: str, page: PageRequest, now: datetime
@@ -122,26 +156,6 @@ class DynamoDbReports:
             items=[report_from_item(i) for i in items if _live(i, now)],
             next_position=response.get("LastEvaluatedKey"),
         )
-
-    def messages(self, tenant_id: str, report_id: str, now: datetime) -> Sequence[StoredMessage]:
-        kwargs: dict[str, Any] = {
-            "TableName": self._table,
-            "KeyConditionExpression": "PK = :pk AND begins_with(SK, :prefix)",
-            "ExpressionAttributeValues": self._codec.encode(
-                {":pk": table_keys.case_partition(tenant_id, report_id), ":prefix": table_keys.MESSAGE_PREFIX}
-            ),
-            "ConsistentRead": True,
-        }
-        messages: list[StoredMessage] = []
-        while True:
-            response = translated(self._client.query, **kwargs)
-            for raw in response.get("Items", []):
-                item = self._codec.decode(raw)
-                if _live(item, now):
-                    messages.append(_message_from_item(item))
-            if "LastEvaluatedKey" not in response:
-                return messages
-            kwargs["ExclusiveStartKey"] = response["LastEvaluatedKey"]
 
     def stage_create(self, report: SafetyReport, sealed_content: str, receipt_digest: str | None) -> None:
         tenant_id, report_id = report.tenant_id, report.report_id
@@ -200,6 +214,41 @@ class DynamoDbReports:
             }
         )
 
+    def submission(self, tenant_id: str, key: str, now: datetime) -> SubmissionRecord | None:
+        item = read_item(self._client, self._table, self._codec, table_keys.submission_key(tenant_id, key))
+        if item is None or not _live(item, now):
+            return None
+        return SubmissionRecord(
+            key=key,
+            report_id=str(item["report_id"]),
+            payload_digest=str(item["payload_digest"]),
+            sealed_receipt=item.get("sealed_receipt"),
+            expires_at=datetime.fromtimestamp(int(item["expires_at"]), tz=UTC),
+        )
+
+    def stage_submission(self, tenant_id: str, record: SubmissionRecord, now: datetime) -> None:
+        item: Item = {
+            **table_keys.submission_key(tenant_id, record.key),
+            "entity": "submission",
+            "tenant_id": tenant_id,
+            "report_id": record.report_id,
+            "payload_digest": record.payload_digest,
+            "expires_at": _epoch(record.expires_at),
+        }
+        if record.sealed_receipt is not None:
+            item["sealed_receipt"] = record.sealed_receipt
+        self._staged.append(
+            {
+                "Put": {
+                    "TableName": self._table,
+                    "Item": self._codec.encode(item),
+                    # TTL deletion is lazy: an expired record counts as absent.
+                    "ConditionExpression": "attribute_not_exists(PK) OR expires_at <= :now",
+                    "ExpressionAttributeValues": self._codec.encode({":now": _epoch(now)}),
+                }
+            }
+        )
+
     def _put_new(self, item: Item) -> None:
         self._staged.append(
             {
@@ -210,6 +259,14 @@ class DynamoDbReports:
                 }
             }
         )
+
+
+def _stored_report(item: Item) -> StoredReport:
+    return StoredReport(
+        Versioned(report_from_item(item), int(item["version"])),
+        str(item["content"]),
+        item.get("receipt_digest"),
+    )
 
 
 def _message_from_item(item: Item) -> StoredMessage:

@@ -3,6 +3,7 @@ version read is the version a conditional write will be checked against."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -12,6 +13,7 @@ from pydantic import BaseModel
 from workwell.adapters import table_keys
 from workwell.adapters.dynamodb_errors import translated
 from workwell.domain.audit import AuditEvent
+from workwell.domain.errors import ServiceBusy
 from workwell.domain.staff import StaffMember
 from workwell.domain.tenant_settings import TenantSettings
 from workwell.domain.versioned import Versioned
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
     from mypy_boto3_dynamodb.client import DynamoDBClient
 
 M = TypeVar("M", bound=BaseModel)
+_BATCH_ATTEMPTS = 4
 Item = dict[str, Any]
 
 
@@ -117,14 +120,18 @@ class DynamoDbStaffDirectory:
         keys = [self._codec.encode(table_keys.staff_member_key(tenant_id, u)) for u in sorted(user_ids)]
         request: dict[str, Any] = {self._table: {"Keys": keys, "ConsistentRead": True}}
         found: dict[str, Versioned[StaffMember]] = {}
-        while request:
+        for attempt in range(_BATCH_ATTEMPTS):
+            if attempt:
+                time.sleep(0.05 * 2**attempt)
             response = translated(self._client.batch_get_item, RequestItems=request)
             for raw in response.get("Responses", {}).get(self._table, []):
                 item = self._codec.decode(raw)
                 found[str(item["user_id"])] = self._codec.versioned(item, StaffMember)
-            # Throttled keys come back unprocessed; ask again for those only.
+            # Throttled keys come back unprocessed; ask again for those only, a few times.
             request = response.get("UnprocessedKeys") or {}
-        return found
+            if not request:
+                return found
+        raise ServiceBusy("The service is busy; please try again.")
 
     def stage_expect_version(self, tenant_id: str, user_id: str, version: int) -> None:
         key = table_keys.staff_member_key(tenant_id, user_id)

@@ -109,3 +109,8 @@ def outbox_key(tenant_id: str, message_id: str) -> dict[str, str]:
 def pending_outbox_index_key(tenant_id: str, created_iso: str, message_id: str) -> dict[str, str]:
     """GSI1, sparse: present only while the message is pending (the sweeper's query)."""
     return {"GSI1PK": _tenant(tenant_id) + "OUTBOX#PENDING", "GSI1SK": f"{created_iso}#{message_id}"}
+
+
+def submission_key(tenant_id: str, creation_key: str) -> dict[str, str]:
+    """One per creating request (Idempotency-Key scope, as a digest)."""
+    return {"PK": _tenant(tenant_id) + f"SUBMISSION#{creation_key}", "SK": "SUBMISSION"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import traceback
 from collections.abc import Iterable
 from typing import Any
@@ -73,8 +74,22 @@ def _status_of(error: domain.DomainError) -> int:
     return 500
 
 
+# A location part is echoed only if it looks like a field name. An unknown key is input
+# too: something else (a name, a sentence) comes back as "<key>".
+_FIELD_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,39}$|^Idempotency-Key$")
+_PYDANTIC_MARKERS = {"[key]"}
+
+
 def _safe_loc(loc: Iterable[Any]) -> list[str | int]:
-    return [part if isinstance(part, int) else str(part) for part in loc]
+    safe: list[str | int] = []
+    for part in loc:
+        if isinstance(part, int):
+            safe.append(part)
+        elif str(part) in _PYDANTIC_MARKERS:
+            continue
+        else:
+            safe.append(str(part) if _FIELD_NAME.fullmatch(str(part)) else "<key>")
+    return safe
 
 
 def install_error_handlers(app: APIGatewayRestResolver) -> None:

@@ -1,10 +1,12 @@
 """Idempotency for creating routes (api.md): key scoped to tenant + caller + header value;
-missing key 400, in progress 409, same key with another body 422; 24 hours. The cached
-answer is sealed with the restricted-data cipher, so no record holds it in plaintext."""
+missing key 400, in progress 409, same key with another body 422; 24 hours. No record
+holds the key, the caller, the body or a secret in plaintext."""
 
 from __future__ import annotations
 
 import hashlib
+import hmac
+import json
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -18,7 +20,6 @@ from aws_lambda_powertools.utilities.idempotency.exceptions import (
     IdempotencyAlreadyInProgressError,
     IdempotencyValidationError,
 )
-from aws_lambda_powertools.utilities.idempotency.serialization.base import BaseIdempotencySerializer
 from aws_lambda_powertools.utilities.idempotency.serialization.no_op import NoOpSerializer
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
@@ -28,7 +29,7 @@ from workwell.domain.errors import (
     IdempotencyKeyMissing,
     InvalidInput,
 )
-from workwell.service_layer.field_cipher import FieldCipher, RecordContext
+from workwell.service_layer.creation_token import CreationToken
 
 HEADER = "Idempotency-Key"
 KEY_TTL_SECONDS = 24 * 60 * 60
@@ -46,22 +47,27 @@ def idempotency_key_from(headers: Mapping[str, str] | None, min_length: int = 1)
     return value
 
 
-class SealedResponseSerializer(BaseIdempotencySerializer):
-    """Stores only a ciphertext of the answer, bound to this tenant and scoped key."""
+def _canonical(payload: Any) -> bytes:
+    return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
-    def __init__(self, cipher: FieldCipher, record: RecordContext) -> None:
-        self._cipher, self._record = cipher, record
 
-    def to_dict(self, data: Any) -> dict[str, str]:
-        return {"sealed": self._cipher.encrypt(data, self._record)}
-
-    def from_dict(self, data: dict[str, Any]) -> Any:
-        return self._cipher.decrypt(data["sealed"], self._record)
+def creation_token(tenant_id: str, caller: str, key: str, payload: Any) -> CreationToken:
+    scope = hashlib.sha256(f"{tenant_id}\x00{caller}\x00{key}".encode()).digest()
+    return CreationToken(
+        key=hashlib.sha256(b"creation\x00" + scope).hexdigest(),
+        payload_digest=hmac.new(scope, _canonical(payload), hashlib.sha256).hexdigest(),
+    )
 
 
 class IdempotentCreation:
-    def __init__(self, persistence: BasePersistenceLayer, cipher: FieldCipher) -> None:
-        self._persistence, self._cipher = persistence, cipher
+    """Powertools idempotency around a creating use case. The record holds the answer as it
+    is, so answers carry ids and references only; a secret in an answer (an anonymous
+    receipt) is sealed by the use case before it gets here. The payload is given to
+    Powertools only as a keyed digest: its own validation hash is a plain MD5 of what it
+    is given, which would let anyone with a table dump confirm guesses of a short text."""
+
+    def __init__(self, persistence: BasePersistenceLayer) -> None:
+        self._persistence = persistence
 
     def run(
         self,
@@ -70,14 +76,12 @@ class IdempotentCreation:
         caller: str,
         key: str,
         payload: Any,
-        create: Callable[[], dict[str, Any]],
+        create: Callable[[CreationToken], dict[str, Any]],
         lambda_context: LambdaContext | None,
-        answer_holds_secret: bool = True,
     ) -> dict[str, Any]:
         """Run `create` once per (tenant, caller, key); a repeat returns the first answer.
-        An answer without secrets (ids and references only) is kept as it is, which saves
-        a KMS call; one with a secret is sealed."""
-        scope = hashlib.sha256(f"{tenant_id}\x00{caller}\x00{key}".encode()).hexdigest()
+        `create` gets the token, so its own transaction can also hold on to it."""
+        token = creation_token(tenant_id, caller, key, payload)
         config = IdempotencyConfig(
             event_key_jmespath="scope",
             payload_validation_jmespath="payload",
@@ -86,23 +90,18 @@ class IdempotentCreation:
         )
         if lambda_context is not None:
             config.register_lambda_context(lambda_context)
-        serializer: BaseIdempotencySerializer = (
-            SealedResponseSerializer(self._cipher, RecordContext(tenant_id, "idempotency", scope))
-            if answer_holds_secret
-            else NoOpSerializer()  # type: ignore[no-untyped-call]
-        )
 
         @idempotent_function(
             data_keyword_argument="request",
             persistence_store=self._persistence,
             config=config,
-            output_serializer=serializer,
+            output_serializer=NoOpSerializer(),  # type: ignore[no-untyped-call]
         )
         def _once(request: dict[str, Any]) -> dict[str, Any]:
-            return create()
+            return create(token)
 
         try:
-            answer: dict[str, Any] = _once(request={"scope": scope, "payload": payload})
+            answer: dict[str, Any] = _once(request={"scope": token.key, "payload": token.payload_digest})
             return answer
         except IdempotencyAlreadyInProgressError:
             raise IdempotencyInProgress(

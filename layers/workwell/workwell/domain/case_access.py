@@ -68,13 +68,3 @@ def eligible_handlers(
     members: Iterable[StaffMember], report_type: ReportType, unit: str | None
 ) -> list[StaffMember]:
     return sorted((m for m in members if may_handle(m, report_type, unit)), key=lambda m: (m.name, m.user_id))
-
-
-def may_be_recused(member: StaffMember, report_type: ReportType, unit: str | None) -> bool:
-    """Recusing someone is meaningful only if they could otherwise ever see the case
-    (as its handler after a handover, or as an overseer)."""
-    if may_handle(member, report_type, unit):
-        return True
-    unassigned = CaseAccessFacts(report_type.restricted, unit, assignee_id=None, recused_ids=frozenset())
-    could_be_assigned = report_type.restricted and bool(member.roles & RESTRICTED_HANDLER_ROLES)
-    return could_be_assigned or member_may_view_case(member, unassigned)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from workwell.domain.case_access import eligible_handlers, may_be_recused
+from workwell.domain.case_access import eligible_handlers
 from workwell.domain.errors import InvalidInput
 from workwell.domain.report_types import ReportType, report_type_of, report_types_of
 from workwell.domain.staff import StaffMember
@@ -26,7 +26,8 @@ class HandlerChoice:
     report_type: ReportType
     unit: str | None
     handlers: Sequence[StaffMember]
-    # Everyone who could otherwise see such a report: the people a reporter may recuse.
+    # The whole staff directory: a reporter may recuse anyone in it, including the person
+    # the report concerns, whatever role they hold today.
     recusable: Sequence[StaffMember]
 
 
@@ -56,7 +57,5 @@ def handler_choice(
         report_type=report_type,
         unit=unit,
         handlers=eligible_handlers(members, report_type, unit),
-        recusable=sorted(
-            (m for m in members if may_be_recused(m, report_type, unit)), key=lambda m: (m.name, m.user_id)
-        ),
+        recusable=sorted(members, key=lambda m: (m.name, m.user_id)),
     )

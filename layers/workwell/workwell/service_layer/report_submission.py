@@ -1,27 +1,38 @@
 """Submitting a safety report, signed in or anonymously: one transaction holds the report
-and its case, the unique reference, the receipt digest, the audit event, the outbox message
-for the handler, and the check that the chosen handler is still eligible."""
+and its case, the unique reference, the receipt digest, the submission record, the audit
+events, the outbox message for the handler, and the checks that the chosen handler and the
+tenant's settings are unchanged since they were read.
+
+The submission record makes the transaction itself exactly-once: if the answer to a request
+is lost after the commit (a timeout, a failed idempotency write), its repeat finds the
+report it made instead of filing a second one, and an anonymous reporter still gets the
+receipt, sealed in that record until the idempotency window closes."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 
-from workwell.domain.case_access import may_be_recused, may_handle
-from workwell.domain.errors import Conflict, ErrorDetail, InvalidInput, NotFound
+from workwell.domain.case_access import may_handle
+from workwell.domain.errors import Conflict, ErrorDetail, IdempotencyConflict, InvalidInput, NotFound
 from workwell.domain.outbox import OutboxKind, OutboxMessage
 from workwell.domain.report_codes import new_receipt_code, new_reference, receipt_digest
 from workwell.domain.report_types import ReportType, report_type_of
 from workwell.domain.safety_report import RECEIVED, SafetyReport, initial_deadlines, latest_expiry
 from workwell.domain.tenant_settings import TenantSettings
 from workwell.service_layer.call_context import CallContext, PublicCallContext
+from workwell.service_layer.creation_token import CreationToken
 from workwell.service_layer.field_cipher import FieldCipher, RecordContext
 from workwell.service_layer.tenant_lookup import settings_of
-from workwell.service_layer.unit_of_work import UnitOfWork
+from workwell.service_layer.unit_of_work import SubmissionRecord, UnitOfWork
 
 REPORT_RECORD = "report"
+RECEIPT_RECORD = "receipt"
 MAX_RECUSALS = 10
+# Longer than the idempotency window (24 h), so every repeat Powertools lets through finds it.
+SUBMISSION_RECORD_LIFETIME = timedelta(hours=25)
 
 
 @dataclass(frozen=True)
@@ -36,16 +47,28 @@ class ReportDraft:
 @dataclass(frozen=True)
 class SubmittedReport:
     report: SafetyReport
-    # Shown to an anonymous reporter once; never stored.
-    receipt: str | None
+    # Anonymous only: the receipt sealed for this report (see `open_receipt`); the receipt
+    # itself is never stored, only its digest and, for a day, this ciphertext.
+    sealed_receipt: str | None
+    # The receipt in clear, only for the request that made the report (not for a repeat).
+    receipt: str | None = None
+
+
+def open_receipt(tenant_id: str, reference: str, sealed_receipt: str, cipher: FieldCipher) -> str:
+    return str(cipher.decrypt(sealed_receipt, RecordContext(tenant_id, RECEIPT_RECORD, reference)))
 
 
 def submit_report(
-    ctx: CallContext | PublicCallContext, draft: ReportDraft, uow: UnitOfWork, cipher: FieldCipher
+    ctx: CallContext | PublicCallContext,
+    draft: ReportDraft,
+    token: CreationToken,
+    uow: UnitOfWork,
+    cipher: FieldCipher,
 ) -> SubmittedReport:
     anonymous = isinstance(ctx, PublicCallContext)
     tenant_id = ctx.tenant_id
-    settings = settings_of(tenant_id, uow).value
+    versioned_settings = settings_of(tenant_id, uow)
+    settings = versioned_settings.value
     try:
         report_type = report_type_of(settings, draft.type_key, anonymous=anonymous)
     except NotFound:
@@ -61,10 +84,13 @@ def submit_report(
             raise InvalidInput.at(("body", "handlerId"), "is not someone who may handle this report")
         # Checked again inside the transaction: a role removed meanwhile fails the commit.
         uow.staff.stage_expect_version(tenant_id, draft.handler_id, handler.version)
+    # Anyone in the staff directory may be recused, whatever their role today: the person a
+    # report concerns may gain a role that would let them see it later. Only ids that are
+    # nobody's are refused, so a mistaken recusal cannot pass unnoticed.
     problems = [
-        ErrorDetail(("body", "recusedIds", index), "is not someone who could see this report")
+        ErrorDetail(("body", "recusedIds", index), "is not a person in this organisation's staff directory")
         for index, user_id in enumerate(draft.recused_ids)
-        if user_id not in people or not may_be_recused(people[user_id].value, report_type, unit)
+        if user_id not in people
     ]
     if problems:
         raise InvalidInput("The report is not valid.", problems)
@@ -87,17 +113,65 @@ def submit_report(
     )
     sealed = cipher.encrypt(answers, RecordContext(tenant_id, REPORT_RECORD, report.report_id))
     receipt = new_receipt_code() if anonymous else None
+    sealed_receipt = (
+        cipher.encrypt(receipt, RecordContext(tenant_id, RECEIPT_RECORD, report.reference))
+        if receipt
+        else None
+    )
     uow.reports.stage_create(report, sealed, receipt_digest(tenant_id, receipt) if receipt else None)
-    uow.audit.stage(ctx.audit_event("report.submitted", "case", report.report_id, report.expires_at))
+    uow.reports.stage_submission(
+        tenant_id,
+        SubmissionRecord(
+            token.key,
+            report.report_id,
+            token.payload_digest,
+            sealed_receipt,
+            ctx.now + SUBMISSION_RECORD_LIFETIME,
+        ),
+        ctx.now,
+    )
+    # The type's rules (enabled, anonymous, handler roles) were read at this version.
+    uow.settings.stage_expect_version(tenant_id, versioned_settings.version)
+    _stage_audit(ctx, report, uow)
     uow.outbox.stage(
         OutboxMessage(tenant_id, uuid.uuid4().hex, OutboxKind.CASE_RECEIVED, report.report_id, ctx.now)
     )
     try:
         uow.commit()
     except Conflict:
-        # The handler's entry changed, or (about once in 10^12) the reference was taken.
+        earlier = _earlier_submission(ctx, token, uow)
+        if earlier is not None:
+            return earlier
+        # The handler's entry or the settings changed, or (about once in 10^12) the
+        # reference was taken.
         raise Conflict("Something changed while the report was being saved; please send it again.") from None
-    return SubmittedReport(report, receipt)
+    return SubmittedReport(report, sealed_receipt, receipt)
+
+
+def _stage_audit(ctx: CallContext | PublicCallContext, report: SafetyReport, uow: UnitOfWork) -> None:
+    """Submission, assignment and recusal are each on the record, with ids only."""
+    for action, applies in (
+        ("report.submitted", True),
+        ("case.assigned", report.assignee_id is not None),
+        ("case.recusal_recorded", bool(report.recused_ids)),
+    ):
+        if applies:
+            uow.audit.stage(ctx.audit_event(action, "case", report.report_id, report.expires_at))
+
+
+def _earlier_submission(
+    ctx: CallContext | PublicCallContext, token: CreationToken, uow: UnitOfWork
+) -> SubmittedReport | None:
+    """The report this same request already made, if the commit failed because of it."""
+    record = uow.reports.submission(ctx.tenant_id, token.key, ctx.now)
+    if record is None:
+        return None
+    if record.payload_digest != token.payload_digest:
+        raise IdempotencyConflict("This Idempotency-Key was used with another request body.")
+    stored = uow.reports.get(ctx.tenant_id, record.report_id, ctx.now)
+    if stored is None:
+        return None
+    return SubmittedReport(stored.report.value, record.sealed_receipt)
 
 
 def _unit_of(

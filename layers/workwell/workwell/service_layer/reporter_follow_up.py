@@ -23,6 +23,12 @@ MY_REPORTS_QUERY = "GET /reports/mine"
 MESSAGE_RECORD = "case_message"
 
 
+def message_record(tenant_id: str, message: CaseMessage) -> RecordContext:
+    """Bound to the case as well as the message: a message item moved into another case's
+    partition does not decrypt there."""
+    return RecordContext(tenant_id, MESSAGE_RECORD, f"{message.report_id}/{message.message_id}")
+
+
 @dataclass(frozen=True)
 class ReadableMessage:
     message: CaseMessage
@@ -57,31 +63,34 @@ def my_reports(
 
 
 def my_report(ctx: CallContext, report_id: str, uow: UnitOfWork, cipher: FieldCipher) -> ReporterView:
-    stored = _own_report(ctx, report_id, uow)
+    stored = _own_report(ctx, report_id, uow, with_messages=True)
     record = RecordContext(ctx.tenant_id, REPORT_RECORD, report_id)
     answers = cipher.decrypt(stored.sealed_content, record)
-    return _audited_view(ctx, stored.report.value, answers, uow, cipher)
+    return _audited_view(ctx, stored, answers, uow, cipher)
 
 
 def post_reporter_message(
     ctx: CallContext, report_id: str, body: str, uow: UnitOfWork, cipher: FieldCipher
 ) -> CaseMessage:
-    return _post(ctx, _own_report(ctx, report_id, uow).report.value, body, uow, cipher)
+    return _post(ctx, _own_report(ctx, report_id, uow, with_messages=False).report.value, body, uow, cipher)
 
 
 def follow_up(ctx: PublicCallContext, receipt: str, uow: UnitOfWork, cipher: FieldCipher) -> ReporterView:
-    report = _report_of_receipt(ctx, receipt, uow)
-    return _audited_view(ctx, report, None, uow, cipher)
+    stored = _report_of_receipt(ctx, receipt, uow, with_messages=True)
+    return _audited_view(ctx, stored, None, uow, cipher)
 
 
 def post_follow_up_message(
     ctx: PublicCallContext, receipt: str, body: str, uow: UnitOfWork, cipher: FieldCipher
 ) -> CaseMessage:
-    return _post(ctx, _report_of_receipt(ctx, receipt, uow), body, uow, cipher)
+    return _post(
+        ctx, _report_of_receipt(ctx, receipt, uow, with_messages=False).report.value, body, uow, cipher
+    )
 
 
-def _own_report(ctx: CallContext, report_id: str, uow: UnitOfWork) -> StoredReport:
-    stored = uow.reports.get(ctx.tenant_id, report_id, ctx.now)
+def _own_report(ctx: CallContext, report_id: str, uow: UnitOfWork, *, with_messages: bool) -> StoredReport:
+    # Nothing is decrypted before the reporter check below.
+    stored = uow.reports.get(ctx.tenant_id, report_id, ctx.now, with_messages=with_messages)
     if stored is None:
         raise NotFound("Report not found.")
     if not _is_reporter(ctx.principal, stored.report.value):
@@ -98,32 +107,30 @@ def _is_reporter(principal: Principal, report: SafetyReport) -> bool:
     return report.reporter_id is not None and report.reporter_id == principal.user_id
 
 
-def _report_of_receipt(ctx: PublicCallContext, receipt: str, uow: UnitOfWork) -> SafetyReport:
+def _report_of_receipt(
+    ctx: PublicCallContext, receipt: str, uow: UnitOfWork, *, with_messages: bool
+) -> StoredReport:
     digest = receipt_digest(ctx.tenant_id, receipt)
-    stored = uow.reports.find_by_receipt(ctx.tenant_id, digest, ctx.now)
+    stored = uow.reports.find_by_receipt(ctx.tenant_id, digest, ctx.now, with_messages=with_messages)
     # The lookup is by digest; the comparison that grants access is constant-time.
     if stored is None or stored.receipt_digest is None:
         raise NotFound("No report matches this receipt.")
     if not receipt_matches(stored.receipt_digest, ctx.tenant_id, receipt):
         raise NotFound("No report matches this receipt.")
-    return stored.report.value
+    return stored
 
 
 def _audited_view(
     ctx: CallContext | PublicCallContext,
-    report: SafetyReport,
+    stored: StoredReport,
     answers: Mapping[str, str] | None,
     uow: UnitOfWork,
     cipher: FieldCipher,
 ) -> ReporterView:
+    report = stored.report.value
     messages = [
-        ReadableMessage(
-            stored.message,
-            cipher.decrypt(
-                stored.sealed_body, RecordContext(ctx.tenant_id, MESSAGE_RECORD, stored.message.message_id)
-            ),
-        )
-        for stored in uow.reports.messages(ctx.tenant_id, report.report_id, ctx.now)
+        ReadableMessage(m.message, cipher.decrypt(m.sealed_body, message_record(ctx.tenant_id, m.message)))
+        for m in stored.messages
     ]
     uow.audit.stage(ctx.audit_event("case.read_by_reporter", "case", report.report_id, report.expires_at))
     uow.commit()
@@ -148,7 +155,7 @@ def _post(
         author_id=None,
         sent_at=ctx.now,
     )
-    sealed = cipher.encrypt(body, RecordContext(ctx.tenant_id, MESSAGE_RECORD, message.message_id))
+    sealed = cipher.encrypt(body, message_record(ctx.tenant_id, message))
     uow.reports.stage_message(report, StoredMessage(message, sealed), MAX_MESSAGES_PER_CASE)
     uow.audit.stage(
         ctx.audit_event("case.message_from_reporter", "case", report.report_id, report.expires_at)

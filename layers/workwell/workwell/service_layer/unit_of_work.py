@@ -87,32 +87,51 @@ class AuditLog(Protocol):
 
 
 @dataclass(frozen=True)
+class StoredMessage:
+    message: CaseMessage
+    sealed_body: str
+
+
+@dataclass(frozen=True)
 class StoredReport:
     report: Versioned[SafetyReport]
     sealed_content: str
     # Only for anonymous reports: the digest of the receipt, never the receipt.
     receipt_digest: str | None = None
+    # Filled only when asked for (`with_messages`), oldest first.
+    messages: tuple[StoredMessage, ...] = ()
 
 
 @dataclass(frozen=True)
-class StoredMessage:
-    message: CaseMessage
-    sealed_body: str
+class SubmissionRecord:
+    """Written in the submission's own transaction: a repeat of the request (after its
+    answer was lost) finds its report instead of filing a second one."""
+
+    key: str
+    report_id: str
+    payload_digest: str
+    # Anonymous only: the receipt, sealed, so the repeat can be answered with it.
+    sealed_receipt: str | None
+    expires_at: datetime
 
 
 class ReportRepository(Protocol):
     """Reports and their cases. Reads leave out what has passed its retention (TTL deletion
     is lazy)."""
 
-    def get(self, tenant_id: str, report_id: str, now: datetime) -> StoredReport | None: ...
+    def get(
+        self, tenant_id: str, report_id: str, now: datetime, *, with_messages: bool = False
+    ) -> StoredReport | None:
+        """With messages, the case and its messages come in one read of the partition."""
+        ...
 
-    def find_by_receipt(self, tenant_id: str, digest: str, now: datetime) -> StoredReport | None: ...
+    def find_by_receipt(
+        self, tenant_id: str, digest: str, now: datetime, *, with_messages: bool = False
+    ) -> StoredReport | None: ...
 
     def reported_by(
         self, tenant_id: str, reporter_id: str, page: PageRequest, now: datetime
     ) -> Page[SafetyReport]: ...
-
-    def messages(self, tenant_id: str, report_id: str, now: datetime) -> Sequence[StoredMessage]: ...
 
     def stage_create(self, report: SafetyReport, sealed_content: str, receipt_digest: str | None) -> None:
         """The report with its case, its reference (unique) and, if anonymous, its receipt."""
@@ -120,6 +139,12 @@ class ReportRepository(Protocol):
 
     def stage_message(self, report: SafetyReport, message: StoredMessage, max_messages: int) -> None:
         """The message, and the case's activity; fails if the case is gone or full."""
+        ...
+
+    def submission(self, tenant_id: str, key: str, now: datetime) -> SubmissionRecord | None: ...
+
+    def stage_submission(self, tenant_id: str, record: SubmissionRecord, now: datetime) -> None:
+        """Fails the commit if a live record with this key exists."""
         ...
 
 

@@ -162,19 +162,16 @@ class HandlersResponse(CamelModel):
     type: str
     unit_id: str | None
     handlers: list[PersonView]
-    # Everyone who could otherwise see such a report: whom the reporter may recuse.
+    # Everyone in the staff directory: whom the reporter may recuse.
     recusable: list[PersonView]
 
     @classmethod
     def of(cls, choice: HandlerChoice) -> HandlersResponse:
-        relevant = {*choice.report_type.handler_roles, Role.SAFETY_MANAGER, Role.HR_DIRECTOR}
-        if not choice.report_type.restricted:
-            relevant |= {Role.SAFETY_REPRESENTATIVE, Role.SUPERVISOR}
         return cls(
             type=choice.report_type.key,
             unit_id=choice.unit,
-            handlers=[PersonView.of(m, relevant) for m in choice.handlers],
-            recusable=[PersonView.of(m, relevant) for m in choice.recusable],
+            handlers=[PersonView.of(m, choice.report_type.handler_roles) for m in choice.handlers],
+            recusable=[PersonView.of(m, m.roles) for m in choice.recusable],
         )
 
 
@@ -193,9 +190,30 @@ class SubmittedReportResponse(CamelModel):
         return cls(report_id=r.report_id, reference=r.reference, status=r.status, received_at=r.received_at)
 
 
+class AnonymousReportAnswer(CamelModel):
+    """What the idempotency record keeps of an anonymous submission: the receipt only
+    sealed, so a retry can be answered with it and a table dump cannot read it."""
+
+    reference: str
+    sealed_receipt: str
+    status: str
+    received_at: datetime
+
+    @classmethod
+    def of(cls, submitted: SubmittedReport) -> AnonymousReportAnswer:
+        r = submitted.report
+        if submitted.sealed_receipt is None:
+            raise ValueError("an anonymous report has a receipt")
+        return cls(
+            reference=r.reference,
+            sealed_receipt=submitted.sealed_receipt,
+            status=r.status,
+            received_at=r.received_at,
+        )
+
+
 class AnonymousReportResponse(CamelModel):
-    """Shown once. The receipt is the only way back to the case: the idempotency record
-    keeps this answer sealed with the restricted-data key."""
+    """Shown once; the receipt is the only way back to the case."""
 
     reference: str
     receipt: str
@@ -203,12 +221,9 @@ class AnonymousReportResponse(CamelModel):
     received_at: datetime
 
     @classmethod
-    def of(cls, submitted: SubmittedReport) -> AnonymousReportResponse:
-        r = submitted.report
-        if submitted.receipt is None:
-            raise ValueError("an anonymous report has a receipt")
+    def of(cls, answer: AnonymousReportAnswer, receipt: str) -> AnonymousReportResponse:
         return cls(
-            reference=r.reference, receipt=submitted.receipt, status=r.status, received_at=r.received_at
+            reference=answer.reference, receipt=receipt, status=answer.status, received_at=answer.received_at
         )
 
 
