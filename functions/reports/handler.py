@@ -22,6 +22,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from workwell.adapters.cached_staff_lookup import CachedStaffLookup
 from workwell.adapters.clock import SystemClock
 from workwell.adapters.dynamodb_unit_of_work import DynamoDbUnitOfWork, TableNames
+from workwell.adapters.kms_person_blinding import KmsPersonBlinding
 from workwell.adapters.signed_cursor import MAX_CURSOR_LENGTH, LazyCursorCodec, SignedCursorCodec
 from workwell.api.call_contexts import call_context_for, principal_for, public_context_for
 from workwell.api.idempotency import IdempotentCreation, idempotency_key_from
@@ -122,6 +123,11 @@ def idempotent() -> IdempotentCreation:
 
 
 @functools.cache
+def blinding() -> KmsPersonBlinding:
+    return KmsPersonBlinding(boto3.client("kms"), dependencies().settings.blinding_key_id)
+
+
+@functools.cache
 def cursors() -> SignedCursorCodec:
     deps = dependencies()
     return SignedCursorCodec(boto3.client("kms"), deps.settings.cursor_key_id, deps.clock)
@@ -183,7 +189,9 @@ def post_report(body: SubmitReportRequest) -> Response[SubmittedReportResponse]:
     ctx = call_context()
 
     def submit(token: CreationToken) -> SubmittedReportResponse:
-        submitted = report_submission.submit_report(ctx, body.draft(), token, dependencies().uow(), cipher())
+        submitted = report_submission.submit_report(
+            ctx, body.draft(), token, dependencies().uow(), cipher(), blinding=blinding()
+        )
         metrics.add_metric(name="ReportSubmitted", unit=MetricUnit.Count, value=1)
         return SubmittedReportResponse.of(submitted)
 
@@ -252,7 +260,9 @@ def post_public_report(tenant: TENANT, body: SubmitReportRequest) -> Response[An
     receipts: list[str] = []
 
     def submit(token: CreationToken) -> AnonymousReportAnswer:
-        submitted = report_submission.submit_report(ctx, body.draft(), token, dependencies().uow(), cipher())
+        submitted = report_submission.submit_report(
+            ctx, body.draft(), token, dependencies().uow(), cipher(), blinding=blinding()
+        )
         metrics.add_metric(name="AnonymousReportSubmitted", unit=MetricUnit.Count, value=1)
         receipts.extend([submitted.receipt] if submitted.receipt else [])
         return AnonymousReportAnswer.of(submitted)

@@ -119,6 +119,10 @@ def test_a_harassment_report_is_filed_and_listed_and_nothing_readable_is_stored(
     for table in ("MainTable", "AuditTable", "IdempotencyTable"):
         assert CANARY not in raw_dump(table), table
     assert CANARY not in captured_logs.getvalue()
+    # Whom Aino kept out is not readable from the case either: recusals are blinded.
+    (case,) = [i for i in json.loads(raw_dump("MainTable")) if i["SK"]["S"] == "CASE"]
+    assert "kokkola-hrdir-sari" not in json.dumps(case)
+    assert len(case["recusal_tokens"]["L"]) == 1
 
 
 def test_the_reporter_reads_their_report_others_get_404(as_person: Any) -> None:

@@ -205,6 +205,7 @@ def test_a_handler_who_lost_the_role_meanwhile_fails_the_real_transaction(
 ) -> None:
     """The eligibility read and the commit are apart; DynamoDB's ConditionCheck on the
     handler's staff entry version must cancel the whole transaction."""
+    from tests.unit.fakes import FakeBlinding
     from tests.unit.report_fixtures import new_token
     from workwell.adapters.dynamodb_unit_of_work import DynamoDbUnitOfWork, TableNames
     from workwell.adapters.restricted_field_cipher import RestrictedFieldCipher
@@ -238,7 +239,7 @@ def test_a_handler_who_lost_the_role_meanwhile_fails_the_real_transaction(
     draft = ReportDraft("harassment", {"whatHappened": CANARY}, handler_id="kokkola-safetyrep-liisa")
 
     with pytest.raises(Conflict):
-        submit_report(ctx, draft, new_token(), uow, cipher)
+        submit_report(ctx, draft, new_token(), uow, cipher, blinding=FakeBlinding())
     assert cases_in_table() == []
 
 

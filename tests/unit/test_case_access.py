@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.report_fixtures import STAFF, principal_of, tenant_settings
-from workwell.domain.case_access import CaseAccessFacts, eligible_handlers, may_view_case
+from tests.unit.fakes import FakeBlinding
+from tests.unit.report_fixtures import STAFF, TENANT, principal_of, tenant_settings
+from workwell.domain.case_access import CaseAccessFacts, Viewer, eligible_handlers, may_view_case
 from workwell.domain.report_types import report_type_of
 
-HARASSMENT = CaseAccessFacts(
-    restricted=True, unit="koulu", assignee_id="rep-1", recused_ids=frozenset({"hr-1"})
-)
-ACCIDENT = CaseAccessFacts(restricted=False, unit="koulu", assignee_id=None, recused_ids=frozenset({"rep-2"}))
+
+def token(user_id: str) -> str:
+    return FakeBlinding().blind(TENANT, user_id)
+
+
+def viewer(user_id: str) -> Viewer:
+    return Viewer.of_principal(principal_of(user_id), token(user_id))
+
+
+HARASSMENT = CaseAccessFacts(True, "koulu", assignee_id="rep-1", recusal_tokens=frozenset({token("hr-1")}))
+ACCIDENT = CaseAccessFacts(False, "koulu", assignee_id=None, recusal_tokens=frozenset({token("rep-2")}))
 
 
 @pytest.mark.parametrize(
@@ -28,7 +36,7 @@ ACCIDENT = CaseAccessFacts(restricted=False, unit="koulu", assignee_id=None, rec
     ],
 )
 def test_who_sees_a_harassment_case(user_id: str, sees: bool) -> None:
-    assert may_view_case(principal_of(user_id), HARASSMENT) is sees
+    assert may_view_case(viewer(user_id), HARASSMENT) is sees
 
 
 @pytest.mark.parametrize(
@@ -45,14 +53,22 @@ def test_who_sees_a_harassment_case(user_id: str, sees: bool) -> None:
     ],
 )
 def test_who_sees_an_ordinary_case(user_id: str, sees: bool) -> None:
-    assert may_view_case(principal_of(user_id), ACCIDENT) is sees
+    assert may_view_case(viewer(user_id), ACCIDENT) is sees
 
 
 def test_a_handover_moves_access_with_it() -> None:
-    handed_over = CaseAccessFacts(True, "koulu", assignee_id="rep-2", recused_ids=frozenset())
+    handed_over = CaseAccessFacts(True, "koulu", assignee_id="rep-2", recusal_tokens=frozenset())
 
-    assert may_view_case(principal_of("rep-2"), handed_over)
-    assert not may_view_case(principal_of("rep-1"), handed_over)
+    assert may_view_case(viewer("rep-2"), handed_over)
+    assert not may_view_case(viewer("rep-1"), handed_over)
+
+
+def test_a_recused_person_is_recognised_by_token_only() -> None:
+    people = {m.user_id: m for m in STAFF}
+
+    assert not may_view_case(Viewer.of_member(people["hr-1"], token("hr-1")), HARASSMENT)
+    assert may_view_case(Viewer.of_member(people["hr-1"], token("someone-else")), HARASSMENT)
+    assert "hr-1" not in str(HARASSMENT.recusal_tokens)
 
 
 def test_harassment_handlers_are_the_safety_staff_and_hr_never_supervisors() -> None:

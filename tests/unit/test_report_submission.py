@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import CANARY
-from tests.unit.fakes import FakeCipher, FakeUnitOfWork, Store
+from tests.unit.fakes import FakeBlinding, FakeCipher, FakeUnitOfWork, Store
 from tests.unit.report_fixtures import NOW, TENANT, anonymous, new_token, populated_store, signed_in
 from workwell.domain.errors import Conflict, IdempotencyConflict, InvalidInput
 from workwell.domain.outbox import OutboxKind
@@ -31,7 +31,9 @@ def store() -> Store:
 
 
 def submit(store: Store, draft: ReportDraft, ctx: Any = None) -> Any:
-    return submit_report(ctx or signed_in(), draft, new_token(), FakeUnitOfWork(store), FakeCipher())
+    return submit_report(
+        ctx or signed_in(), draft, new_token(), FakeUnitOfWork(store), FakeCipher(), blinding=FakeBlinding()
+    )
 
 
 def refused_at(store: Store, draft: ReportDraft, ctx: Any = None) -> list[tuple[Any, ...]]:
@@ -47,7 +49,7 @@ def test_a_harassment_report_is_stored_with_its_case_audit_and_handler_notice(st
     report = submitted.report
     assert report.status == "received"
     assert report.assignee_id == "rep-1"
-    assert report.recused_ids == {"hr-1"}
+    assert report.recusal_tokens == {FakeBlinding().blind(TENANT, "hr-1")}
     assert report.reporter_id == "emp-1"
     assert report.unit == "koulu"
     assert report.reference.startswith("TST-")
@@ -136,7 +138,7 @@ def test_bad_reports_are_refused_at_the_field_at_fault(
 def test_the_person_a_report_concerns_can_be_recused_whatever_their_role(store: Store) -> None:
     draft = ReportDraft("harassment", {"whatHappened": "x"}, handler_id="rep-1", recused_ids=("boss-koulu",))
 
-    assert submit(store, draft).report.recused_ids == {"boss-koulu"}
+    assert submit(store, draft).report.recusal_tokens == {FakeBlinding().blind(TENANT, "boss-koulu")}
 
 
 def test_an_ordinary_report_needs_a_unit_when_the_reporter_has_none(store: Store) -> None:
@@ -162,9 +164,13 @@ def test_anonymous_reporters_only_use_types_open_to_them(store: Store) -> None:
 
 def test_a_repeat_after_a_lost_answer_finds_the_same_report(store: Store) -> None:
     token = new_token()
-    first = submit_report(anonymous(), HARASSMENT, token, FakeUnitOfWork(store), FakeCipher())
+    first = submit_report(
+        anonymous(), HARASSMENT, token, FakeUnitOfWork(store), FakeCipher(), blinding=FakeBlinding()
+    )
 
-    again = submit_report(anonymous(), HARASSMENT, token, FakeUnitOfWork(store), FakeCipher())
+    again = submit_report(
+        anonymous(), HARASSMENT, token, FakeUnitOfWork(store), FakeCipher(), blinding=FakeBlinding()
+    )
 
     assert again.report.report_id == first.report.report_id
     assert len(store.reports) == 1
@@ -174,21 +180,37 @@ def test_a_repeat_after_a_lost_answer_finds_the_same_report(store: Store) -> Non
 
 
 def test_a_repeat_with_another_body_is_an_idempotency_conflict(store: Store) -> None:
-    submit_report(signed_in(), HARASSMENT, new_token("k", "first body"), FakeUnitOfWork(store), FakeCipher())
+    submit_report(
+        signed_in(),
+        HARASSMENT,
+        new_token("k", "first body"),
+        FakeUnitOfWork(store),
+        FakeCipher(),
+        blinding=FakeBlinding(),
+    )
 
     with pytest.raises(IdempotencyConflict):
         submit_report(
-            signed_in(), HARASSMENT, new_token("k", "other body"), FakeUnitOfWork(store), FakeCipher()
+            signed_in(),
+            HARASSMENT,
+            new_token("k", "other body"),
+            FakeUnitOfWork(store),
+            FakeCipher(),
+            blinding=FakeBlinding(),
         )
     assert len(store.reports) == 1
 
 
 def test_a_submission_record_older_than_a_day_no_longer_holds_the_key(store: Store) -> None:
     token = new_token()
-    submit_report(signed_in(), HARASSMENT, token, FakeUnitOfWork(store), FakeCipher())
+    submit_report(
+        signed_in(), HARASSMENT, token, FakeUnitOfWork(store), FakeCipher(), blinding=FakeBlinding()
+    )
 
     later = signed_in(now=NOW + timedelta(hours=26))
-    second = submit_report(later, HARASSMENT, token, FakeUnitOfWork(store), FakeCipher())
+    second = submit_report(
+        later, HARASSMENT, token, FakeUnitOfWork(store), FakeCipher(), blinding=FakeBlinding()
+    )
 
     assert len(store.reports) == 2
     assert second.report.received_at == later.now
@@ -205,7 +227,7 @@ def test_settings_changed_meanwhile_fail_the_whole_commit(store: Store) -> None:
     uow.settings.get = stale  # type: ignore[method-assign]
 
     with pytest.raises(Conflict):
-        submit_report(signed_in(), HARASSMENT, new_token(), uow, FakeCipher())
+        submit_report(signed_in(), HARASSMENT, new_token(), uow, FakeCipher(), blinding=FakeBlinding())
     assert store.reports == {}
 
 
@@ -222,7 +244,7 @@ def test_a_handler_whose_roles_changed_meanwhile_fails_the_whole_commit(store: S
     uow.staff.get_many = stale  # type: ignore[method-assign]
 
     with pytest.raises(Conflict):
-        submit_report(signed_in(), HARASSMENT, new_token(), uow, FakeCipher())
+        submit_report(signed_in(), HARASSMENT, new_token(), uow, FakeCipher(), blinding=FakeBlinding())
     assert store.commits == 0
     assert store.reports == {}
     assert store.outbox == []

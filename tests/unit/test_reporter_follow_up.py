@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import CANARY
-from tests.unit.fakes import FakeCipher, FakeUnitOfWork, Store
+from tests.unit.fakes import FakeBlinding, FakeCipher, FakeUnitOfWork, Store
 from tests.unit.report_fixtures import NOW, TENANT, anonymous, new_token, populated_store, signed_in
 from workwell.domain.errors import Conflict, NotFound
 from workwell.domain.outbox import OutboxKind
@@ -37,7 +37,9 @@ def store() -> Store:
 
 
 def file_report(store: Store, ctx: Any = None) -> Any:
-    return submit_report(ctx or signed_in(), DRAFT, new_token(), FakeUnitOfWork(store), FakeCipher())
+    return submit_report(
+        ctx or signed_in(), DRAFT, new_token(), FakeUnitOfWork(store), FakeCipher(), blinding=FakeBlinding()
+    )
 
 
 def test_the_reporter_reads_their_report_and_the_read_is_audited(store: Store) -> None:

@@ -38,6 +38,7 @@ class ReportsSettings(FunctionSettings):
 
     restricted_data_key_id: str = Field(min_length=1)
     idempotency_table_name: str = Field(min_length=1)
+    blinding_key_id: str = Field(min_length=1)
 
 
 class IdentitySettings(EnvironmentSettings):

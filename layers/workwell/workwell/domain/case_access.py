@@ -29,28 +29,40 @@ class CaseAccessFacts:
     restricted: bool
     unit: str | None
     assignee_id: str | None
-    recused_ids: frozenset[str]
+    # Recused people as blinded tokens (see service_layer.person_blinding): a table dump
+    # must not show whom a reporter kept out, often the person the report is about.
+    recusal_tokens: frozenset[str]
 
 
-def may_view_case(principal: Principal, case: CaseAccessFacts) -> bool:
-    return _may_view(principal.user_id, principal.roles, principal.supervised_units, case)
+@dataclass(frozen=True)
+class Viewer:
+    """Someone whose access is decided: the caller, or a would-be email recipient."""
+
+    user_id: str
+    roles: frozenset[Role]
+    supervised_units: frozenset[str]
+    recusal_token: str
+
+    @classmethod
+    def of_principal(cls, principal: Principal, recusal_token: str) -> Viewer:
+        return cls(principal.user_id, principal.roles, principal.supervised_units, recusal_token)
+
+    @classmethod
+    def of_member(cls, member: StaffMember, recusal_token: str) -> Viewer:
+        return cls(member.user_id, frozenset(member.roles), frozenset(member.supervised_units), recusal_token)
 
 
-def member_may_view_case(member: StaffMember, case: CaseAccessFacts) -> bool:
-    """The same rule for someone who is not the caller (e.g. an email recipient)."""
-    return _may_view(member.user_id, member.roles, frozenset(member.supervised_units), case)
-
-
-def _may_view(user_id: str, roles: frozenset[Role], units: frozenset[str], case: CaseAccessFacts) -> bool:
-    if user_id in case.recused_ids:
+def may_view_case(viewer: Viewer, case: CaseAccessFacts) -> bool:
+    if viewer.recusal_token in case.recusal_tokens:
         return False  # recusal is absolute
+    roles = viewer.roles
     if case.restricted:
-        if user_id == case.assignee_id and roles & RESTRICTED_HANDLER_ROLES:
+        if viewer.user_id == case.assignee_id and roles & RESTRICTED_HANDLER_ROLES:
             return True
         return bool(roles & HARASSMENT_OVERSEER_ROLES)
     if roles & ORDINARY_VIEWER_ROLES:
         return True
-    return Role.SUPERVISOR in roles and case.unit is not None and case.unit in units
+    return Role.SUPERVISOR in roles and case.unit is not None and case.unit in viewer.supervised_units
 
 
 def may_handle(member: StaffMember, report_type: ReportType, unit: str | None) -> bool:

@@ -40,7 +40,8 @@ class SafetyReport:
     unit: str | None
     status: str
     assignee_id: str | None
-    recused_ids: frozenset[str]
+    # Blinded (see CaseAccessFacts): whom the reporter recused is not kept in clear.
+    recusal_tokens: frozenset[str]
     # None for an anonymous report: nothing about an anonymous reporter is kept.
     reporter_id: str | None
     received_at: datetime
@@ -63,7 +64,7 @@ class SafetyReport:
         return min(self.deadlines.values(), default=None)
 
     def access_facts(self) -> CaseAccessFacts:
-        return CaseAccessFacts(self.restricted, self.unit, self.assignee_id, self.recused_ids)
+        return CaseAccessFacts(self.restricted, self.unit, self.assignee_id, self.recusal_tokens)
 
 
 @dataclass(frozen=True)

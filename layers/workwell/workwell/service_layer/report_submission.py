@@ -25,6 +25,7 @@ from workwell.domain.tenant_settings import TenantSettings
 from workwell.service_layer.call_context import CallContext, PublicCallContext
 from workwell.service_layer.creation_token import CreationToken
 from workwell.service_layer.field_cipher import FieldCipher, RecordContext
+from workwell.service_layer.person_blinding import PersonBlinding
 from workwell.service_layer.tenant_lookup import settings_of
 from workwell.service_layer.unit_of_work import SubmissionRecord, UnitOfWork
 
@@ -64,6 +65,8 @@ def submit_report(
     token: CreationToken,
     uow: UnitOfWork,
     cipher: FieldCipher,
+    *,
+    blinding: PersonBlinding,
 ) -> SubmittedReport:
     anonymous = isinstance(ctx, PublicCallContext)
     tenant_id = ctx.tenant_id
@@ -104,7 +107,7 @@ def submit_report(
         unit=unit,
         status=RECEIVED,
         assignee_id=draft.handler_id,
-        recused_ids=frozenset(recused),
+        recusal_tokens=frozenset(blinding.blind(tenant_id, user_id) for user_id in recused),
         reporter_id=None if isinstance(ctx, PublicCallContext) else ctx.principal.user_id,
         received_at=ctx.now,
         updated_at=ctx.now,
@@ -153,7 +156,7 @@ def _stage_audit(ctx: CallContext | PublicCallContext, report: SafetyReport, uow
     for action, applies in (
         ("report.submitted", True),
         ("case.assigned", report.assignee_id is not None),
-        ("case.recusal_recorded", bool(report.recused_ids)),
+        ("case.recusal_recorded", bool(report.recusal_tokens)),
     ):
         if applies:
             uow.audit.stage(ctx.audit_event(action, "case", report.report_id, report.expires_at))
