@@ -25,7 +25,7 @@ from workwell.adapters.dynamodb_unit_of_work import DynamoDbUnitOfWork, TableNam
 from workwell.adapters.kms_person_blinding import KmsPersonBlinding
 from workwell.adapters.signed_cursor import MAX_CURSOR_LENGTH, LazyCursorCodec, SignedCursorCodec
 from workwell.api.call_contexts import call_context_for, principal_for, public_context_for
-from workwell.api.idempotency import IdempotentCreation, idempotency_key_from
+from workwell.api.idempotency import IdempotentCreation, creation_token, idempotency_key_from
 from workwell.api.observability import traced, tracing_enabled
 from workwell.api.resolver_setup import body_size_limit, configure_resolver
 from workwell.api.schemas.reports import (
@@ -148,17 +148,16 @@ def once(
     payload: Any,
     create: Callable[[CreationToken], Any],
     min_key: int = 1,
-) -> dict[str, Any]:
+) -> tuple[dict[str, Any], CreationToken]:
     """Run a creating use case once per Idempotency-Key; the first answer for repeats."""
     key = idempotency_key_from(app.current_event.headers, min_length=min_key)
-    return idempotent().run(
-        tenant_id=ctx.tenant_id,
-        caller=caller,
-        key=key,
-        payload=payload,
-        create=lambda token: create(token).model_dump(mode="json", by_alias=True),
-        lambda_context=app.lambda_context,
+    token = creation_token(ctx.tenant_id, caller, key, payload)
+    answer = idempotent().run(
+        token,
+        lambda t: create(t).model_dump(mode="json", by_alias=True),
+        app.lambda_context,
     )
+    return answer, token
 
 
 def created(body: Any) -> Response[Any]:
@@ -195,7 +194,7 @@ def post_report(body: SubmitReportRequest) -> Response[SubmittedReportResponse]:
         metrics.add_metric(name="ReportSubmitted", unit=MetricUnit.Count, value=1)
         return SubmittedReportResponse.of(submitted)
 
-    return created(once(ctx, ctx.principal.user_id, body.model_dump(mode="json"), submit))
+    return created(once(ctx, ctx.principal.user_id, body.model_dump(mode="json"), submit)[0])
 
 
 @app.get("/reports/mine")
@@ -227,7 +226,7 @@ def post_my_report_message(
         return MessageSentResponse(message_id=message.message_id, sent_at=message.sent_at)
 
     payload = {"reportId": reportId, **body.model_dump(mode="json")}
-    return created(once(ctx, ctx.principal.user_id, payload, send))
+    return created(once(ctx, ctx.principal.user_id, payload, send)[0])
 
 
 # ------------------------------------------------------------------ anonymous
@@ -267,13 +266,14 @@ def post_public_report(tenant: TENANT, body: SubmitReportRequest) -> Response[An
         receipts.extend([submitted.receipt] if submitted.receipt else [])
         return AnonymousReportAnswer.of(submitted)
 
-    stored = once(ctx, ANONYMOUS_ACTOR, body.model_dump(mode="json"), submit, ANONYMOUS_KEY_MIN_LENGTH)
+    stored, token = once(ctx, ANONYMOUS_ACTOR, body.model_dump(mode="json"), submit, ANONYMOUS_KEY_MIN_LENGTH)
     answer = AnonymousReportAnswer.model_validate(stored)
-    # The request that made the report has its receipt in hand; a repeat opens the sealed one.
+    # The request that made the report has its receipt in hand; a repeat opens the sealed
+    # one, which opens only for this same request.
     receipt = receipts[0] if receipts else None
     if receipt is None:
         receipt = report_submission.open_receipt(
-            ctx.tenant_id, answer.reference, answer.sealed_receipt, cipher()
+            ctx.tenant_id, answer.reference, token, answer.sealed_receipt, cipher()
         )
     return created(AnonymousReportResponse.of(answer, receipt))
 
@@ -299,7 +299,7 @@ def post_public_follow_up_message(
 
     # Scoped to the receipt's digest: one receipt holder's keys never meet another's.
     caller = f"{ANONYMOUS_ACTOR}:{receipt_digest(ctx.tenant_id, body.receipt)}"
-    return created(once(ctx, caller, {"body": body.body}, send, ANONYMOUS_KEY_MIN_LENGTH))
+    return created(once(ctx, caller, {"body": body.body}, send, ANONYMOUS_KEY_MIN_LENGTH)[0])
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST, clear_state=True)

@@ -88,6 +88,10 @@ def test_harassment_handlers_are_the_safety_staff_and_the_hr_director(as_person:
     assert "kokkola-safetymgr-pekka" in handlers
     assert "kokkola-supervisor-mikko" not in handlers
     assert all("email" not in h for h in body["handlers"])
+    # Anyone in the staff directory may be recused; roles are not shown for them.
+    recusable = {p["userId"] for p in body["recusable"]}
+    assert "kokkola-supervisor-mikko" in recusable
+    assert all(set(p) == {"userId", "name"} for p in body["recusable"])
 
 
 def test_ordinary_handlers_are_the_supervisors_of_my_unit(as_person: Any) -> None:
@@ -201,6 +205,12 @@ def test_a_retried_submission_returns_the_first_answer(as_person: Any) -> None:
             (422, "validation_error"),
             ["body", "answers", "<key>"],
         ),
+        (
+            harassment(answers={"MattiVirtanenHarassedMe": "x", "whatHappened": "y"}),
+            key(),
+            (422, "validation_error"),
+            ["body", "answers", "<key>"],
+        ),
         (harassment(), {}, (400, "idempotency_key_missing"), None),
     ],
 )
@@ -216,6 +226,7 @@ def test_bad_submissions_are_refused_with_code_and_field_and_write_nothing(
     if loc is not None:
         assert loc in [d["loc"] for d in error["details"]]
     assert CANARY not in response.body.decode()
+    assert "MattiVirtanen" not in response.body.decode()
     assert main_items() == before
 
 

@@ -41,14 +41,8 @@ class Counter:
 def run(
     creation: IdempotentCreation, create: Any, caller: str = "user-1", key: str = "k-1", payload: Any = None
 ) -> Any:
-    return creation.run(
-        tenant_id="kokkola",
-        caller=caller,
-        key=key,
-        payload=payload or {"text": "a"},
-        create=create,
-        lambda_context=LocalLambdaContext("TestFunction"),  # type: ignore[arg-type]
-    )
+    token = creation_token("kokkola", caller, key, payload or {"text": "a"})
+    return creation.run(token, create, LocalLambdaContext("TestFunction"))  # type: ignore[arg-type]
 
 
 def test_the_same_key_and_body_returns_the_first_answer(creation: IdempotentCreation) -> None:

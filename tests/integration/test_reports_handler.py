@@ -305,3 +305,43 @@ def test_viewing_my_report_reads_once_writes_the_audit_event_and_opens_each_mess
         "dynamodb:TransactWriteItems",
     ]
     assert len([c for c in calls if c.startswith("kms:")]) <= 1 + 2
+
+
+def test_a_message_moved_into_another_case_is_never_shown_there(
+    reports_handler: Any, people: dict[str, DemoIdentity]
+) -> None:
+    claims = people["kokkola-employee-aino"].claims()
+
+    def new_report(key: str) -> str:
+        result = reports_handler(submit_event(claims, key), LocalLambdaContext("ReportsFunction"))
+        return str(json.loads(result["body"])["reportId"])
+
+    victim, mine = new_report("k-victim"), new_report("k-mine")
+    post = api_event(
+        "POST",
+        f"/reports/{victim}/messages",
+        claims,
+        body={"body": "SECRET-OF-CASE-A"},
+        resource="/reports/{reportId}/messages",
+        path_parameters={"reportId": victim},
+        headers={"Idempotency-Key": "k-secret"},
+    )
+    assert reports_handler(post, LocalLambdaContext("ReportsFunction"))["statusCode"] == 201
+    client = boto3.client("dynamodb", region_name=LOCAL_REGION)
+    items = client.scan(TableName="MainTable")["Items"]
+    (message,) = [i for i in items if i["SK"]["S"].startswith("MESSAGE#")]
+    for moved in (
+        {**message, "PK": {"S": f"TENANT#kokkola#CASE#{mine}"}},
+        {**message, "PK": {"S": f"TENANT#kokkola#CASE#{mine}"}, "report_id": {"S": mine}},
+    ):
+        client.put_item(TableName="MainTable", Item=moved)
+        view = api_event(
+            "GET",
+            f"/reports/{mine}",
+            claims,
+            resource="/reports/{reportId}",
+            path_parameters={"reportId": mine},
+        )
+        result = reports_handler(view, LocalLambdaContext("ReportsFunction"))
+        # Left out, or refused outright: never decrypted into the other case.
+        assert "SECRET-OF-CASE-A" not in (result.get("body") or "")

@@ -83,7 +83,10 @@ def test_the_content_is_sealed_for_this_report_only(store: Store) -> None:
 
 
 def test_an_anonymous_report_keeps_no_identity_and_only_the_receipt_digest(store: Store) -> None:
-    submitted = submit(store, HARASSMENT, anonymous())
+    token = new_token()
+    submitted = submit_report(
+        anonymous(), HARASSMENT, token, FakeUnitOfWork(store), FakeCipher(), blinding=FakeBlinding()
+    )
 
     assert submitted.report.reporter_id is None
     assert submitted.receipt is not None
@@ -93,7 +96,9 @@ def test_an_anonymous_report_keeps_no_identity_and_only_the_receipt_digest(store
     sealed = submitted.sealed_receipt
     assert sealed is not None
     assert submitted.receipt not in sealed
-    assert open_receipt(TENANT, submitted.report.reference, sealed, FakeCipher()) == submitted.receipt
+    assert open_receipt(TENANT, submitted.report.reference, token, sealed, FakeCipher()) == submitted.receipt
+    with pytest.raises(ValueError, match="context"):  # another request's record cannot open it
+        open_receipt(TENANT, submitted.report.reference, new_token(), sealed, FakeCipher())
 
 
 def test_every_report_gets_its_own_reference(store: Store) -> None:
@@ -177,6 +182,25 @@ def test_a_repeat_after_a_lost_answer_finds_the_same_report(store: Store) -> Non
     assert len(store.outbox) == 1
     assert again.receipt is None  # the receipt is not kept in clear ...
     assert again.sealed_receipt == first.sealed_receipt  # ... but the sealed one answers the repeat
+
+
+def test_a_repeat_finds_its_report_even_if_the_rules_changed_since(store: Store) -> None:
+    token = new_token()
+    first = submit_report(
+        signed_in(), HARASSMENT, token, FakeUnitOfWork(store), FakeCipher(), blinding=FakeBlinding()
+    )
+    # Meanwhile the chosen handler loses the role that made her eligible.
+    del store.staff[(TENANT, "rep-1")]
+
+    again = submit_report(
+        signed_in(), HARASSMENT, token, FakeUnitOfWork(store), FakeCipher(), blinding=FakeBlinding()
+    )
+
+    assert again.report.report_id == first.report.report_id
+    with pytest.raises(InvalidInput):  # a new request is judged by today's rules
+        submit_report(
+            signed_in(), HARASSMENT, new_token(), FakeUnitOfWork(store), FakeCipher(), blinding=FakeBlinding()
+        )
 
 
 def test_a_repeat_with_another_body_is_an_idempotency_conflict(store: Store) -> None:

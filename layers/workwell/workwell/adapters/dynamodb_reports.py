@@ -124,6 +124,8 @@ class DynamoDbReports:
                 item = self._codec.decode(raw)
                 if not _live(item, now):
                     continue
+                if item.get("report_id") != report_id:
+                    continue  # an item that does not belong here is never shown here
                 if item["entity"] == "case":
                     case = item
                 else:

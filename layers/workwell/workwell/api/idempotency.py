@@ -71,17 +71,12 @@ class IdempotentCreation:
 
     def run(
         self,
-        *,
-        tenant_id: str,
-        caller: str,
-        key: str,
-        payload: Any,
+        token: CreationToken,
         create: Callable[[CreationToken], dict[str, Any]],
         lambda_context: LambdaContext | None,
     ) -> dict[str, Any]:
-        """Run `create` once per (tenant, caller, key); a repeat returns the first answer.
-        `create` gets the token, so its own transaction can also hold on to it."""
-        token = creation_token(tenant_id, caller, key, payload)
+        """Run `create` once per token (see `creation_token`); a repeat returns the first
+        answer. `create` gets the token, so its own transaction can hold on to it too."""
         config = IdempotencyConfig(
             event_key_jmespath="scope",
             payload_validation_jmespath="payload",

@@ -170,8 +170,12 @@ class ReportType:
     def validate_answers(self, answers: Mapping[str, str]) -> dict[str, str]:
         """The answers, trimmed, with empty optional ones left out; every problem at once."""
         fields = {f.key: f for f in self.definition.fields}
+        # An unknown key is input (it could be anything); it is not echoed, the fields are.
         problems = [
-            ErrorDetail(("body", "answers", key), "is not a field of this report type")
+            ErrorDetail(
+                ("body", "answers", "<key>"),
+                "is not a field of this report type; fields: " + ", ".join(fields),
+            )
             for key in answers
             if key not in fields
         ]

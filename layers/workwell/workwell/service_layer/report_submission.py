@@ -55,8 +55,16 @@ class SubmittedReport:
     receipt: str | None = None
 
 
-def open_receipt(tenant_id: str, reference: str, sealed_receipt: str, cipher: FieldCipher) -> str:
-    return str(cipher.decrypt(sealed_receipt, RecordContext(tenant_id, RECEIPT_RECORD, reference)))
+def _receipt_record(tenant_id: str, reference: str, token: CreationToken) -> RecordContext:
+    """Bound to the report and to the request that made it: a sealed receipt copied into
+    another request's record does not open there."""
+    return RecordContext(tenant_id, RECEIPT_RECORD, f"{reference}/{token.key}")
+
+
+def open_receipt(
+    tenant_id: str, reference: str, token: CreationToken, sealed_receipt: str, cipher: FieldCipher
+) -> str:
+    return str(cipher.decrypt(sealed_receipt, _receipt_record(tenant_id, reference, token)))
 
 
 def submit_report(
@@ -66,6 +74,32 @@ def submit_report(
     uow: UnitOfWork,
     cipher: FieldCipher,
     *,
+    blinding: PersonBlinding,
+) -> SubmittedReport:
+    try:
+        return _file_report(ctx, draft, token, uow, cipher=cipher, blinding=blinding)
+    except (InvalidInput, NotFound, Conflict) as refused:
+        # A repeat of a request whose answer was lost must find its report even if the
+        # rules changed since (a handler's role removed, a type switched off).
+        earlier = _earlier_submission(ctx, token, uow)
+        if earlier is not None:
+            return earlier
+        if isinstance(refused, Conflict):
+            # The handler's entry or the settings changed, or (about once in 10^12) the
+            # reference was taken.
+            raise Conflict(
+                "Something changed while the report was being saved; please send it again."
+            ) from None
+        raise
+
+
+def _file_report(
+    ctx: CallContext | PublicCallContext,
+    draft: ReportDraft,
+    token: CreationToken,
+    uow: UnitOfWork,
+    *,
+    cipher: FieldCipher,
     blinding: PersonBlinding,
 ) -> SubmittedReport:
     anonymous = isinstance(ctx, PublicCallContext)
@@ -117,9 +151,7 @@ def submit_report(
     sealed = cipher.encrypt(answers, RecordContext(tenant_id, REPORT_RECORD, report.report_id))
     receipt = new_receipt_code() if anonymous else None
     sealed_receipt = (
-        cipher.encrypt(receipt, RecordContext(tenant_id, RECEIPT_RECORD, report.reference))
-        if receipt
-        else None
+        cipher.encrypt(receipt, _receipt_record(tenant_id, report.reference, token)) if receipt else None
     )
     uow.reports.stage_create(report, sealed, receipt_digest(tenant_id, receipt) if receipt else None)
     uow.reports.stage_submission(
@@ -139,15 +171,7 @@ def submit_report(
     uow.outbox.stage(
         OutboxMessage(tenant_id, uuid.uuid4().hex, OutboxKind.CASE_RECEIVED, report.report_id, ctx.now)
     )
-    try:
-        uow.commit()
-    except Conflict:
-        earlier = _earlier_submission(ctx, token, uow)
-        if earlier is not None:
-            return earlier
-        # The handler's entry or the settings changed, or (about once in 10^12) the
-        # reference was taken.
-        raise Conflict("Something changed while the report was being saved; please send it again.") from None
+    uow.commit()
     return SubmittedReport(report, sealed_receipt, receipt)
 
 

@@ -23,10 +23,10 @@ MY_REPORTS_QUERY = "GET /reports/mine"
 MESSAGE_RECORD = "case_message"
 
 
-def message_record(tenant_id: str, message: CaseMessage) -> RecordContext:
-    """Bound to the case as well as the message: a message item moved into another case's
-    partition does not decrypt there."""
-    return RecordContext(tenant_id, MESSAGE_RECORD, f"{message.report_id}/{message.message_id}")
+def message_record(tenant_id: str, report_id: str, message_id: str) -> RecordContext:
+    """Bound to the case being read as well as the message: a message item moved into
+    another case's partition does not decrypt there."""
+    return RecordContext(tenant_id, MESSAGE_RECORD, f"{report_id}/{message_id}")
 
 
 @dataclass(frozen=True)
@@ -129,7 +129,12 @@ def _audited_view(
 ) -> ReporterView:
     report = stored.report.value
     messages = [
-        ReadableMessage(m.message, cipher.decrypt(m.sealed_body, message_record(ctx.tenant_id, m.message)))
+        ReadableMessage(
+            m.message,
+            cipher.decrypt(
+                m.sealed_body, message_record(ctx.tenant_id, report.report_id, m.message.message_id)
+            ),
+        )
         for m in stored.messages
     ]
     uow.audit.stage(ctx.audit_event("case.read_by_reporter", "case", report.report_id, report.expires_at))
@@ -155,7 +160,7 @@ def _post(
         author_id=None,
         sent_at=ctx.now,
     )
-    sealed = cipher.encrypt(body, message_record(ctx.tenant_id, message))
+    sealed = cipher.encrypt(body, message_record(ctx.tenant_id, report.report_id, message.message_id))
     uow.reports.stage_message(report, StoredMessage(message, sealed), MAX_MESSAGES_PER_CASE)
     uow.audit.stage(
         ctx.audit_event("case.message_from_reporter", "case", report.report_id, report.expires_at)

@@ -158,12 +158,19 @@ class PersonView(CamelModel):
         return cls(user_id=member.user_id, name=member.name, roles=sorted(member.roles & set(relevant)))
 
 
+class NamedPerson(CamelModel):
+    """Someone a reporter may recuse: a name to recognise, an id to send; no roles."""
+
+    user_id: str
+    name: str
+
+
 class HandlersResponse(CamelModel):
     type: str
     unit_id: str | None
     handlers: list[PersonView]
     # Everyone in the staff directory: whom the reporter may recuse.
-    recusable: list[PersonView]
+    recusable: list[NamedPerson]
 
     @classmethod
     def of(cls, choice: HandlerChoice) -> HandlersResponse:
@@ -171,7 +178,7 @@ class HandlersResponse(CamelModel):
             type=choice.report_type.key,
             unit_id=choice.unit,
             handlers=[PersonView.of(m, choice.report_type.handler_roles) for m in choice.handlers],
-            recusable=[PersonView.of(m, m.roles) for m in choice.recusable],
+            recusable=[NamedPerson(user_id=m.user_id, name=m.name) for m in choice.recusable],
         )
 
 
