@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import os
-from dataclasses import dataclass
 from typing import Annotated
 
 import boto3
@@ -16,9 +15,7 @@ from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.logging.utils import copy_config_to_registered_loggers
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from workwell.adapters.cached_staff_lookup import CachedStaffLookup
-from workwell.adapters.clock import SystemClock
-from workwell.adapters.dynamodb_unit_of_work import DynamoDbUnitOfWork, TableNames
+from workwell.adapters.function_wiring import FunctionWiring
 from workwell.adapters.signed_cursor import MAX_CURSOR_LENGTH, LazyCursorCodec, SignedCursorCodec
 from workwell.api.call_contexts import call_context_for, principal_for
 from workwell.api.observability import traced, tracing_enabled
@@ -51,41 +48,21 @@ LIMIT = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)]
 CURSOR = Annotated[str | None, Query(max_length=MAX_CURSOR_LENGTH)]
 
 
-@dataclass(frozen=True)
-class Dependencies:
-    tables: TableNames
-    dynamodb: object
-    staff_lookup: CachedStaffLookup
-    clock: SystemClock
-    cursor_key_id: str
-
-    def uow(self) -> DynamoDbUnitOfWork:
-        return DynamoDbUnitOfWork(self.dynamodb, self.tables)  # type: ignore[arg-type]
+@functools.cache
+def settings() -> AdminSettings:
+    return AdminSettings.from_environment(os.environ)
 
 
 @functools.cache
-def dependencies() -> Dependencies:
+def dependencies() -> FunctionWiring:
     """Built on first use, then kept for the life of the container."""
-    settings = AdminSettings.from_environment(os.environ)
-    dynamodb = boto3.client("dynamodb")
-    tables = TableNames(main=settings.main_table_name, audit=settings.audit_table_name)
-    clock = SystemClock()
-    reader = DynamoDbUnitOfWork(dynamodb, tables).staff
-    lookup = CachedStaffLookup(reader, clock, settings.staff_cache_seconds)
-    return Dependencies(
-        tables=tables,
-        dynamodb=dynamodb,
-        staff_lookup=lookup,
-        clock=clock,
-        cursor_key_id=settings.cursor_key_id,
-    )
+    return FunctionWiring.build(settings(), boto3.client("dynamodb"))
 
 
 @functools.cache
 def cursors() -> SignedCursorCodec:
     """Built when a list first pages: most requests never need the KMS client."""
-    deps = dependencies()
-    return SignedCursorCodec(boto3.client("kms"), deps.cursor_key_id, deps.clock)
+    return SignedCursorCodec(boto3.client("kms"), settings().cursor_key_id, dependencies().clock)
 
 
 def current_principal() -> Principal:

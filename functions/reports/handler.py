@@ -7,7 +7,6 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Annotated, Any
 
 import boto3
@@ -19,9 +18,7 @@ from aws_lambda_powertools.logging.utils import copy_config_to_registered_logger
 from aws_lambda_powertools.metrics import MetricUnit
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from workwell.adapters.cached_staff_lookup import CachedStaffLookup
-from workwell.adapters.clock import SystemClock
-from workwell.adapters.dynamodb_unit_of_work import DynamoDbUnitOfWork, TableNames
+from workwell.adapters.function_wiring import FunctionWiring
 from workwell.adapters.kms_person_blinding import KmsPersonBlinding
 from workwell.adapters.signed_cursor import MAX_CURSOR_LENGTH, LazyCursorCodec, SignedCursorCodec
 from workwell.api.call_contexts import call_context_for, principal_for, public_context_for
@@ -77,29 +74,15 @@ IDEMPOTENT = {"x-idempotency-key-min-length": 1}
 ANONYMOUS_IDEMPOTENT = {"x-idempotency-key-min-length": ANONYMOUS_KEY_MIN_LENGTH}
 
 
-@dataclass(frozen=True)
-class Dependencies:
-    settings: ReportsSettings
-    tables: TableNames
-    dynamodb: Any
-    staff_lookup: CachedStaffLookup
-    clock: SystemClock
-
-    def uow(self) -> DynamoDbUnitOfWork:
-        return DynamoDbUnitOfWork(self.dynamodb, self.tables)
+@functools.cache
+def settings() -> ReportsSettings:
+    return ReportsSettings.from_environment(os.environ)
 
 
 @functools.cache
-def dependencies() -> Dependencies:
+def dependencies() -> FunctionWiring:
     """Built on first use, then kept for the life of the container."""
-    settings = ReportsSettings.from_environment(os.environ)
-    dynamodb = boto3.client("dynamodb")
-    tables = TableNames(main=settings.main_table_name, audit=settings.audit_table_name)
-    clock = SystemClock()
-    lookup = CachedStaffLookup(
-        DynamoDbUnitOfWork(dynamodb, tables).staff, clock, settings.staff_cache_seconds
-    )
-    return Dependencies(settings, tables, dynamodb, lookup, clock)
+    return FunctionWiring.build(settings(), boto3.client("dynamodb"))
 
 
 @functools.cache
@@ -108,7 +91,7 @@ def cipher() -> FieldCipher:
     routes that only read metadata."""
     from workwell.adapters.restricted_field_cipher import RestrictedFieldCipher
 
-    return RestrictedFieldCipher(dependencies().settings.restricted_data_key_id)
+    return RestrictedFieldCipher(settings().restricted_data_key_id)
 
 
 @functools.cache
@@ -117,20 +100,19 @@ def idempotent() -> IdempotentCreation:
 
     deps = dependencies()
     persistence = DynamoDBPersistenceLayer(
-        table_name=deps.settings.idempotency_table_name, boto3_client=deps.dynamodb
+        table_name=settings().idempotency_table_name, boto3_client=deps.dynamodb
     )
     return IdempotentCreation(persistence)
 
 
 @functools.cache
 def blinding() -> KmsPersonBlinding:
-    return KmsPersonBlinding(boto3.client("kms"), dependencies().settings.blinding_key_id)
+    return KmsPersonBlinding(boto3.client("kms"), settings().blinding_key_id)
 
 
 @functools.cache
 def cursors() -> SignedCursorCodec:
-    deps = dependencies()
-    return SignedCursorCodec(boto3.client("kms"), deps.settings.cursor_key_id, deps.clock)
+    return SignedCursorCodec(boto3.client("kms"), settings().cursor_key_id, dependencies().clock)
 
 
 def call_context() -> CallContext:

@@ -15,7 +15,7 @@ from workwell.domain.staff import StaffMember
 from workwell.domain.tenant_settings import TenantSettings
 from workwell.domain.versioned import Versioned
 from workwell.service_layer.field_cipher import RecordContext
-from workwell.service_layer.pagination import Page, PageRequest
+from workwell.service_layer.pagination import Page, PageRequest, Position
 from workwell.service_layer.unit_of_work import (
     RegistryEntry,
     StoredMessage,
@@ -327,3 +327,15 @@ class FakeBlinding:
         import hashlib
 
         return "token-" + hashlib.sha256(f"{tenant_id}/{user_id}".encode()).hexdigest()[:16]
+
+
+class PlainCursors:
+    """Reversible cursors that still carry their binding (the real codec signs them)."""
+
+    def encode(self, position: Position, binding: str) -> str:
+        return f"{binding}|{position['index']}"
+
+    def decode(self, cursor: str, binding: str) -> Position:
+        bound, index = cursor.split("|")
+        assert bound == binding
+        return {"index": int(index)}

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import pytest
 
 from tests.conftest import make_principal
-from tests.unit.fakes import FakeUnitOfWork, Store
+from tests.unit.fakes import FakeUnitOfWork, PlainCursors, Store
 from tests.unit.test_tenant_settings import settings_data
 from workwell.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
 from workwell.domain.principal import Principal
@@ -181,18 +181,6 @@ def test_removing_a_staff_member_is_audited(store: Store) -> None:
 
     assert ("testi", "u-1") not in store.staff
     assert store.audit[-1].action == "staff.removed"
-
-
-class PlainCursors:
-    """Reversible cursors that still carry their binding (the real codec signs them)."""
-
-    def encode(self, position: Position, binding: str) -> str:
-        return f"{binding}|{position['index']}"
-
-    def decode(self, cursor: str, binding: str) -> Position:
-        bound, index = cursor.split("|")
-        assert bound == binding
-        return {"index": int(index)}
 
 
 class ExplodingCursors:
