@@ -9,7 +9,6 @@ import os
 from collections.abc import Callable
 from typing import Annotated, Any
 
-import boto3
 from aws_lambda_powertools import Logger, Metrics
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
@@ -20,9 +19,10 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from workwell.adapters.function_wiring import FunctionWiring
 from workwell.adapters.kms_person_blinding import KmsPersonBlinding
+from workwell.adapters.restricted_data_wiring import RestrictedDataWiring
 from workwell.adapters.signed_cursor import MAX_CURSOR_LENGTH, LazyCursorCodec, SignedCursorCodec
 from workwell.api.call_contexts import call_context_for, principal_for, public_context_for
-from workwell.api.idempotency import IdempotentCreation, creation_token, idempotency_key_from
+from workwell.api.idempotency import run_once
 from workwell.api.observability import traced, tracing_enabled
 from workwell.api.resolver_setup import body_size_limit, configure_resolver
 from workwell.api.schemas.reports import (
@@ -75,44 +75,25 @@ ANONYMOUS_IDEMPOTENT = {"x-idempotency-key-min-length": ANONYMOUS_KEY_MIN_LENGTH
 
 
 @functools.cache
-def settings() -> ReportsSettings:
-    return ReportsSettings.from_environment(os.environ)
-
-
-@functools.cache
-def dependencies() -> FunctionWiring:
+def wiring() -> RestrictedDataWiring:
     """Built on first use, then kept for the life of the container."""
-    return FunctionWiring.build(settings(), boto3.client("dynamodb"))
+    return RestrictedDataWiring(ReportsSettings.from_environment(os.environ))
 
 
-@functools.cache
+def dependencies() -> FunctionWiring:
+    return wiring().base
+
+
 def cipher() -> FieldCipher:
-    """The Encryption SDK is imported when content is first sealed or opened, not for
-    routes that only read metadata."""
-    from workwell.adapters.restricted_field_cipher import RestrictedFieldCipher
-
-    return RestrictedFieldCipher(settings().restricted_data_key_id)
+    return wiring().cipher
 
 
-@functools.cache
-def idempotent() -> IdempotentCreation:
-    from aws_lambda_powertools.utilities.idempotency import DynamoDBPersistenceLayer
-
-    deps = dependencies()
-    persistence = DynamoDBPersistenceLayer(
-        table_name=settings().idempotency_table_name, boto3_client=deps.dynamodb
-    )
-    return IdempotentCreation(persistence)
-
-
-@functools.cache
 def blinding() -> KmsPersonBlinding:
-    return KmsPersonBlinding(boto3.client("kms"), settings().blinding_key_id)
+    return wiring().blinding
 
 
-@functools.cache
 def cursors() -> SignedCursorCodec:
-    return SignedCursorCodec(boto3.client("kms"), settings().cursor_key_id, dependencies().clock)
+    return wiring().cursors
 
 
 def call_context() -> CallContext:
@@ -131,15 +112,15 @@ def once(
     create: Callable[[CreationToken], Any],
     min_key: int = 1,
 ) -> tuple[dict[str, Any], CreationToken]:
-    """Run a creating use case once per Idempotency-Key; the first answer for repeats."""
-    key = idempotency_key_from(app.current_event.headers, min_length=min_key)
-    token = creation_token(ctx.tenant_id, caller, key, payload)
-    answer = idempotent().run(
-        token,
-        lambda t: create(t).model_dump(mode="json", by_alias=True),
-        app.lambda_context,
+    return run_once(
+        app,
+        wiring().idempotent,
+        tenant_id=ctx.tenant_id,
+        caller=caller,
+        payload=payload,
+        create=create,
+        min_key=min_key,
     )
-    return answer, token
 
 
 def created(body: Any) -> Response[Any]:

@@ -12,7 +12,6 @@ from tests.unit.report_fixtures import NOW, TENANT, anonymous, new_token, popula
 from workwell.domain.errors import Conflict, IdempotencyConflict, InvalidInput
 from workwell.domain.outbox import OutboxKind
 from workwell.domain.report_codes import receipt_digest
-from workwell.domain.safety_report import DeadlineKind
 from workwell.domain.versioned import Versioned
 from workwell.service_layer.field_cipher import RecordContext
 from workwell.service_layer.report_submission import ReportDraft, open_receipt, submit_report
@@ -55,8 +54,8 @@ def test_a_harassment_report_is_stored_with_its_case_audit_and_handler_notice(st
     assert report.reference.startswith("TST-")
     # Received Monday 23 Nov 10:00 Helsinki: the ends of 30 Nov and 7 Dec, Helsinki time.
     assert report.deadlines == {
-        DeadlineKind.ACKNOWLEDGE: datetime(2026, 11, 30, 21, 59, 59, tzinfo=UTC),
-        DeadlineKind.START_INVESTIGATION: datetime(2026, 12, 7, 21, 59, 59, tzinfo=UTC),
+        "acknowledge": datetime(2026, 11, 30, 21, 59, 59, tzinfo=UTC),
+        "startInvestigation": datetime(2026, 12, 7, 21, 59, 59, tzinfo=UTC),
     }
     assert report.expires_at.year == NOW.year + 5
     assert submitted.receipt is None
@@ -158,7 +157,7 @@ def test_an_ordinary_report_goes_to_the_unit_without_a_chosen_handler(store: Sto
 
     assert report.assignee_id is None
     assert report.unit == "hallinto"
-    assert set(report.deadlines) == {DeadlineKind.HANDLE}
+    assert set(report.deadlines) == {"handle"}
 
 
 def test_anonymous_reporters_only_use_types_open_to_them(store: Store) -> None:

@@ -33,12 +33,20 @@ class AdminSettings(FunctionSettings):
     """The admin function: no restricted-data key, no idempotency table."""
 
 
-class ReportsSettings(FunctionSettings):
-    """The reports function: restricted data and idempotent submission."""
+class RestrictedDataSettings(FunctionSettings):
+    """Functions that seal and open restricted data, blind people and create idempotently."""
 
     restricted_data_key_id: str = Field(min_length=1)
     idempotency_table_name: str = Field(min_length=1)
     blinding_key_id: str = Field(min_length=1)
+
+
+class ReportsSettings(RestrictedDataSettings):
+    """The reports function: submission and the reporter's follow-up."""
+
+
+class CasesSettings(RestrictedDataSettings):
+    """The cases function: the handlers' side of a case."""
 
 
 class IdentitySettings(EnvironmentSettings):
@@ -51,5 +59,6 @@ class IdentitySettings(EnvironmentSettings):
 SETTINGS_BY_FUNCTION: dict[str, type[EnvironmentSettings]] = {
     "AdminFunction": AdminSettings,
     "ReportsFunction": ReportsSettings,
+    "CasesFunction": CasesSettings,
     "IdentityFunction": IdentitySettings,
 }

@@ -4,17 +4,26 @@ fields arrive here already sealed; this module never sees plaintext content."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from workwell.adapters import table_keys
 from workwell.adapters.dynamodb_errors import translated
 from workwell.adapters.dynamodb_repositories import Item, ItemCodec, read_item
+from workwell.domain.case_events import CaseEvent
 from workwell.domain.outbox import OutboxMessage
-from workwell.domain.safety_report import CaseMessage, DeadlineKind, MessageAuthor, SafetyReport
+from workwell.domain.safety_report import CaseMessage, MessageAuthor, SafetyReport, StatusChange
 from workwell.domain.versioned import Versioned
 from workwell.service_layer.pagination import Page, PageRequest
-from workwell.service_layer.unit_of_work import StoredMessage, StoredReport, SubmissionRecord
+from workwell.service_layer.unit_of_work import (
+    CaseIndexPage,
+    IndexedCase,
+    StoredEvent,
+    StoredMessage,
+    StoredReport,
+    SubmissionRecord,
+)
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.client import DynamoDBClient
@@ -48,15 +57,33 @@ def report_item(report: SafetyReport) -> Item:
         "recusal_tokens": sorted(report.recusal_tokens),
         "received_at": _iso(report.received_at),
         "updated_at": _iso(report.updated_at),
-        "deadlines": {kind.value: _iso(at) for kind, at in report.deadlines.items()},
+        "deadlines": {key: _iso(at) for key, at in report.deadlines.items()},
         "expires_at": _epoch(report.expires_at),
         "message_count": report.message_count,
+        "met_deadlines": {key: _iso(at) for key, at in report.met_deadlines.items()},
+        "status_history": [{"status": c.status, "at": _iso(c.at)} for c in report.status_history],
+        **_case_index_key(report),
     }
-    optional = {"unit": report.unit, "assignee_id": report.assignee_id, "reporter_id": report.reporter_id}
-    item.update({k: v for k, v in optional.items() if v is not None})
-    if report.closed_at is not None:
-        item["closed_at"] = _iso(report.closed_at)
+    item.update({k: v for k, v in _optional_attributes(report).items() if v is not None})
     return item
+
+
+def _optional_attributes(report: SafetyReport) -> Item:
+    return {
+        "unit": report.unit,
+        "assignee_id": report.assignee_id,
+        "reporter_id": report.reporter_id,
+        "closed_at": _iso(report.closed_at) if report.closed_at else None,
+        "resolution": report.resolution,
+    }
+
+
+def _case_index_key(report: SafetyReport) -> dict[str, str]:
+    if report.closed_at is not None:
+        return table_keys.closed_case_index_key(report.tenant_id, _iso(report.closed_at), report.report_id)
+    deadline = report.next_deadline
+    due = _iso(deadline) if deadline is not None else table_keys.NO_DEADLINE
+    return table_keys.open_case_index_key(report.tenant_id, due, report.report_id)
 
 
 def report_from_item(item: Item) -> SafetyReport:
@@ -73,11 +100,21 @@ def report_from_item(item: Item) -> SafetyReport:
         reporter_id=item.get("reporter_id"),
         received_at=datetime.fromisoformat(item["received_at"]),
         updated_at=datetime.fromisoformat(item["updated_at"]),
-        deadlines={DeadlineKind(k): datetime.fromisoformat(v) for k, v in item.get("deadlines", {}).items()},
+        deadlines=_times(item.get("deadlines", {})),
         expires_at=datetime.fromtimestamp(int(item["expires_at"]), tz=UTC),
         message_count=int(item.get("message_count", 0)),
         closed_at=datetime.fromisoformat(item["closed_at"]) if "closed_at" in item else None,
+        met_deadlines=_times(item.get("met_deadlines", {})),
+        resolution=item.get("resolution"),
+        status_history=tuple(
+            StatusChange(str(c["status"]), datetime.fromisoformat(c["at"]))
+            for c in item.get("status_history", [])
+        ),
     )
+
+
+def _times(stored: dict[str, str]) -> dict[str, datetime]:
+    return {key: datetime.fromisoformat(at) for key, at in stored.items()}
 
 
 class DynamoDbReports:
@@ -85,10 +122,21 @@ class DynamoDbReports:
         self._client, self._table, self._codec, self._staged = client, table, codec, staged
 
     def get(
-        self, tenant_id: str, report_id: str, now: datetime, *, with_messages: bool = False
+        self,
+        tenant_id: str,
+        report_id: str,
+        now: datetime,
+        *,
+        with_messages: bool = False,
+        with_events: bool = False,
     ) -> StoredReport | None:
-        if with_messages:
-            return self._case_with_messages(tenant_id, report_id, now)
+        if with_messages or with_events:
+            entities = {
+                "case",
+                *(["case_message"] if with_messages else []),
+                *(["case_event"] if with_events else []),
+            }
+            return self._case_with(tenant_id, report_id, entities, now)
         item = read_item(self._client, self._table, self._codec, table_keys.case_key(tenant_id, report_id))
         return _stored_report(item) if item is not None and _live(item, now) else None
 
@@ -101,23 +149,23 @@ class DynamoDbReports:
             return None
         return self.get(tenant_id, str(receipt["report_id"]), now, with_messages=with_messages)
 
-    def _case_with_messages(self, tenant_id: str, report_id: str, now: datetime) -> StoredReport | None:
-        """One query over the case's partition; handlers' events stay out of the answer."""
+    def _case_with(
+        self, tenant_id: str, report_id: str, entities: set[str], now: datetime
+    ) -> StoredReport | None:
+        """One query over the case's partition, for the entities asked for only."""
+        names = {f":e{i}": entity for i, entity in enumerate(sorted(entities))}
         kwargs: dict[str, Any] = {
             "TableName": self._table,
             "KeyConditionExpression": "PK = :pk",
-            "FilterExpression": "entity IN (:case, :message)",
+            "FilterExpression": f"entity IN ({', '.join(names)})",
             "ExpressionAttributeValues": self._codec.encode(
-                {
-                    ":pk": table_keys.case_partition(tenant_id, report_id),
-                    ":case": "case",
-                    ":message": "case_message",
-                }
+                {":pk": table_keys.case_partition(tenant_id, report_id), **names}
             ),
             "ConsistentRead": True,
         }
         case: Item | None = None
         messages: list[StoredMessage] = []
+        events: list[StoredEvent] = []
         while True:
             response = translated(self._client.query, **kwargs)
             for raw in response.get("Items", []):
@@ -128,14 +176,117 @@ class DynamoDbReports:
                     continue  # an item that does not belong here is never shown here
                 if item["entity"] == "case":
                     case = item
-                else:
+                elif item["entity"] == "case_message":
                     messages.append(_message_from_item(item))
+                else:
+                    events.append(_event_from_item(item))
             if "LastEvaluatedKey" not in response:
                 break
             kwargs["ExclusiveStartKey"] = response["LastEvaluatedKey"]
         if case is None:
             return None
-        return dataclasses.replace(_stored_report(case), messages=tuple(messages))
+        return dataclasses.replace(_stored_report(case), messages=tuple(messages), events=tuple(events))
+
+    def case_index(
+        self, tenant_id: str, *, closed: bool, after: Mapping[str, Any] | None, limit: int, now: datetime
+    ) -> CaseIndexPage:
+        partition = (table_keys.closed_cases_partition if closed else table_keys.open_cases_partition)(
+            tenant_id
+        )
+        kwargs: dict[str, Any] = {
+            "TableName": self._table,
+            "IndexName": "GSI2",
+            "KeyConditionExpression": "GSI2PK = :pk",
+            "ExpressionAttributeValues": self._codec.encode({":pk": partition}),
+            "ScanIndexForward": not closed,
+            "Limit": limit,
+        }
+        if after:
+            kwargs["ExclusiveStartKey"] = dict(after)
+        response = translated(self._client.query, **kwargs)
+        cases = []
+        for raw in response.get("Items", []):
+            position = {k: raw[k] for k in ("PK", "SK", "GSI2PK", "GSI2SK")}
+            item = self._codec.decode(raw)
+            if _live(item, now) and item.get("entity") == "case":
+                cases.append(IndexedCase(report_from_item(item), position))
+            else:
+                cases.append(IndexedCase(None, position))
+        return CaseIndexPage(cases, exhausted="LastEvaluatedKey" not in response)
+
+    def stage_update(self, report: SafetyReport, expected_version: int, *, expiry_changed: bool) -> int:
+        optional = _optional_attributes(report)
+        values: Item = {
+            ":status": report.status,
+            ":deadlines": {k: _iso(at) for k, at in report.deadlines.items()},
+            ":met": {k: _iso(at) for k, at in report.met_deadlines.items()},
+            ":history": [{"status": c.status, "at": _iso(c.at)} for c in report.status_history],
+            ":updated": _iso(report.updated_at),
+            ":expires": _epoch(report.expires_at),
+            ":tokens": sorted(report.recusal_tokens),
+            ":expected": expected_version,
+            ":next": expected_version + 1,
+        }
+        sets = [
+            "#status = :status",
+            "deadlines = :deadlines",
+            "met_deadlines = :met",
+            "status_history = :history",
+            "updated_at = :updated",
+            "last_activity_at = :updated",
+            "expires_at = :expires",
+            "recusal_tokens = :tokens",
+            "version = :next",
+        ]
+        for name, value in {**optional, **_case_index_key(report)}.items():
+            if name in ("reporter_id", "unit"):
+                continue  # never change after submission
+            if value is not None:
+                sets.append(f"{name} = :{name}")
+                values[f":{name}"] = value
+        removes = [
+            name for name, value in optional.items() if value is None and name not in ("reporter_id", "unit")
+        ]
+        if expiry_changed:
+            sets.append("expiry_pending = :pending")
+            values[":pending"] = True
+        expression = "SET " + ", ".join(sets) + (" REMOVE " + ", ".join(removes) if removes else "")
+        self._staged.append(
+            {
+                "Update": {
+                    "TableName": self._table,
+                    "Key": self._codec.encode(table_keys.case_key(report.tenant_id, report.report_id)),
+                    "UpdateExpression": expression,
+                    "ConditionExpression": "attribute_exists(PK) AND version = :expected",
+                    "ExpressionAttributeNames": {"#status": "status"},
+                    "ExpressionAttributeValues": self._codec.encode(values),
+                }
+            }
+        )
+        return expected_version + 1
+
+    def stage_event(self, report: SafetyReport, event: StoredEvent) -> None:
+        e = event.event
+        item: Item = {
+            **table_keys.case_event_key(report.tenant_id, report.report_id, _iso(e.at), e.event_id),
+            "entity": "case_event",
+            "tenant_id": report.tenant_id,
+            "report_id": report.report_id,
+            "event_id": e.event_id,
+            "kind": e.kind,
+            "actor_id": e.actor_id,
+            "at": _iso(e.at),
+            "expires_at": _epoch(report.expires_at),
+        }
+        optional = {
+            "action": e.action,
+            "from_state": e.from_state,
+            "to_state": e.to_state,
+            "assignee_id": e.assignee_id,
+            "details": event.sealed_details,
+        }
+        item.update({k: v for k, v in optional.items() if v is not None})
+        self._put_new(item)
 
     def reported_by(
         self, tenant_id: str, reporter_id: str, page: PageRequest, now: datetime
@@ -173,8 +324,6 @@ class DynamoDbReports:
                     tenant_id, report.reporter_id, _iso(report.received_at), report_id
                 )
             )
-        if report.next_deadline is not None:
-            item.update(table_keys.open_case_index_key(tenant_id, _iso(report.next_deadline), report_id))
         if receipt_digest is not None:
             item["receipt_digest"] = receipt_digest
         self._put_new(item)
@@ -268,7 +417,23 @@ def _stored_report(item: Item) -> StoredReport:
         Versioned(report_from_item(item), int(item["version"])),
         str(item["content"]),
         item.get("receipt_digest"),
+        expiry_pending=bool(item.get("expiry_pending", False)),
     )
+
+
+def _event_from_item(item: Item) -> StoredEvent:
+    event = CaseEvent(
+        event_id=str(item["event_id"]),
+        report_id=str(item["report_id"]),
+        kind=str(item["kind"]),
+        actor_id=str(item["actor_id"]),
+        at=datetime.fromisoformat(item["at"]),
+        action=item.get("action"),
+        from_state=item.get("from_state"),
+        to_state=item.get("to_state"),
+        assignee_id=item.get("assignee_id"),
+    )
+    return StoredEvent(event, item.get("details"))
 
 
 def _message_from_item(item: Item) -> StoredMessage:
@@ -300,6 +465,8 @@ class DynamoDbOutbox:
             "created_at": created,
             "expires_at": _epoch(message.expires_at),
         }
+        if message.recipient_id is not None:
+            item["recipient_id"] = message.recipient_id
         self._staged.append(
             {
                 "Put": {

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Collection, Mapping, Sequence
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
@@ -275,8 +276,28 @@ class DynamoDbTenantRegistry:
 class DynamoDbAuditLog:
     """Append-only: a Put that may never overwrite."""
 
-    def __init__(self, table: str, codec: ItemCodec, staged: list[dict[str, Any]]):
-        self._table, self._codec, self._staged = table, codec, staged
+    def __init__(self, client: DynamoDBClient, table: str, codec: ItemCodec, staged: list[dict[str, Any]]):
+        self._client, self._table, self._codec, self._staged = client, table, codec, staged
+
+    def trail(
+        self, tenant_id: str, object_type: str, object_id: str, page: PageRequest, now: datetime
+    ) -> Page[AuditEvent]:
+        kwargs: dict[str, Any] = {
+            "TableName": self._table,
+            "KeyConditionExpression": "PK = :pk",
+            "ExpressionAttributeValues": self._codec.encode(
+                {":pk": table_keys.audit_partition(tenant_id, object_type, object_id)}
+            ),
+            "Limit": page.limit,
+        }
+        if page.after:
+            kwargs["ExclusiveStartKey"] = dict(page.after)
+        response = translated(self._client.query, **kwargs)
+        items = [self._codec.decode(raw) for raw in response.get("Items", [])]
+        return Page(
+            items=[_audit_event_from(i) for i in items if int(i["expires_at"]) > int(now.timestamp())],
+            next_position=response.get("LastEvaluatedKey"),
+        )
 
     def stage(self, event: AuditEvent) -> None:
         at_iso = event.at.isoformat()
@@ -303,3 +324,17 @@ class DynamoDbAuditLog:
                 }
             }
         )
+
+
+def _audit_event_from(item: Item) -> AuditEvent:
+    return AuditEvent(
+        tenant_id=str(item["tenant_id"]),
+        actor_id=str(item["actor_id"]),
+        action=str(item["action"]),
+        object_type=str(item["object_type"]),
+        object_id=str(item["object_id"]),
+        at=datetime.fromisoformat(item["at"]),
+        request_id=str(item["request_id"]),
+        event_id=str(item["SK"]).rsplit("#", 1)[-1],
+        expires_at=datetime.fromtimestamp(int(item["expires_at"]), tz=UTC),
+    )

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import ClientError
 
+from workwell.adapters.dynamodb_case_retention import DynamoDbCaseRetention
 from workwell.adapters.dynamodb_errors import translate_client_error
 from workwell.adapters.dynamodb_reports import DynamoDbOutbox, DynamoDbReports
 from workwell.adapters.dynamodb_repositories import (
@@ -39,9 +40,10 @@ class DynamoDbUnitOfWork(UnitOfWork):
         self.settings = DynamoDbTenantSettings(client, tables.main, codec, self._staged)
         self.staff = DynamoDbStaffDirectory(client, tables.main, codec, self._staged)
         self.registry = DynamoDbTenantRegistry(client, tables.main, codec, self._staged)
-        self.audit = DynamoDbAuditLog(tables.audit, codec, self._staged)
+        self.audit = DynamoDbAuditLog(client, tables.audit, codec, self._staged)
         self.reports = DynamoDbReports(client, tables.main, codec, self._staged)
         self.outbox = DynamoDbOutbox(tables.main, codec, self._staged)
+        self.retention = DynamoDbCaseRetention(client, tables.main, tables.audit, codec)
 
     def commit(self) -> None:
         if not self._staged:

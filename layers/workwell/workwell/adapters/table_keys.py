@@ -59,7 +59,7 @@ def tenant_group_key(group_id: str) -> dict[str, str]:
 
 def audit_key(tenant_id: str, object_type: str, object_id: str, at_iso: str, event_id: str) -> dict[str, str]:
     """Audit events of one object together, in time order."""
-    return {"PK": _tenant(tenant_id) + f"AUDIT#{object_type}#{object_id}", "SK": f"{at_iso}#{event_id}"}
+    return {"PK": audit_partition(tenant_id, object_type, object_id), "SK": f"{at_iso}#{event_id}"}
 
 
 def case_partition(tenant_id: str, report_id: str) -> str:
@@ -97,9 +97,37 @@ def reporter_partition(tenant_id: str, reporter_id: str) -> str:
 
 
 def open_case_index_key(tenant_id: str, next_deadline_iso: str, report_id: str) -> dict[str, str]:
-    """GSI2: open cases of a tenant by next deadline; removed on close, so closed cases
-    cost nothing to jobs that walk open ones."""
-    return {"GSI2PK": _tenant(tenant_id) + "OPEN", "GSI2SK": f"{next_deadline_iso}#{report_id}"}
+    """GSI2: open cases of a tenant by next deadline; moved to the closed partition on
+    close, so closed cases cost nothing to jobs that walk open ones."""
+    return {"GSI2PK": open_cases_partition(tenant_id), "GSI2SK": f"{next_deadline_iso}#{report_id}"}
+
+
+# Sorts after every real deadline: open cases with nothing due come last.
+NO_DEADLINE = "9999-12-31T23:59:59+00:00"
+
+
+def closed_case_index_key(tenant_id: str, closed_iso: str, report_id: str) -> dict[str, str]:
+    """GSI2: closed cases of a tenant by closing time, apart from the open ones."""
+    return {"GSI2PK": closed_cases_partition(tenant_id), "GSI2SK": f"{closed_iso}#{report_id}"}
+
+
+def open_cases_partition(tenant_id: str) -> str:
+    return _tenant(tenant_id) + "OPEN"
+
+
+def closed_cases_partition(tenant_id: str) -> str:
+    return _tenant(tenant_id) + "CLOSED"
+
+
+EVENT_PREFIX = "EVENT#"
+
+
+def case_event_key(tenant_id: str, report_id: str, at_iso: str, event_id: str) -> dict[str, str]:
+    return {"PK": case_partition(tenant_id, report_id), "SK": f"{EVENT_PREFIX}{at_iso}#{event_id}"}
+
+
+def audit_partition(tenant_id: str, object_type: str, object_id: str) -> str:
+    return _tenant(tenant_id) + f"AUDIT#{object_type}#{object_id}"
 
 
 def outbox_key(tenant_id: str, message_id: str) -> dict[str, str]:

@@ -26,6 +26,7 @@ STATUS_BY_ERROR: dict[type[domain.DomainError], int] = {
     domain.NotFound: 404,
     domain.Conflict: 409,
     domain.InvalidInput: 422,
+    domain.InvalidTransition: 422,
     domain.InvalidCursor: 400,
     domain.IdempotencyKeyMissing: 400,
     domain.IdempotencyInProgress: 409,

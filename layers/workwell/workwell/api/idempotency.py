@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from aws_lambda_powertools.event_handler import APIGatewayRestResolver
 from aws_lambda_powertools.utilities.idempotency import (
     BasePersistenceLayer,
     IdempotencyConfig,
@@ -22,6 +23,7 @@ from aws_lambda_powertools.utilities.idempotency.exceptions import (
 )
 from aws_lambda_powertools.utilities.idempotency.serialization.no_op import NoOpSerializer
 from aws_lambda_powertools.utilities.typing import LambdaContext
+from pydantic import BaseModel
 
 from workwell.domain.errors import (
     IdempotencyConflict,
@@ -104,3 +106,22 @@ class IdempotentCreation:
             ) from None
         except IdempotencyValidationError:
             raise IdempotencyConflict("This Idempotency-Key was used with another request body.") from None
+
+
+def run_once(
+    app: APIGatewayRestResolver,
+    idempotent: IdempotentCreation,
+    *,
+    tenant_id: str,
+    caller: str,
+    payload: Any,
+    create: Callable[[CreationToken], BaseModel],
+    min_key: int = 1,
+) -> tuple[dict[str, Any], CreationToken]:
+    """Run a creating use case once per Idempotency-Key; repeats get the first answer."""
+    key = idempotency_key_from(app.current_event.headers, min_length=min_key)
+    token = creation_token(tenant_id, caller, key, payload)
+    answer = idempotent.run(
+        token, lambda t: create(t).model_dump(mode="json", by_alias=True), app.lambda_context
+    )
+    return answer, token

@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from workwell.domain.case_workflow import WorkflowActor
 from workwell.domain.principal import Principal
 from workwell.domain.report_types import ReportType
 from workwell.domain.roles import Role
 from workwell.domain.staff import StaffMember
-from workwell.domain.tenant_settings import RESTRICTED_HANDLER_ROLES
+from workwell.domain.tenant_settings import ORDINARY_HANDLER_ROLES, RESTRICTED_HANDLER_ROLES
 
 HARASSMENT_OVERSEER_ROLES = frozenset({Role.SAFETY_MANAGER, Role.HR_DIRECTOR})
 ORDINARY_VIEWER_ROLES = RESTRICTED_HANDLER_ROLES
@@ -52,17 +53,41 @@ class Viewer:
         return cls(member.user_id, frozenset(member.roles), frozenset(member.supervised_units), recusal_token)
 
 
-def may_view_case(viewer: Viewer, case: CaseAccessFacts) -> bool:
+def case_actor(viewer: Viewer, case: CaseAccessFacts) -> WorkflowActor | None:
+    """The part the viewer plays in the case: its `assignee`, an `overseer` by role, or
+    none at all (then the case does not exist for them)."""
     if viewer.recusal_token in case.recusal_tokens:
-        return False  # recusal is absolute
+        return None  # recusal is absolute
     roles = viewer.roles
     if case.restricted:
         if viewer.user_id == case.assignee_id and roles & RESTRICTED_HANDLER_ROLES:
-            return True
-        return bool(roles & HARASSMENT_OVERSEER_ROLES)
-    if roles & ORDINARY_VIEWER_ROLES:
-        return True
-    return Role.SUPERVISOR in roles and case.unit is not None and case.unit in viewer.supervised_units
+            return "assignee"
+        return "overseer" if roles & HARASSMENT_OVERSEER_ROLES else None
+    return _ordinary_case_actor(viewer, case)
+
+
+def _ordinary_case_actor(viewer: Viewer, case: CaseAccessFacts) -> WorkflowActor | None:
+    roles = viewer.roles
+    supervises_unit = (
+        Role.SUPERVISOR in roles and case.unit is not None and case.unit in viewer.supervised_units
+    )
+    assigned = case.assignee_id is not None and viewer.user_id == case.assignee_id
+    # An ordinary case nobody was chosen for is its unit supervisors'.
+    if (assigned and roles & ORDINARY_HANDLER_ROLES) or (case.assignee_id is None and supervises_unit):
+        return "assignee"
+    if roles & ORDINARY_VIEWER_ROLES or supervises_unit:
+        return "overseer"
+    return None
+
+
+def may_view_case(viewer: Viewer, case: CaseAccessFacts) -> bool:
+    return case_actor(viewer, case) is not None
+
+
+def may_hand_over(viewer: Viewer, case: CaseAccessFacts) -> bool:
+    """The assignee, and safety managers and HR directors who may see the case."""
+    actor = case_actor(viewer, case)
+    return actor == "assignee" or (actor == "overseer" and bool(viewer.roles & HARASSMENT_OVERSEER_ROLES))
 
 
 def may_handle(member: StaffMember, report_type: ReportType, unit: str | None) -> bool:

@@ -48,6 +48,12 @@ class Conflict(DomainError):
     code = "conflict"
 
 
+class InvalidTransition(DomainError):
+    """A workflow action that the case's current state does not allow."""
+
+    code = "invalid_transition"
+
+
 class InvalidInput(DomainError):
     """Input that is well-formed but breaks a rule; details name the field."""
 

@@ -15,6 +15,11 @@ OUTBOX_RETENTION = timedelta(days=30)
 class OutboxKind(StrEnum):
     CASE_RECEIVED = "case.received"
     REPORTER_MESSAGE = "case.reporter_message"
+    # To a signed-in reporter; an anonymous one learns it through the receipt.
+    STATUS_CHANGED = "case.status_changed"
+    HANDLER_MESSAGE = "case.handler_message"
+    # To the new assignee.
+    HANDED_OVER = "case.handed_over"
 
 
 @dataclass(frozen=True)
@@ -24,6 +29,9 @@ class OutboxMessage:
     kind: OutboxKind
     report_id: str
     created_at: datetime
+    # Whom it is for, where the kind does not say (a handover's new assignee). The notifier
+    # checks again at send time that this person may still see the case.
+    recipient_id: str | None = None
 
     @property
     def expires_at(self) -> datetime:

@@ -7,12 +7,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from workwell.domain.case_workflow import (
+    WorkflowTemplate,
+    default_harassment_workflow,
+    default_ordinary_workflow,
+)
 from workwell.domain.errors import ErrorDetail, InvalidInput, NotFound
+from workwell.domain.localised_text import Language
 from workwell.domain.roles import Role
 from workwell.domain.tenant_settings import (
     RESTRICTED_HANDLER_ROLES,
     RESTRICTED_REPORT_TYPES,
-    Language,
+    ReportTypeSetting,
     TenantSettings,
 )
 
@@ -158,6 +164,7 @@ class ReportType:
     anonymous_allowed: bool
     handler_roles: frozenset[Role]
     retention_days_after_closing: int
+    workflow: WorkflowTemplate
 
     @property
     def key(self) -> str:
@@ -204,26 +211,36 @@ def _problem_with(field: FieldDefinition, value: str) -> str | None:
 
 def report_types_of(settings: TenantSettings) -> list[ReportType]:
     """The tenant's enabled types, in the tenant's order."""
-    types = []
-    for setting in settings.report_types:
-        if not setting.enabled:
-            continue
-        definition = CATALOGUE[setting.key]
-        roles = setting.handler_roles or definition.default_handler_roles
-        if definition.restricted:
-            # Defence in depth: settings validation already refuses anything wider.
-            roles = tuple(r for r in roles if r in RESTRICTED_HANDLER_ROLES)
-        types.append(
-            ReportType(
-                definition=definition,
-                anonymous_allowed=setting.anonymous_allowed,
-                handler_roles=frozenset(roles),
-                retention_days_after_closing=(
-                    setting.retention_days_after_closing or settings.retention.report_days_after_closing
-                ),
-            )
-        )
-    return types
+    return [_as_configured(settings, setting) for setting in settings.report_types if setting.enabled]
+
+
+def case_type_of(settings: TenantSettings, key: str) -> ReportType:
+    """The rules a case of type `key` is handled by, even if the type no longer takes new
+    reports: cases already made must still be handled to the end."""
+    setting = next((s for s in settings.report_types if s.key == key), None)
+    if setting is None:
+        if key not in CATALOGUE:
+            raise NotFound("Report type not found.")
+        setting = ReportTypeSetting(key=key, enabled=False)
+    return _as_configured(settings, setting)
+
+
+def _as_configured(settings: TenantSettings, setting: ReportTypeSetting) -> ReportType:
+    definition = CATALOGUE[setting.key]
+    roles = setting.handler_roles or definition.default_handler_roles
+    if definition.restricted:
+        # Defence in depth: settings validation already refuses anything wider.
+        roles = tuple(r for r in roles if r in RESTRICTED_HANDLER_ROLES)
+    default_workflow = default_harassment_workflow if definition.restricted else default_ordinary_workflow
+    return ReportType(
+        definition=definition,
+        anonymous_allowed=setting.anonymous_allowed,
+        handler_roles=frozenset(roles),
+        retention_days_after_closing=(
+            setting.retention_days_after_closing or settings.retention.report_days_after_closing
+        ),
+        workflow=setting.workflow or default_workflow(settings.deadlines),
+    )
 
 
 def report_type_of(settings: TenantSettings, key: str, *, anonymous: bool = False) -> ReportType:
@@ -233,7 +250,3 @@ def report_type_of(settings: TenantSettings, key: str, *, anonymous: bool = Fals
         if report_type.key == key and (report_type.anonymous_allowed or not anonymous):
             return report_type
     raise NotFound("Report type not found.")
-
-
-def localised(labels: Labels, language: str, fallback: Language) -> str:
-    return labels.get(language) or labels.get(fallback) or labels["fi"]  # type: ignore[call-overload]

@@ -4,30 +4,28 @@ people, messages) is restricted data and travels separately, encrypted."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
 from workwell.domain.case_access import CaseAccessFacts
-from workwell.domain.deadlines import days_after, working_days_after
-from workwell.domain.report_types import ReportType
-from workwell.domain.tenant_settings import Deadlines
 
-RECEIVED = "received"
 # The legal maximum: data deleted 5 years after receipt at the latest (Directive 2019/1937).
 RETENTION_YEARS_AFTER_RECEIPT = 5
 MAX_MESSAGES_PER_CASE = 200
-
-
-class DeadlineKind(StrEnum):
-    ACKNOWLEDGE = "acknowledge"
-    START_INVESTIGATION = "startInvestigation"
-    HANDLE = "handle"
+# Bounds the case item (status history grows with every transition, reopen loops included).
+MAX_TRANSITIONS_PER_CASE = 100
 
 
 class MessageAuthor(StrEnum):
     REPORTER = "reporter"
     HANDLER = "handler"
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    status: str
+    at: datetime
 
 
 @dataclass(frozen=True)
@@ -46,10 +44,16 @@ class SafetyReport:
     reporter_id: str | None
     received_at: datetime
     updated_at: datetime
-    deadlines: Mapping[DeadlineKind, datetime]
+    # Pending deadlines by rule key (see case_workflow.DeadlineRule), due times in UTC.
+    deadlines: Mapping[str, datetime]
     expires_at: datetime
     message_count: int = 0
     closed_at: datetime | None = None
+    # Deadlines met, by rule key, with when: what "time to acknowledge" is measured from.
+    met_deadlines: Mapping[str, datetime] = field(default_factory=dict)
+    resolution: str | None = None
+    # What the reporter sees of the handling: each state the case entered, and when.
+    status_history: tuple[StatusChange, ...] = ()
 
     @property
     def is_open(self) -> bool:
@@ -78,17 +82,6 @@ class CaseMessage:
     # signed-in reporter is already known from the case).
     author_id: str | None
     sent_at: datetime
-
-
-def initial_deadlines(
-    report_type: ReportType, received_at: datetime, rules: Deadlines
-) -> dict[DeadlineKind, datetime]:
-    if report_type.restricted:
-        return {
-            DeadlineKind.ACKNOWLEDGE: days_after(received_at, rules.acknowledge_days),
-            DeadlineKind.START_INVESTIGATION: days_after(received_at, rules.start_investigation_days),
-        }
-    return {DeadlineKind.HANDLE: working_days_after(received_at, rules.ordinary_handling_working_days)}
 
 
 def latest_expiry(received_at: datetime) -> datetime:

@@ -6,9 +6,10 @@ from pydantic import Field, model_validator
 
 from workwell.domain.errors import ErrorDetail
 from workwell.domain.identifiers import EmailAddress, Slug, UserId
+from workwell.domain.localised_text import Language, ShortText
 from workwell.domain.model_base import CamelModel
 from workwell.domain.roles import PRIVILEGED_ROLES, Role
-from workwell.domain.tenant_settings import Language, ShortText, TenantSettings
+from workwell.domain.tenant_settings import TenantSettings
 
 
 class StaffProfile(CamelModel):

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from workwell.domain.identifiers import EmailAddress, Slug, TenantId, UserId
+from workwell.domain.localised_text import Language, LocalisedText, ShortText
 from workwell.domain.model_base import CamelModel
 from workwell.domain.roles import Role
 from workwell.domain.staff import StaffMember
-from workwell.domain.tenant_settings import Language, LocalisedText, ShortText, TenantSettings
+from workwell.domain.tenant_settings import TenantSettings
 
 
 class Person(CamelModel):

@@ -6,13 +6,11 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import Field, StringConstraints, model_validator
 
+from workwell.domain.case_workflow import WorkflowTemplate
 from workwell.domain.identifiers import EmailAddress, Slug
+from workwell.domain.localised_text import Language, LocalisedText
 from workwell.domain.model_base import CamelModel
 from workwell.domain.roles import Role
-
-Language = Literal["fi", "sv", "en"]
-ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200)]
-LocalisedText = Annotated[dict[Language, ShortText], Field(min_length=1)]
 
 ReportTypeKey = Literal["harassment", "violence_threat", "accident", "near_miss", "hazard_observation"]
 DEFAULT_REPORT_TYPES: tuple[str, ...] = get_args(ReportTypeKey)
@@ -60,6 +58,8 @@ class ReportTypeSetting(CamelModel):
     anonymous_allowed: bool = False
     handler_roles: tuple[Role, ...] | None = Field(default=None, min_length=1, max_length=4)
     retention_days_after_closing: int | None = Field(default=None, ge=1, le=1825)
+    # None: the default workflow of the type (see workwell.domain.case_workflow).
+    workflow: WorkflowTemplate | None = None
 
     @model_validator(mode="after")
     def _handler_roles_fit_the_type(self) -> ReportTypeSetting:

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from workwell.domain.case_access import may_handle
+from workwell.domain.case_handling import initial_deadlines
 from workwell.domain.errors import Conflict, ErrorDetail, IdempotencyConflict, InvalidInput, NotFound
 from workwell.domain.outbox import OutboxKind, OutboxMessage
 from workwell.domain.report_codes import new_receipt_code, new_reference, receipt_digest
 from workwell.domain.report_types import ReportType, report_type_of
-from workwell.domain.safety_report import RECEIVED, SafetyReport, initial_deadlines, latest_expiry
+from workwell.domain.safety_report import SafetyReport, StatusChange, latest_expiry
 from workwell.domain.tenant_settings import TenantSettings
 from workwell.service_layer.call_context import CallContext, PublicCallContext
 from workwell.service_layer.creation_token import CreationToken
@@ -139,14 +140,15 @@ def _file_report(
         type_key=report_type.key,
         restricted=report_type.restricted,
         unit=unit,
-        status=RECEIVED,
+        status=report_type.workflow.initial_state,
         assignee_id=draft.handler_id,
         recusal_tokens=frozenset(blinding.blind(tenant_id, user_id) for user_id in recused),
         reporter_id=None if isinstance(ctx, PublicCallContext) else ctx.principal.user_id,
         received_at=ctx.now,
         updated_at=ctx.now,
-        deadlines=initial_deadlines(report_type, ctx.now, settings.deadlines),
+        deadlines=initial_deadlines(report_type.workflow, ctx.now),
         expires_at=latest_expiry(ctx.now),
+        status_history=(StatusChange(report_type.workflow.initial_state, ctx.now),),
     )
     sealed = cipher.encrypt(answers, RecordContext(tenant_id, REPORT_RECORD, report.report_id))
     receipt = new_receipt_code() if anonymous else None

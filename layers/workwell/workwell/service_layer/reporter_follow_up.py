@@ -4,29 +4,21 @@ handlers' internal notes (those are case events, not messages)."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from workwell.domain.errors import Conflict, NotFound
-from workwell.domain.outbox import OutboxKind, OutboxMessage
+from workwell.domain.errors import NotFound
 from workwell.domain.principal import Principal
 from workwell.domain.report_codes import receipt_digest, receipt_matches
-from workwell.domain.safety_report import MAX_MESSAGES_PER_CASE, CaseMessage, MessageAuthor, SafetyReport
+from workwell.domain.safety_report import CaseMessage, MessageAuthor, SafetyReport
 from workwell.service_layer.call_context import CallContext, PublicCallContext
+from workwell.service_layer.case_messages import message_record, post_case_message
 from workwell.service_layer.field_cipher import FieldCipher, RecordContext
 from workwell.service_layer.pagination import CursorCodec, PageRequest, cursor_binding
 from workwell.service_layer.report_submission import REPORT_RECORD
-from workwell.service_layer.unit_of_work import StoredMessage, StoredReport, UnitOfWork
+from workwell.service_layer.unit_of_work import StoredReport, UnitOfWork
 
 MY_REPORTS_QUERY = "GET /reports/mine"
-MESSAGE_RECORD = "case_message"
-
-
-def message_record(tenant_id: str, report_id: str, message_id: str) -> RecordContext:
-    """Bound to the case being read as well as the message: a message item moved into
-    another case's partition does not decrypt there."""
-    return RecordContext(tenant_id, MESSAGE_RECORD, f"{report_id}/{message_id}")
 
 
 @dataclass(frozen=True)
@@ -72,7 +64,8 @@ def my_report(ctx: CallContext, report_id: str, uow: UnitOfWork, cipher: FieldCi
 def post_reporter_message(
     ctx: CallContext, report_id: str, body: str, uow: UnitOfWork, cipher: FieldCipher
 ) -> CaseMessage:
-    return _post(ctx, _own_report(ctx, report_id, uow, with_messages=False).report.value, body, uow, cipher)
+    report = _own_report(ctx, report_id, uow, with_messages=False).report.value
+    return post_case_message(ctx, report, MessageAuthor.REPORTER, body, uow=uow, cipher=cipher)
 
 
 def follow_up(ctx: PublicCallContext, receipt: str, uow: UnitOfWork, cipher: FieldCipher) -> ReporterView:
@@ -83,9 +76,8 @@ def follow_up(ctx: PublicCallContext, receipt: str, uow: UnitOfWork, cipher: Fie
 def post_follow_up_message(
     ctx: PublicCallContext, receipt: str, body: str, uow: UnitOfWork, cipher: FieldCipher
 ) -> CaseMessage:
-    return _post(
-        ctx, _report_of_receipt(ctx, receipt, uow, with_messages=False).report.value, body, uow, cipher
-    )
+    report = _report_of_receipt(ctx, receipt, uow, with_messages=False).report.value
+    return post_case_message(ctx, report, MessageAuthor.REPORTER, body, uow=uow, cipher=cipher)
 
 
 def _own_report(ctx: CallContext, report_id: str, uow: UnitOfWork, *, with_messages: bool) -> StoredReport:
@@ -140,33 +132,3 @@ def _audited_view(
     uow.audit.stage(ctx.audit_event("case.read_by_reporter", "case", report.report_id, report.expires_at))
     uow.commit()
     return ReporterView(report=report, answers=answers, messages=messages)
-
-
-def _post(
-    ctx: CallContext | PublicCallContext,
-    report: SafetyReport,
-    body: str,
-    uow: UnitOfWork,
-    cipher: FieldCipher,
-) -> CaseMessage:
-    if not report.is_open:
-        raise Conflict("This case is closed; it no longer takes messages.")
-    if report.message_count >= MAX_MESSAGES_PER_CASE:
-        raise Conflict("This case has reached its message limit; contact the handler another way.")
-    message = CaseMessage(
-        message_id=uuid.uuid4().hex,
-        report_id=report.report_id,
-        author=MessageAuthor.REPORTER,
-        author_id=None,
-        sent_at=ctx.now,
-    )
-    sealed = cipher.encrypt(body, message_record(ctx.tenant_id, report.report_id, message.message_id))
-    uow.reports.stage_message(report, StoredMessage(message, sealed), MAX_MESSAGES_PER_CASE)
-    uow.audit.stage(
-        ctx.audit_event("case.message_from_reporter", "case", report.report_id, report.expires_at)
-    )
-    uow.outbox.stage(
-        OutboxMessage(ctx.tenant_id, uuid.uuid4().hex, OutboxKind.REPORTER_MESSAGE, report.report_id, ctx.now)
-    )
-    uow.commit()
-    return message

@@ -8,9 +8,10 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
-from typing import Protocol
+from typing import Any, Protocol
 
 from workwell.domain.audit import AuditEvent
+from workwell.domain.case_events import CaseEvent
 from workwell.domain.outbox import OutboxMessage
 from workwell.domain.safety_report import CaseMessage, SafetyReport
 from workwell.domain.staff import StaffMember
@@ -85,6 +86,12 @@ class TenantRegistry(Protocol):
 class AuditLog(Protocol):
     def stage(self, event: AuditEvent) -> None: ...
 
+    def trail(
+        self, tenant_id: str, object_type: str, object_id: str, page: PageRequest, now: datetime
+    ) -> Page[AuditEvent]:
+        """One object's events, oldest first."""
+        ...
+
 
 @dataclass(frozen=True)
 class StoredMessage:
@@ -93,13 +100,37 @@ class StoredMessage:
 
 
 @dataclass(frozen=True)
+class StoredEvent:
+    event: CaseEvent
+    # Recorded events only: their details (see CaseEventDetails), sealed.
+    sealed_details: str | None
+
+
+@dataclass(frozen=True)
 class StoredReport:
     report: Versioned[SafetyReport]
     sealed_content: str
     # Only for anonymous reports: the digest of the receipt, never the receipt.
     receipt_digest: str | None = None
-    # Filled only when asked for (`with_messages`), oldest first.
+    # Filled only when asked for (`with_messages`, `with_events`), oldest first.
     messages: tuple[StoredMessage, ...] = ()
+    events: tuple[StoredEvent, ...] = ()
+    # Set when the case's expiry changed and its other items have not all followed yet.
+    expiry_pending: bool = False
+
+
+@dataclass(frozen=True)
+class IndexedCase:
+    # None where the index holds something no longer readable (past its retention).
+    report: SafetyReport | None
+    # Where a listing that stops at this case resumes.
+    position: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class CaseIndexPage:
+    cases: Sequence[IndexedCase]
+    exhausted: bool
 
 
 @dataclass(frozen=True)
@@ -120,10 +151,29 @@ class ReportRepository(Protocol):
     is lazy)."""
 
     def get(
-        self, tenant_id: str, report_id: str, now: datetime, *, with_messages: bool = False
+        self,
+        tenant_id: str,
+        report_id: str,
+        now: datetime,
+        *,
+        with_messages: bool = False,
+        with_events: bool = False,
     ) -> StoredReport | None:
-        """With messages, the case and its messages come in one read of the partition."""
+        """With messages or events, the case and those come in one read of the partition."""
         ...
+
+    def case_index(
+        self, tenant_id: str, *, closed: bool, after: Mapping[str, Any] | None, limit: int, now: datetime
+    ) -> CaseIndexPage:
+        """Open cases by nearest deadline, or closed ones by closing time, newest first."""
+        ...
+
+    def stage_update(self, report: SafetyReport, expected_version: int, *, expiry_changed: bool) -> int:
+        """The case's metadata as `report` has it, if still at `expected_version`; message
+        counts are left alone. Returns the new version."""
+        ...
+
+    def stage_event(self, report: SafetyReport, event: StoredEvent) -> None: ...
 
     def find_by_receipt(
         self, tenant_id: str, digest: str, now: datetime, *, with_messages: bool = False
@@ -148,6 +198,14 @@ class ReportRepository(Protocol):
         ...
 
 
+class CaseRetention(Protocol):
+    """Carries a case's expiry to all its items, audit events included. More than one
+    transaction can hold, so it runs after the case's own commit and is safe to repeat;
+    until it has run, read paths still go by the case item's expiry."""
+
+    def propagate(self, stored: StoredReport) -> None: ...
+
+
 class Outbox(Protocol):
     def stage(self, message: OutboxMessage) -> None: ...
 
@@ -158,6 +216,7 @@ class UnitOfWork(abc.ABC):
     registry: TenantRegistry
     audit: AuditLog
     reports: ReportRepository
+    retention: CaseRetention
     outbox: Outbox
 
     def __enter__(self) -> UnitOfWork:

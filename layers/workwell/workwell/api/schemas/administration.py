@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from workwell.domain.localised_text import Language, LocalisedText
 from workwell.domain.model_base import CamelModel
 from workwell.domain.roles import Role
 from workwell.domain.staff import StaffMember, StaffProfile
-from workwell.domain.tenant_settings import Language, LocalisedText, TenantSettings
+from workwell.domain.tenant_settings import TenantSettings
 from workwell.domain.versioned import Versioned
 from workwell.service_layer.administration import Profile
 

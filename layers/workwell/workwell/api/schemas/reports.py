@@ -10,13 +10,14 @@ from typing import Annotated
 from pydantic import Field, StringConstraints
 
 from workwell.domain.identifiers import Slug, UserId
+from workwell.domain.localised_text import Language, localised
 from workwell.domain.model_base import CamelModel
 from workwell.domain.report_codes import RECEIPT_PATTERN
-from workwell.domain.report_types import FieldKind, ReportType, localised
+from workwell.domain.report_types import FieldKind, ReportType
 from workwell.domain.roles import Role
-from workwell.domain.safety_report import DeadlineKind, MessageAuthor, SafetyReport
+from workwell.domain.safety_report import MessageAuthor, SafetyReport
 from workwell.domain.staff import StaffMember
-from workwell.domain.tenant_settings import Language, TenantSettings
+from workwell.domain.tenant_settings import TenantSettings
 from workwell.service_layer.report_intake import HandlerChoice, ReportTypeCatalogue
 from workwell.service_layer.report_submission import ReportDraft, SubmittedReport
 from workwell.service_layer.reporter_follow_up import ReadableMessage, ReporterView
@@ -87,6 +88,12 @@ class ReportFieldView(CamelModel):
     options: list[ChoiceOptionView]
 
 
+class StateView(CamelModel):
+    key: str
+    label: str
+    closed: bool
+
+
 class ReportTypeView(CamelModel):
     key: str
     label: str
@@ -96,6 +103,8 @@ class ReportTypeView(CamelModel):
     handler_required: bool
     unit_required: bool
     fields: list[ReportFieldView]
+    # The states a report of this type moves through, so a reporter can read its status.
+    states: list[StateView]
 
     @classmethod
     def of(cls, report_type: ReportType, language: Language, fallback: Language) -> ReportTypeView:
@@ -120,6 +129,10 @@ class ReportTypeView(CamelModel):
                     ],
                 )
                 for f in definition.fields
+            ],
+            states=[
+                StateView(key=st.key, label=localised(st.label, language, fallback), closed=st.closed)
+                for st in report_type.workflow.states
             ],
         )
 
@@ -271,18 +284,28 @@ class MessageView(CamelModel):
         return cls(message_id=m.message_id, author=m.author, sent_at=m.sent_at, body=readable.body)
 
 
+class StatusChangeView(CamelModel):
+    status: str
+    at: datetime
+
+
 class ReportDetailResponse(ReportSummaryView):
     unit_id: str | None
-    deadlines: dict[DeadlineKind, datetime]
+    deadlines: dict[str, datetime]
+    resolution: str | None
+    status_history: list[StatusChangeView]
     answers: dict[str, str]
     messages: list[MessageView]
 
     @classmethod
     def of_view(cls, view: ReporterView) -> ReportDetailResponse:
+        r = view.report
         return cls(
-            **ReportSummaryView.of(view.report).model_dump(),
-            unit_id=view.report.unit,
-            deadlines=dict(view.report.deadlines),
+            **ReportSummaryView.of(r).model_dump(),
+            unit_id=r.unit,
+            deadlines=dict(r.deadlines),
+            resolution=r.resolution,
+            status_history=[StatusChangeView(status=c.status, at=c.at) for c in r.status_history],
             answers=dict(view.answers or {}),
             messages=[MessageView.of(m) for m in view.messages],
         )
@@ -291,8 +314,10 @@ class ReportDetailResponse(ReportSummaryView):
 class FollowUpResponse(CamelModel):
     reference: str
     status: str
+    resolution: str | None
     received_at: datetime
     updated_at: datetime
+    status_history: list[StatusChangeView]
     messages: list[MessageView]
 
     @classmethod
@@ -301,8 +326,10 @@ class FollowUpResponse(CamelModel):
         return cls(
             reference=r.reference,
             status=r.status,
+            resolution=r.resolution,
             received_at=r.received_at,
             updated_at=r.updated_at,
+            status_history=[StatusChangeView(status=c.status, at=c.at) for c in r.status_history],
             messages=[MessageView.of(m) for m in view.messages],
         )
 

@@ -1,0 +1,219 @@
+"""Cases function: the handler's inbox, the case file, workflow transitions, events,
+messages to the reporter, handover, the audit trail and statistics. The composition root:
+it reads settings, builds adapters and hands them to the use cases."""
+
+from __future__ import annotations
+
+import functools
+import os
+from typing import Annotated, Any
+
+from aws_lambda_powertools import Logger, Metrics
+from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
+from aws_lambda_powertools.event_handler.openapi.params import Path, Query
+from aws_lambda_powertools.logging import correlation_paths
+from aws_lambda_powertools.logging.utils import copy_config_to_registered_loggers
+from aws_lambda_powertools.metrics import MetricUnit
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from workwell.adapters.restricted_data_wiring import RestrictedDataWiring
+from workwell.adapters.signed_cursor import MAX_CURSOR_LENGTH, LazyCursorCodec
+from workwell.api.call_contexts import call_context_for, principal_for
+from workwell.api.idempotency import run_once
+from workwell.api.observability import traced, tracing_enabled
+from workwell.api.resolver_setup import body_size_limit, configure_resolver
+from workwell.api.schemas.cases import (
+    AssignmentRequest,
+    AuditTrailResponse,
+    CaseChangedResponse,
+    CaseDetailResponse,
+    CaseEventRequest,
+    CaseListResponse,
+    CaseStatisticsResponse,
+    EventRecordedResponse,
+    HandlerMessageRequest,
+    TransitionRequest,
+)
+from workwell.api.schemas.reports import REPORT_ID_PATTERN, TYPE_KEY_PATTERN, MessageSentResponse
+from workwell.config import CasesSettings
+from workwell.domain.case_access import may_view_case
+from workwell.service_layer import case_file, case_inbox, case_statistics, case_work
+from workwell.service_layer.call_context import CallContext
+from workwell.service_layer.case_access_check import viewer_of
+from workwell.service_layer.creation_token import CreationToken
+from workwell.service_layer.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+
+logger = Logger()
+metrics = Metrics()
+copy_config_to_registered_loggers(source_logger=logger, include={"workwell"})
+
+app = APIGatewayRestResolver(enable_validation=True)
+configure_resolver(app)
+
+CASE_ID = Annotated[str, Path(pattern=REPORT_ID_PATTERN)]
+LIMIT = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)]
+CURSOR = Annotated[str | None, Query(max_length=MAX_CURSOR_LENGTH)]
+STATE = Annotated[str | None, Query(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
+TYPE = Annotated[str | None, Query(pattern=TYPE_KEY_PATTERN)]
+# Marks creating routes in the OpenAPI document (Idempotency-Key header, 201).
+IDEMPOTENT = {"x-idempotency-key-min-length": 1}
+
+
+@functools.cache
+def wiring() -> RestrictedDataWiring:
+    """Built on first use, then kept for the life of the container."""
+    return RestrictedDataWiring(CasesSettings.from_environment(os.environ))
+
+
+def call_context() -> CallContext:
+    deps = wiring().base
+    return call_context_for(app, principal_for(app, deps.staff_lookup, logger), deps.clock.now())
+
+
+def created(body: Any) -> Response[Any]:
+    return Response(status_code=201, content_type="application/json", body=body)
+
+
+@app.get("/cases")
+def get_cases(  # noqa: PLR0917 (one parameter per query string field)
+    limit: LIMIT = DEFAULT_PAGE_SIZE,
+    cursor: CURSOR = None,
+    closed: Annotated[bool, Query()] = False,
+    status: STATE = None,
+    type: TYPE = None,
+    overdue: Annotated[bool, Query()] = False,
+    mine: Annotated[bool, Query()] = False,
+) -> CaseListResponse:
+    ctx = call_context()
+    wanted = case_inbox.InboxFilter(
+        closed=closed, status=status, type_key=type, overdue_only=overdue, assigned_to_me=mine
+    )
+    inbox = case_inbox.case_inbox(
+        ctx,
+        wanted,
+        wiring().base.uow(),
+        limit=limit,
+        cursor=cursor,
+        cursors=LazyCursorCodec(lambda: wiring().cursors),
+        blinding=wiring().blinding,
+    )
+    return CaseListResponse.of(inbox, ctx.principal.identity.language, ctx.now)
+
+
+@app.get("/cases/<caseId>")
+def get_case(caseId: CASE_ID) -> CaseDetailResponse:  # noqa: N803 (path name)
+    ctx = call_context()
+    file = case_file.open_case(ctx, caseId, wiring().base.uow(), wiring().cipher, blinding=wiring().blinding)
+    return CaseDetailResponse.of_file(file, ctx.principal.identity.language, ctx.now)
+
+
+@app.post("/cases/<caseId>/transitions")
+def post_transition(caseId: CASE_ID, body: TransitionRequest) -> CaseChangedResponse:  # noqa: N803
+    ctx = call_context()
+    moved = case_work.transition_case(
+        ctx, caseId, body.transition(), wiring().base.uow(), wiring().cipher, blinding=wiring().blinding
+    )
+    metrics.add_metric(name="CaseTransition", unit=MetricUnit.Count, value=1)
+    return CaseChangedResponse(
+        case_id=caseId, status=moved.value.status, assignee_id=moved.value.assignee_id, version=moved.version
+    )
+
+
+@app.post("/cases/<caseId>/events", openapi_extensions=IDEMPOTENT)
+def post_event(caseId: CASE_ID, body: CaseEventRequest) -> Response[EventRecordedResponse]:  # noqa: N803
+    ctx = call_context()
+
+    def record(_: CreationToken) -> EventRecordedResponse:
+        event, version = case_work.record_event(
+            ctx,
+            caseId,
+            body.kind,
+            body.details(),
+            wiring().base.uow(),
+            wiring().cipher,
+            blinding=wiring().blinding,
+        )
+        return EventRecordedResponse(event_id=event.event_id, at=event.at, version=version)
+
+    payload = {"caseId": caseId, **body.model_dump(mode="json")}
+    return created(
+        run_once(
+            app,
+            wiring().idempotent,
+            tenant_id=ctx.tenant_id,
+            caller=ctx.principal.user_id,
+            payload=payload,
+            create=record,
+        )[0]
+    )
+
+
+@app.post("/cases/<caseId>/messages", openapi_extensions=IDEMPOTENT)
+def post_message(caseId: CASE_ID, body: HandlerMessageRequest) -> Response[MessageSentResponse]:  # noqa: N803
+    ctx = call_context()
+
+    def send(_: CreationToken) -> MessageSentResponse:
+        message = case_work.message_reporter(
+            ctx, caseId, body.body, wiring().base.uow(), wiring().cipher, blinding=wiring().blinding
+        )
+        return MessageSentResponse(message_id=message.message_id, sent_at=message.sent_at)
+
+    payload = {"caseId": caseId, **body.model_dump(mode="json")}
+    return created(
+        run_once(
+            app,
+            wiring().idempotent,
+            tenant_id=ctx.tenant_id,
+            caller=ctx.principal.user_id,
+            payload=payload,
+            create=send,
+        )[0]
+    )
+
+
+@app.post("/cases/<caseId>/assignment")
+def post_assignment(caseId: CASE_ID, body: AssignmentRequest) -> CaseChangedResponse:  # noqa: N803
+    ctx = call_context()
+    moved = case_work.hand_over(
+        ctx, caseId, body.handler_id, body.expected_version, wiring().base.uow(), blinding=wiring().blinding
+    )
+    still = may_view_case(viewer_of(ctx.principal, wiring().blinding), moved.value.access_facts())
+    return CaseChangedResponse(
+        case_id=caseId,
+        status=moved.value.status,
+        assignee_id=moved.value.assignee_id,
+        version=moved.version,
+        still_visible=still,
+    )
+
+
+@app.get("/cases/<caseId>/audit")
+def get_case_audit(
+    caseId: CASE_ID,  # noqa: N803 (path name)
+    limit: LIMIT = DEFAULT_PAGE_SIZE,
+    cursor: CURSOR = None,
+) -> AuditTrailResponse:
+    trail = case_file.case_audit_trail(
+        call_context(),
+        caseId,
+        wiring().base.uow(),
+        limit=limit,
+        cursor=cursor,
+        cursors=LazyCursorCodec(lambda: wiring().cursors),
+        blinding=wiring().blinding,
+    )
+    return AuditTrailResponse.of(trail)
+
+
+@app.get("/stats/cases")
+def get_case_statistics() -> CaseStatisticsResponse:
+    stats = case_statistics.case_statistics(call_context(), wiring().base.uow(), blinding=wiring().blinding)
+    return CaseStatisticsResponse.of(stats)
+
+
+@logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST, clear_state=True)
+@traced(enabled=tracing_enabled(os.environ))
+@metrics.log_metrics
+@body_size_limit(max_bytes=32 * 1024)
+def lambda_handler(event: dict[str, object], context: LambdaContext) -> dict[str, object]:
+    return app.resolve(event, context)

@@ -1,0 +1,128 @@
+"""The handler's inbox: the cases the caller may see, open ones by nearest deadline (or
+closed ones, newest first), with overdue flags; metadata only, so nothing is decrypted.
+
+Cases are read from the tenant's open- or closed-case index and the access policy decides
+for each; a page stops after a bounded number of cases read, so a caller who may see few of
+many cases gets a short page and a cursor rather than a slow answer."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass
+
+from workwell.domain.case_access import Viewer, case_actor
+from workwell.domain.case_handling import overdue
+from workwell.domain.case_workflow import WorkflowActor
+from workwell.domain.errors import Forbidden
+from workwell.domain.principal import Principal
+from workwell.domain.safety_report import SafetyReport
+from workwell.domain.staff import StaffMember
+from workwell.domain.tenant_settings import ORDINARY_HANDLER_ROLES, TenantSettings
+from workwell.service_layer.call_context import CallContext
+from workwell.service_layer.case_access_check import viewer_of
+from workwell.service_layer.pagination import CursorCodec, Position, cursor_binding
+from workwell.service_layer.person_blinding import PersonBlinding
+from workwell.service_layer.tenant_lookup import settings_of
+from workwell.service_layer.unit_of_work import IndexedCase, UnitOfWork
+
+# Cases read from the index per request, at most: bounds the work for any caller.
+MAX_CASES_READ = 1000
+_INDEX_PAGE = 100
+
+
+@dataclass(frozen=True)
+class InboxFilter:
+    closed: bool = False
+    status: str | None = None
+    type_key: str | None = None
+    overdue_only: bool = False
+    assigned_to_me: bool = False
+
+
+@dataclass(frozen=True)
+class InboxEntry:
+    report: SafetyReport
+    actor: WorkflowActor
+    overdue: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Inbox:
+    entries: Sequence[InboxEntry]
+    settings: TenantSettings
+    people: Mapping[str, StaffMember]
+    next_cursor: str | None
+
+
+def require_handler(principal: Principal) -> None:
+    if not principal.roles & ORDINARY_HANDLER_ROLES:
+        raise Forbidden("Only case handlers may use this route.")
+
+
+def visible_cases(
+    ctx: CallContext, viewer: Viewer, uow: UnitOfWork, *, closed: bool, after: Position | None = None
+) -> Iterator[tuple[IndexedCase, WorkflowActor | None]]:
+    """Every case of the index in order, with the part the viewer plays in it (None: the
+    case does not exist for them, and nothing of it may leave this function's callers)."""
+    while True:
+        page = uow.reports.case_index(
+            ctx.tenant_id, closed=closed, after=after, limit=_INDEX_PAGE, now=ctx.now
+        )
+        for indexed in page.cases:
+            actor = case_actor(viewer, indexed.report.access_facts()) if indexed.report else None
+            yield indexed, actor
+        if page.exhausted or not page.cases:
+            return
+        after = page.cases[-1].position
+
+
+def case_inbox(
+    ctx: CallContext,
+    wanted: InboxFilter,
+    uow: UnitOfWork,
+    *,
+    limit: int,
+    cursor: str | None,
+    cursors: CursorCodec,
+    blinding: PersonBlinding,
+) -> Inbox:
+    require_handler(ctx.principal)
+    query = "GET /cases?" + json.dumps(asdict(wanted), sort_keys=True)
+    binding = cursor_binding(ctx.tenant_id, ctx.principal.user_id, query)
+    after = cursors.decode(cursor, binding) if cursor else None
+    viewer = viewer_of(ctx.principal, blinding)
+    matches = _matcher(ctx, wanted)
+    entries: list[InboxEntry] = []
+    resume: Position | None = None
+    cases = visible_cases(ctx, viewer, uow, closed=wanted.closed, after=after)
+    for read, (indexed, actor) in enumerate(cases, start=1):
+        resume = indexed.position
+        if actor is not None and indexed.report is not None and matches(indexed.report):
+            entries.append(InboxEntry(indexed.report, actor, overdue(indexed.report.deadlines, ctx.now)))
+        if len(entries) == limit or read >= MAX_CASES_READ:
+            break
+    else:
+        resume = None  # the index is exhausted: no next page
+    settings = settings_of(ctx.tenant_id, uow).value
+    assignees = {e.report.assignee_id for e in entries if e.report.assignee_id}
+    people = uow.staff.get_many(ctx.tenant_id, assignees) if assignees else {}
+    return Inbox(
+        entries=entries,
+        settings=settings,
+        people={k: v.value for k, v in people.items()},
+        next_cursor=cursors.encode(resume, binding) if resume is not None else None,
+    )
+
+
+def _matcher(ctx: CallContext, wanted: InboxFilter) -> Callable[[SafetyReport], bool]:
+    def matches(report: SafetyReport) -> bool:
+        if wanted.status is not None and report.status != wanted.status:
+            return False
+        if wanted.type_key is not None and report.type_key != wanted.type_key:
+            return False
+        if wanted.assigned_to_me and report.assignee_id != ctx.principal.user_id:
+            return False
+        return not (wanted.overdue_only and not overdue(report.deadlines, ctx.now))
+
+    return matches
