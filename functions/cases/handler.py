@@ -130,7 +130,7 @@ def post_event(caseId: CASE_ID, body: CaseEventRequest) -> Response[EventRecorde
             body.kind,
             body.details(),
             wiring().base.uow(),
-            wiring().cipher,
+            cipher=wiring().cipher,
             blinding=wiring().blinding,
         )
         return EventRecordedResponse(event_id=event.event_id, at=event.at, version=version)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from workwell.domain.access_policy import Features, features_for, require_tenant_admin
 from workwell.domain.errors import Conflict, ErrorDetail, InvalidInput, NotFound
 from workwell.domain.principal import Principal
+from workwell.domain.report_types import CATALOGUE, case_type_of
 from workwell.domain.roles import Role
 from workwell.domain.staff import StaffMember
 from workwell.domain.tenant_settings import TenantSettings
@@ -59,6 +60,7 @@ def update_tenant_settings(
     # changed since (a supervisor added meanwhile would otherwise point at a removed unit).
     revision = uow.staff.revision(tenant_id)
     problems = _units_still_supervised(settings, uow.staff.members(tenant_id))
+    problems += _workflow_states_kept(current.value, settings)
     if problems:
         raise InvalidInput("The request is not valid.", problems)
     version = uow.settings.stage_save(tenant_id, settings, expected_version)
@@ -74,6 +76,30 @@ def _units_still_supervised(
     supervised = {unit for entry in staff for unit in entry.value.supervised_units}
     missing = sorted(supervised - settings.unit_ids)
     return [ErrorDetail(("body", "units"), f"unit {unit} is still supervised by staff") for unit in missing]
+
+
+def _workflow_states_kept(current: TenantSettings, proposed: TenantSettings) -> list[ErrorDetail]:
+    """Cases may be in any state of today's workflows, so a state may be renamed (its
+    labels) or added, never removed."""
+    problems = []
+    for key in CATALOGUE:
+        before = {st.key: st.closed for st in case_type_of(current, key).workflow.states}
+        after = {st.key: st.closed for st in case_type_of(proposed, key).workflow.states}
+        if any(after.get(state) != closed for state, closed in before.items()):
+            index = next((i for i, t in enumerate(proposed.report_types) if t.key == key), None)
+            loc = (
+                ("body", "reportTypes", index, "workflow", "states")
+                if index is not None
+                else ("body", "reportTypes")
+            )
+            problems.append(
+                ErrorDetail(
+                    loc,
+                    "must keep every state of the current workflow, closed or not as it is: cases may be "
+                    "in them (rename a state by changing its label)",
+                )
+            )
+    return problems
 
 
 def list_staff(
