@@ -110,7 +110,11 @@ def test_no_function_may_change_or_delete_audit_events(template: Template) -> No
             if actions == {"dynamodb:UpdateItem"}:
                 assert name == "CasesFunction", name
                 condition = statement["Condition"]
-                assert condition["ForAllValues:StringEquals"]["dynamodb:Attributes"] == ["PK", "SK", "expires_at"]
+                assert condition["ForAllValues:StringEquals"]["dynamodb:Attributes"] == [
+                    "PK",
+                    "SK",
+                    "expires_at",
+                ]
                 continue
             assert actions <= {"dynamodb:PutItem", "dynamodb:Query"}, name
 
