@@ -143,6 +143,45 @@ def test_a_harassment_report_through_the_stack(stack: RunningStack) -> None:
     assert outsider == 404
 
 
+def test_a_harassment_case_handled_to_closing_through_the_stack(stack: RunningStack) -> None:
+    aino, liisa = sign_in(stack, "kokkola-employee-aino"), sign_in(stack, "kokkola-safetyrep-liisa")
+    report = {
+        "type": "harassment",
+        "answers": {"whatHappened": "Minua mitätöitiin."},
+        "handlerId": "kokkola-safetyrep-liisa",
+    }
+    _, created = request(stack, "POST", "/reports", report, aino, idempotency_key="e2e-case-0001")
+    case = f"/cases/{created['reportId']}"
+
+    version = 1
+    for action, extra in (
+        ("acknowledge", {}),
+        ("start_investigation", {}),
+        ("close", {"resolution": "resolved"}),
+    ):
+        status, moved = request(
+            stack,
+            "POST",
+            case + "/transitions",
+            {"action": action, "expectedVersion": version, **extra},
+            liisa,
+        )
+        assert status == 200, moved
+        version = moved["version"]
+    _, mine = request(stack, "GET", f"/reports/{created['reportId']}", token=aino)
+    _, trail = request(stack, "GET", case + "/audit", token=liisa)
+    supervisor, _ = request(stack, "GET", case, token=sign_in(stack, "kokkola-supervisor-mikko"))
+
+    assert [c["status"] for c in mine["statusHistory"]] == [
+        "received",
+        "acknowledged",
+        "investigating",
+        "closed",
+    ]
+    assert [e["action"] for e in trail["items"]].count("case.transition") == 3
+    assert supervisor == 404
+
+
 def test_an_anonymous_report_and_its_follow_up_through_the_stack(stack: RunningStack) -> None:
     report = {"type": "near_miss", "answers": {"whatHappened": "Lattia oli liukas."}, "unitId": "sote"}
 
