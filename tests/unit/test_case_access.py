@@ -83,3 +83,15 @@ def test_ordinary_handlers_are_the_supervisors_of_the_unit() -> None:
 
     assert [m.user_id for m in eligible_handlers(STAFF, accident, "koulu")] == ["boss-koulu"]
     assert eligible_handlers(STAFF, accident, None) == []
+
+
+def test_an_assigned_supervisor_loses_an_ordinary_case_with_the_unit() -> None:
+    from workwell.domain.case_access import CaseAccessFacts, Viewer, case_actor
+    from workwell.domain.roles import Role
+
+    case = CaseAccessFacts(restricted=False, unit="koulu", assignee_id="boss", recusal_tokens=frozenset())
+    supervising = Viewer("boss", frozenset({Role.SUPERVISOR}), frozenset({"koulu"}), "t")
+    moved_on = Viewer("boss", frozenset({Role.SUPERVISOR}), frozenset({"hallinto"}), "t")
+
+    assert case_actor(supervising, case) == "assignee"
+    assert case_actor(moved_on, case) is None

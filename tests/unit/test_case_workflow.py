@@ -182,3 +182,39 @@ def test_overdue_is_a_deadline_passed_and_not_met() -> None:
     case = harassment_case()
     assert overdue(case.deadlines, RECEIVED + timedelta(days=6)) == frozenset()
     assert overdue(case.deadlines, RECEIVED + timedelta(days=8)) == {"acknowledge"}
+
+
+def test_a_reopened_case_owes_the_deadlines_it_left_unmet() -> None:
+    workflow = harassment_workflow()
+    acknowledged = workflow.take(harassment_case(), "acknowledge", "assignee", None, RECEIVED)
+    closed = workflow.take(acknowledged, "close", "assignee", "withdrawn", RECEIVED + timedelta(days=3))
+    reopened = workflow.take(closed, "reopen", "overseer", None, RECEIVED + timedelta(days=4))
+
+    assert set(reopened.deadlines) == {"startInvestigation", "feedback"}
+    assert reopened.deadlines["feedback"] == acknowledged.deadlines["feedback"]
+
+
+def test_a_template_must_let_every_state_reach_closing_and_not_move_between_closed_states() -> None:
+    stuck = template_data()
+    stuck["actions"] = [
+        *stuck["actions"],
+        {"key": "park", "label": {"fi": "x"}, "from": ["received"], "to": "parked"},
+        {"key": "unpark", "label": {"fi": "x"}, "from": ["parked"], "to": "parked_too"},
+        {"key": "repark", "label": {"fi": "x"}, "from": ["parked_too"], "to": "parked"},
+    ]
+    stuck["states"] = [
+        *stuck["states"],
+        {"key": "parked", "label": {"fi": "p"}},
+        {"key": "parked_too", "label": {"fi": "q"}},
+    ]
+    with pytest.raises(ValidationError, match="has no way to a closed state"):
+        WorkflowTemplate.model_validate(stuck)
+
+    twice = template_data()
+    twice["states"] = [*twice["states"], {"key": "archived", "label": {"fi": "a"}, "closed": True}]
+    twice["actions"] = [
+        *twice["actions"],
+        {"key": "archive", "label": {"fi": "a"}, "from": ["closed"], "to": "archived"},
+    ]
+    with pytest.raises(ValidationError, match="closed state to a closed state"):
+        WorkflowTemplate.model_validate(twice)

@@ -12,12 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 from workwell.adapters import table_keys
 from workwell.adapters.dynamodb_errors import translated
-from workwell.adapters.dynamodb_repositories import ItemCodec
+from workwell.adapters.dynamodb_repositories import ItemCodec, read_item
 from workwell.domain.errors import Conflict
 from workwell.service_layer.unit_of_work import StoredReport
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.client import DynamoDBClient
+
+_ROUNDS = 3
 
 
 class DynamoDbCaseRetention:
@@ -26,8 +28,21 @@ class DynamoDbCaseRetention:
 
     def propagate(self, stored: StoredReport) -> None:
         report = stored.report.value
-        tenant_id, report_id = report.tenant_id, report.report_id
         expires_at = int(report.expires_at.timestamp())
+        for _ in range(_ROUNDS):
+            self._carry(stored, expires_at)
+            current = read_item(
+                self._client, self._main, self._codec, table_keys.case_key(report.tenant_id, report.report_id)
+            )
+            if current is None or int(current["expires_at"]) == expires_at:
+                self._clear_mark(report.tenant_id, report.report_id, expires_at)
+                return
+            # A close or reopen landed meanwhile; its expiry must be the one left on the items.
+            expires_at = int(current["expires_at"])
+
+    def _carry(self, stored: StoredReport, expires_at: int) -> None:
+        report = stored.report.value
+        tenant_id, report_id = report.tenant_id, report.report_id
         keys: list[tuple[str, dict[str, str]]] = [
             (self._main, key)
             for key in self._keys_in(self._main, table_keys.case_partition(tenant_id, report_id))
@@ -40,7 +55,6 @@ class DynamoDbCaseRetention:
         keys.extend((self._audit, key) for key in self._keys_in(self._audit, audit_partition))
         for table, key in keys:
             self._set_expiry(table, key, expires_at)
-        self._clear_mark(tenant_id, report_id, expires_at)
 
     def _keys_in(self, table: str, partition: str) -> Iterator[dict[str, str]]:
         kwargs: dict[str, Any] = {

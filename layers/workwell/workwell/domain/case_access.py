@@ -17,7 +17,7 @@ from workwell.domain.principal import Principal
 from workwell.domain.report_types import ReportType
 from workwell.domain.roles import Role
 from workwell.domain.staff import StaffMember
-from workwell.domain.tenant_settings import ORDINARY_HANDLER_ROLES, RESTRICTED_HANDLER_ROLES
+from workwell.domain.tenant_settings import RESTRICTED_HANDLER_ROLES
 
 HARASSMENT_OVERSEER_ROLES = frozenset({Role.SAFETY_MANAGER, Role.HR_DIRECTOR})
 ORDINARY_VIEWER_ROLES = RESTRICTED_HANDLER_ROLES
@@ -73,7 +73,9 @@ def _ordinary_case_actor(viewer: Viewer, case: CaseAccessFacts) -> WorkflowActor
     )
     assigned = case.assignee_id is not None and viewer.user_id == case.assignee_id
     # An ordinary case nobody was chosen for is its unit supervisors'.
-    if (assigned and roles & ORDINARY_HANDLER_ROLES) or (case.assignee_id is None and supervises_unit):
+    # A supervisor handles only while the unit is still theirs (a removed unit ends it).
+    holds_role = bool(roles & RESTRICTED_HANDLER_ROLES) or supervises_unit
+    if (assigned and holds_role) or (case.assignee_id is None and supervises_unit):
         return "assignee"
     if roles & ORDINARY_VIEWER_ROLES or supervises_unit:
         return "overseer"

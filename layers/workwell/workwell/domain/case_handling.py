@@ -70,6 +70,8 @@ class CaseWorkflow:
         if len(case.status_history) >= MAX_TRANSITIONS_PER_CASE:
             raise InvalidTransition("This case has reached its limit of state changes.")
         closing = self.template.is_closed_state(action.to)
+        if closing and not case.is_open:
+            raise InvalidTransition("A closed case is reopened before it is closed again.")
         if closing and resolution is None:
             raise InvalidInput.at(("body", "resolution"), "is required to close a case")
         if not closing and resolution is not None:
@@ -94,9 +96,38 @@ class CaseWorkflow:
             )
         if not case.is_open:  # reopened: the retention period no longer runs
             return dataclasses.replace(
-                moved, closed_at=None, resolution=None, expires_at=latest_expiry(case.received_at)
+                moved,
+                deadlines={**self._unmet_deadlines(case), **deadlines},
+                closed_at=None,
+                resolution=None,
+                expires_at=latest_expiry(case.received_at),
             )
         return moved
+
+    def _unmet_deadlines(self, case: SafetyReport) -> dict[str, datetime]:
+        """The deadlines a closed case left unmet, as they ran before it closed: a reopened
+        case owes what it owed."""
+        due = {}
+        for rule in self.template.deadlines:
+            if rule.key in case.met_deadlines:
+                continue
+            started = self.clock_start(case, rule.key)
+            if started is not None:
+                due[rule.key] = due_after(started, rule.amount, rule.unit)
+        return due
+
+    def clock_start(self, case: SafetyReport, deadline_key: str) -> datetime | None:
+        """When a deadline's clock started for this case: at receipt, or when its starting
+        action first moved the case; None if it has not started."""
+        rule = self.template.rule(deadline_key)
+        if rule is None:
+            return None
+        if rule.starts == RECEIVED_AT:
+            return case.received_at
+        action = self.template.action(rule.starts)
+        if action is None:
+            return None
+        return next((c.at for c in case.status_history if c.status == action.to), None)
 
     def record_event(
         self, case: SafetyReport, kind: CaseEventKind, follow_up_on: date | None, now: datetime

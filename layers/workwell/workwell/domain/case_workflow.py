@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from workwell.domain.case_events import CaseEventKind
+from workwell.domain.case_events import FOLLOW_UP_DEADLINE, CaseEventKind
 from workwell.domain.localised_text import LocalisedText
 from workwell.domain.model_base import CamelModel
 
@@ -91,25 +91,36 @@ class WorkflowTemplate(CamelModel):
         if not any(s.closed for s in self.states):
             raise ValueError("states must include at least one closed state")
         for i, action in enumerate(self.actions):
-            for state in action.from_states:
-                if state not in states:
-                    raise ValueError(f"actions[{i}].from names a state that is not in states")
-            if action.to not in states:
-                raise ValueError(f"actions[{i}].to names a state that is not in states")
-            if action.to in action.from_states:
-                raise ValueError(f"actions[{i}] must lead to another state than it starts from")
-            _unique(f"actions[{i}].from", list(action.from_states))
+            self._check_action(i, action, states)
         for i, rule in enumerate(self.deadlines):
-            if rule.starts != RECEIVED_AT and rule.starts not in actions:
-                raise ValueError(f"deadlines[{i}].starts must be 'received' or an action")
-            if any(a not in actions for a in rule.met_by_actions):
-                raise ValueError(f"deadlines[{i}].metByActions names an action that is not in actions")
-            if any(e not in self.events for e in rule.met_by_events):
-                raise ValueError(f"deadlines[{i}].metByEvents names an event this workflow does not record")
-            if not rule.met_by_actions and not rule.met_by_events:
-                raise ValueError(f"deadlines[{i}] must be met by at least one action or event")
+            self._check_deadline(i, rule, actions)
         self._check_reachable()
         return self
+
+    def _check_action(self, i: int, action: WorkflowAction, states: list[str]) -> None:
+        if any(state not in states for state in action.from_states):
+            raise ValueError(f"actions[{i}].from names a state that is not in states")
+        if action.to not in states:
+            raise ValueError(f"actions[{i}].to names a state that is not in states")
+        if action.to in action.from_states:
+            raise ValueError(f"actions[{i}] must lead to another state than it starts from")
+        if self._closed(action.to) and any(self._closed(s) for s in action.from_states):
+            raise ValueError(f"actions[{i}] must not lead from a closed state to a closed state")
+        _unique(f"actions[{i}].from", list(action.from_states))
+
+    def _check_deadline(self, i: int, rule: DeadlineRule, actions: list[str]) -> None:
+        if rule.starts != RECEIVED_AT and rule.starts not in actions:
+            raise ValueError(f"deadlines[{i}].starts must be 'received' or an action")
+        if any(a not in actions for a in rule.met_by_actions):
+            raise ValueError(f"deadlines[{i}].metByActions names an action that is not in actions")
+        if any(e not in self.events for e in rule.met_by_events):
+            raise ValueError(f"deadlines[{i}].metByEvents names an event this workflow does not record")
+        if not rule.met_by_actions and not rule.met_by_events:
+            raise ValueError(f"deadlines[{i}] must be met by at least one action or event")
+        if rule.starts in rule.met_by_actions:
+            raise ValueError(f"deadlines[{i}] must not be met by the action that starts it")
+        if rule.key == FOLLOW_UP_DEADLINE:
+            raise ValueError(f"deadlines[{i}].key is reserved for the follow-up date")
 
     def _check_reachable(self) -> None:
         reached = {self.states[0].key}
@@ -125,6 +136,18 @@ class WorkflowTemplate(CamelModel):
                 raise ValueError(f"states[{i}] cannot be reached from the first state")
             if not state.closed and not any(state.key in a.from_states for a in self.actions):
                 raise ValueError(f"states[{i}] is not closed but no action leads out of it")
+        closable = {s.key for s in self.states if s.closed}
+        grew = True
+        while grew:
+            before = len(closable)
+            closable |= {s for a in self.actions if a.to in closable for s in a.from_states}
+            grew = len(closable) > before
+        for i, state in enumerate(self.states):
+            if state.key not in closable:
+                raise ValueError(f"states[{i}] has no way to a closed state")
+
+    def _closed(self, key: str) -> bool:
+        return any(s.key == key and s.closed for s in self.states)
 
     @property
     def initial_state(self) -> str:

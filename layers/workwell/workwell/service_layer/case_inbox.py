@@ -2,8 +2,8 @@
 closed ones, newest first), with overdue flags; metadata only, so nothing is decrypted.
 
 Cases are read from the tenant's open- or closed-case index and the access policy decides
-for each; a page stops after a bounded number of cases read, so a caller who may see few of
-many cases gets a short page and a cursor rather than a slow answer."""
+for each. A page ends only at a case the caller may see (or at the end): a cursor holds the
+position of that case, so it can never point at, or count, a case hidden from the caller."""
 
 from __future__ import annotations
 
@@ -26,8 +26,6 @@ from workwell.service_layer.person_blinding import PersonBlinding
 from workwell.service_layer.tenant_lookup import settings_of
 from workwell.service_layer.unit_of_work import IndexedCase, UnitOfWork
 
-# Cases read from the index per request, at most: bounds the work for any caller.
-MAX_CASES_READ = 1000
 _INDEX_PAGE = 100
 
 
@@ -95,15 +93,12 @@ def case_inbox(
     matches = _matcher(ctx, wanted)
     entries: list[InboxEntry] = []
     resume: Position | None = None
-    cases = visible_cases(ctx, viewer, uow, closed=wanted.closed, after=after)
-    for read, (indexed, actor) in enumerate(cases, start=1):
-        resume = indexed.position
+    for indexed, actor in visible_cases(ctx, viewer, uow, closed=wanted.closed, after=after):
         if actor is not None and indexed.report is not None and matches(indexed.report):
             entries.append(InboxEntry(indexed.report, actor, overdue(indexed.report.deadlines, ctx.now)))
-        if len(entries) == limit or read >= MAX_CASES_READ:
-            break
-    else:
-        resume = None  # the index is exhausted: no next page
+            if len(entries) == limit:
+                resume = indexed.position
+                break
     settings = settings_of(ctx.tenant_id, uow).value
     assignees = {e.report.assignee_id for e in entries if e.report.assignee_id}
     people = uow.staff.get_many(ctx.tenant_id, assignees) if assignees else {}

@@ -5,6 +5,7 @@ carries the new expiry to the case's other items."""
 
 from __future__ import annotations
 
+import logging
 import uuid
 from dataclasses import dataclass
 from datetime import date
@@ -34,6 +35,7 @@ from workwell.service_layer.tenant_lookup import settings_of
 from workwell.service_layer.unit_of_work import StoredEvent, StoredReport, UnitOfWork
 
 EVENT_RECORD = "case_event"
+log = logging.getLogger("workwell.cases")
 
 
 def event_record(tenant_id: str, report_id: str, event_id: str) -> RecordContext:
@@ -209,10 +211,16 @@ def _stage_change(
 
 
 def _carry_expiry(before: StoredReport, after: SafetyReport, version: int, uow: UnitOfWork) -> None:
-    if after.expires_at != before.report.value.expires_at:
+    """After the commit: a failure here must not fail the request that was saved. The
+    case keeps its `expiry_pending` mark and the next read of the case file finishes it."""
+    if after.expires_at == before.report.value.expires_at:
+        return
+    try:
         uow.retention.propagate(
             StoredReport(Versioned(after, version), before.sealed_content, before.receipt_digest)
         )
+    except Exception:
+        log.warning("case expiry not yet carried to every item", exc_info=False)
 
 
 def _outbox(

@@ -11,7 +11,14 @@ from pydantic import Field, StringConstraints
 
 from workwell.api.schemas.reports import MessageText, MessageView, NamedPerson, language_for
 from workwell.domain.audit import AuditEvent
-from workwell.domain.case_events import Assessment, CaseEventDetails, CaseEventKind, Measure, Party
+from workwell.domain.case_events import (
+    FOLLOW_UP_DEADLINE,
+    Assessment,
+    CaseEventDetails,
+    CaseEventKind,
+    Measure,
+    Party,
+)
 from workwell.domain.case_handling import CaseWorkflow, overdue
 from workwell.domain.case_workflow import Resolution, WorkflowActor, WorkflowTemplate
 from workwell.domain.identifiers import UserId
@@ -147,7 +154,9 @@ _FOLLOW_UP_LABEL: dict[Language, str] = {"fi": "Seuranta", "sv": "Uppföljning",
 
 def _deadline_label(key: str, workflow: WorkflowTemplate, language: Language, fallback: Language) -> str:
     rule = workflow.rule(key)
-    return localised(rule.label if rule else _FOLLOW_UP_LABEL, language, fallback)
+    if rule is not None:
+        return localised(rule.label, language, fallback)
+    return localised(_FOLLOW_UP_LABEL, language, fallback) if key == FOLLOW_UP_DEADLINE else key
 
 
 class CaseListResponse(CamelModel):
@@ -345,14 +354,11 @@ class StatisticsTableView(CamelModel):
 class DeadlineTimingView(CamelModel):
     type: str
     deadline: str
-    cases: int | None
     median_days: float | None
 
     @classmethod
     def of(cls, timing: DeadlineTiming) -> DeadlineTimingView:
-        return cls(
-            type=timing.type_key, deadline=timing.deadline, cases=timing.cases, median_days=timing.median_days
-        )
+        return cls(type=timing.type_key, deadline=timing.deadline, median_days=timing.median_days)
 
 
 class CaseStatisticsResponse(CamelModel):
