@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from aws_lambda_powertools import Logger, Metrics
@@ -15,13 +16,14 @@ from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.logging.utils import copy_config_to_registered_loggers
 from aws_lambda_powertools.metrics import MetricUnit
 from aws_lambda_powertools.utilities.typing import LambdaContext
+from pydantic import BaseModel
 
 from workwell.adapters.restricted_data_wiring import RestrictedDataWiring
 from workwell.adapters.signed_cursor import MAX_CURSOR_LENGTH, LazyCursorCodec
 from workwell.api.call_contexts import call_context_for, principal_for
 from workwell.api.idempotency import run_once
 from workwell.api.observability import traced, tracing_enabled
-from workwell.api.resolver_setup import body_size_limit, configure_resolver
+from workwell.api.resolver_setup import body_size_limit, configure_resolver, created
 from workwell.api.schemas.cases import (
     AssignmentRequest,
     AuditTrailResponse,
@@ -70,8 +72,20 @@ def call_context() -> CallContext:
     return call_context_for(app, principal_for(app, deps.staff_lookup, logger), deps.clock.now())
 
 
-def created(body: Any) -> Response[Any]:
-    return Response(status_code=201, content_type="application/json", body=body)
+def created_once(
+    ctx: CallContext, case_id: str, body: BaseModel, create: Callable[[CreationToken], Any]
+) -> Response[Any]:
+    """A creating route on a case, once per Idempotency-Key; repeats get the first answer."""
+    payload = {"caseId": case_id, **body.model_dump(mode="json")}
+    answer, _ = run_once(
+        app,
+        wiring().idempotent,
+        tenant_id=ctx.tenant_id,
+        caller=ctx.principal.user_id,
+        payload=payload,
+        create=create,
+    )
+    return created(answer)
 
 
 @app.get("/cases")
@@ -135,17 +149,7 @@ def post_event(caseId: CASE_ID, body: CaseEventRequest) -> Response[EventRecorde
         )
         return EventRecordedResponse(event_id=event.event_id, at=event.at, version=version)
 
-    payload = {"caseId": caseId, **body.model_dump(mode="json")}
-    return created(
-        run_once(
-            app,
-            wiring().idempotent,
-            tenant_id=ctx.tenant_id,
-            caller=ctx.principal.user_id,
-            payload=payload,
-            create=record,
-        )[0]
-    )
+    return created_once(ctx, caseId, body, record)
 
 
 @app.post("/cases/<caseId>/messages", openapi_extensions=IDEMPOTENT)
@@ -158,17 +162,7 @@ def post_message(caseId: CASE_ID, body: HandlerMessageRequest) -> Response[Messa
         )
         return MessageSentResponse(message_id=message.message_id, sent_at=message.sent_at)
 
-    payload = {"caseId": caseId, **body.model_dump(mode="json")}
-    return created(
-        run_once(
-            app,
-            wiring().idempotent,
-            tenant_id=ctx.tenant_id,
-            caller=ctx.principal.user_id,
-            payload=payload,
-            create=send,
-        )[0]
-    )
+    return created_once(ctx, caseId, body, send)
 
 
 @app.post("/cases/<caseId>/assignment")

@@ -24,7 +24,7 @@ from workwell.adapters.signed_cursor import MAX_CURSOR_LENGTH, LazyCursorCodec, 
 from workwell.api.call_contexts import call_context_for, principal_for, public_context_for
 from workwell.api.idempotency import run_once
 from workwell.api.observability import traced, tracing_enabled
-from workwell.api.resolver_setup import body_size_limit, configure_resolver
+from workwell.api.resolver_setup import body_size_limit, configure_resolver, created
 from workwell.api.schemas.reports import (
     REPORT_ID_PATTERN,
     TYPE_KEY_PATTERN,
@@ -121,10 +121,6 @@ def once(
         create=create,
         min_key=min_key,
     )
-
-
-def created(body: Any) -> Response[Any]:
-    return Response(status_code=201, content_type="application/json", body=body)
 
 
 # ------------------------------------------------------------------ signed in

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from workwell.adapters import table_keys
 from workwell.adapters.dynamodb_errors import translated
-from workwell.adapters.dynamodb_repositories import Item, ItemCodec, read_item
+from workwell.adapters.dynamodb_repositories import Item, ItemCodec, new_item_put, read_item
 from workwell.domain.case_events import CaseEvent
 from workwell.domain.outbox import OutboxMessage
 from workwell.domain.safety_report import CaseMessage, MessageAuthor, SafetyReport, StatusChange
@@ -27,8 +27,6 @@ from workwell.service_layer.unit_of_work import (
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.client import DynamoDBClient
-
-_ABSENT = "attribute_not_exists(PK)"
 
 
 def _iso(at: datetime) -> str:
@@ -401,15 +399,7 @@ class DynamoDbReports:
         )
 
     def _put_new(self, item: Item) -> None:
-        self._staged.append(
-            {
-                "Put": {
-                    "TableName": self._table,
-                    "Item": self._codec.encode(item),
-                    "ConditionExpression": _ABSENT,
-                }
-            }
-        )
+        self._staged.append(new_item_put(self._table, self._codec, item))
 
 
 def _stored_report(item: Item) -> StoredReport:
@@ -467,12 +457,4 @@ class DynamoDbOutbox:
         }
         if message.recipient_id is not None:
             item["recipient_id"] = message.recipient_id
-        self._staged.append(
-            {
-                "Put": {
-                    "TableName": self._table,
-                    "Item": self._codec.encode(item),
-                    "ConditionExpression": _ABSENT,
-                }
-            }
-        )
+        self._staged.append(new_item_put(self._table, self._codec, item))

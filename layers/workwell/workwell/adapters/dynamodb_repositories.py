@@ -67,6 +67,17 @@ def _condition_check(
     return {"ConditionCheck": check}
 
 
+def new_item_put(table: str, codec: ItemCodec, item: Item) -> dict[str, Any]:
+    """A staged Put that never overwrites: it fails the commit if the item exists."""
+    return {
+        "Put": {
+            "TableName": table,
+            "Item": codec.encode(item),
+            "ConditionExpression": "attribute_not_exists(PK)",
+        }
+    }
+
+
 def _versioned_put(
     table: str, codec: ItemCodec, key: dict[str, str], item: Item, expected_version: int | None
 ) -> tuple[dict[str, Any], int]:
@@ -315,15 +326,7 @@ class DynamoDbAuditLog:
             "request_id": event.request_id,
             "expires_at": int(event.expires_at.timestamp()),
         }
-        self._staged.append(
-            {
-                "Put": {
-                    "TableName": self._table,
-                    "Item": self._codec.encode(item),
-                    "ConditionExpression": "attribute_not_exists(PK)",
-                }
-            }
-        )
+        self._staged.append(new_item_put(self._table, self._codec, item))
 
 
 def _audit_event_from(item: Item) -> AuditEvent:

@@ -55,3 +55,8 @@ def body_size_limit(
         "body": error_body("payload_too_large", message, [], request_id),
         "isBase64Encoded": False,
     }
+
+
+def created(body: Any) -> Response[Any]:
+    """201 for a creating route (the body is an answer dict or a response model)."""
+    return Response(status_code=201, content_type="application/json", body=body)
