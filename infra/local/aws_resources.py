@@ -59,9 +59,17 @@ def _create_table(dynamodb: Any, name: str, properties: Mapping[str, Any], resou
         resources.attributes[(name, "StreamArn")] = description["LatestStreamArn"]
 
 
+def _create_queue(sqs: Any, name: str, resources: LocalResources) -> None:
+    url = sqs.create_queue(QueueName=name)["QueueUrl"]
+    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    resources.refs[name] = url
+    resources.attributes[(name, "Arn")] = arn
+    resources.attributes[(name, "QueueName")] = name
+
+
 def create_local_resources(template: Template, session: boto3.Session | None = None) -> LocalResources:
-    """Tables take their logical id as name; keys get emulator ids. Resources that only
-    matter on AWS (API, user pool, log groups, layer) are not created."""
+    """Tables and queues take their logical id as name; keys get emulator ids. Resources
+    that only matter on AWS (API, user pool, log groups, layer, alarms) are not created."""
     session = session or boto3.Session(region_name=LOCAL_REGION)
     resources = LocalResources()
     for name, parameter in template.document.get("Parameters", {}).items():
@@ -72,4 +80,15 @@ def create_local_resources(template: Template, session: boto3.Session | None = N
         _create_key(kms, name, resource.get("Properties", {}), resources)
     for name, resource in template.resources_of_type("AWS::DynamoDB::Table").items():
         _create_table(dynamodb, name, resource["Properties"], resources)
+    sqs = session.client("sqs")
+    for name in template.resources_of_type("AWS::SQS::Queue"):
+        _create_queue(sqs, name, resources)
     return resources
+
+
+def verify_senders(senders: list[str], session: boto3.Session | None = None) -> None:
+    """What each tenant's deployment does once in SES (a verified sender identity); the
+    emulator, like SES, refuses mail from an unverified sender."""
+    sesv2 = (session or boto3.Session(region_name=LOCAL_REGION)).client("sesv2")
+    for sender in sorted(set(senders)):
+        sesv2.create_email_identity(EmailIdentity=sender)

@@ -52,3 +52,34 @@ def sent_emails(region: str = LOCAL_REGION) -> list[MailboxEntry]:
 
     messages = ses_backends[DEFAULT_ACCOUNT_ID][region].sent_messages
     return [_from_raw(m) if isinstance(m, RawMessage) else _from_simple(m) for m in messages]
+
+
+class MailOutage:
+    """Makes the emulator's SES refuse to send for a while, as a real outage would (a
+    refusal the notifier treats as passing: it retries, and the sweeper re-drives)."""
+
+    def __init__(self) -> None:
+        self._patch: Any = None
+
+    @property
+    def active(self) -> bool:
+        return self._patch is not None
+
+    def begin(self) -> None:
+        if self._patch is not None:
+            return
+        from unittest import mock
+
+        from moto.core.exceptions import JsonRESTError
+        from moto.sesv2.models import SESV2Backend
+
+        def refuse(*args: Any, **kwargs: Any) -> Any:
+            raise JsonRESTError("SendingPausedException", "Sending is paused (local outage).")
+
+        self._patch = mock.patch.object(SESV2Backend, "send_email", refuse)
+        self._patch.start()
+
+    def end(self) -> None:
+        if self._patch is not None:
+            self._patch.stop()
+            self._patch = None

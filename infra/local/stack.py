@@ -14,12 +14,15 @@ from chalice.config import Config
 from chalice.local import LocalDevServer
 from moto.server import ThreadedMotoServer
 
-from infra.local.aws_resources import LOCAL_REGION, LocalResources, create_local_resources
+from infra.local.aws_resources import LOCAL_REGION, LocalResources, create_local_resources, verify_senders
 from infra.local.function_host import FunctionHost
 from infra.local.gateway import build_gateway
-from infra.local.local_routes import add_local_routes
+from infra.local.local_routes import LocalOperations, add_local_routes
 from infra.local.local_tokens import LocalTokenIssuer
+from infra.local.mailbox import MailOutage
 from infra.local.openapi_document import merged_openapi
+from infra.local.schedules import LocalScheduler, Schedule
+from infra.local.stream_relay import StreamMapping, StreamRelay
 from infra.local.template_model import Template
 from infra.tenants.definitions import Definitions, load_definitions
 from infra.tenants.provision import main as provision
@@ -56,6 +59,8 @@ class LocalStack:
     emulator_url: str = ""
     resources: LocalResources | None = None
     app: Chalice | None = None
+    relays: list[StreamRelay] = field(default_factory=list)
+    scheduler: LocalScheduler | None = None
     _moto: ThreadedMotoServer | None = None
     _server: LocalDevServer | None = None
 
@@ -72,13 +77,24 @@ class LocalStack:
         # creation, provisioning, the handlers it hosts) all go to the emulator.
         os.environ.update({**EMULATOR_ENVIRONMENT, "AWS_ENDPOINT_URL": self.emulator_url})
         self.resources = create_local_resources(self.template)
+        # Links in emails lead to this stack rather than to the template's default web app.
+        self.resources.refs["FrontEndUrl"] = self.url
         tables = ["--main-table", "MainTable", "--audit-table", "AuditTable"]
         if provision(["--endpoint-url", self.emulator_url, *tables]) != 0:
             raise RuntimeError("provisioning the demo tenants failed")
+        verify_senders([tenant.settings.sender for tenant in self.definitions.tenants])
         host = FunctionHost(self.template, self.resources, dict(os.environ))
         self.app = build_gateway(self.template, host, self.tokens)
+        self.relays = [
+            StreamRelay(m, self.resources, host.invoke) for m in StreamMapping.all_in(self.template)
+        ]
+        self.scheduler = LocalScheduler(Schedule.all_in(self.template), host.invoke)
         openapi: dict[str, Any] = {**merged_openapi(), "servers": [{"url": self.url}]}
-        add_local_routes(self.app, self.definitions, self.tokens, openapi)
+        operations = LocalOperations(host, self.scheduler, self.resources, MailOutage())
+        add_local_routes(self.app, self.definitions, self.tokens, openapi, operations)
+        for relay in self.relays:
+            relay.start()
+        self.scheduler.start()
         config = Config.create(chalice_stage="local", app_name="workwell-local", lambda_timeout=30)
         self._server = LocalDevServer(self.app, config, self.host, self.port)
 
@@ -88,6 +104,10 @@ class LocalStack:
         self._server.serve_forever()
 
     def stop(self) -> None:
+        for relay in self.relays:
+            relay.stop()
+        if self.scheduler is not None:
+            self.scheduler.stop()
         if self._server is not None:
             self._server.server.server_close()
         if self._moto is not None:

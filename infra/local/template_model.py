@@ -46,6 +46,15 @@ class Template:
         module = str(properties["Handler"]).split(".")[0]
         return PROJECT_ROOT / str(properties["CodeUri"]) / f"{module}.py"
 
+    def events_of_type(self, event_type: str) -> list[tuple[str, Mapping[str, Any]]]:
+        """(function, event properties) for every function event of that type."""
+        return [
+            (name, event["Properties"])
+            for name, function in self.functions.items()
+            for event in function["Properties"].get("Events", {}).values()
+            if event["Type"] == event_type
+        ]
+
     @cached_property
     def routes(self) -> list[ApiRoute]:
         routes = []

@@ -49,6 +49,26 @@ class CasesSettings(RestrictedDataSettings):
     """The cases function: the handlers' side of a case."""
 
 
+class NotificationSettings(FunctionSettings):
+    """Functions that email people: where the links in emails lead, and person blinding
+    (to honour recusals at send time)."""
+
+    app_url: str = Field(pattern=r"^https?://")
+    blinding_key_id: str = Field(min_length=1)
+
+
+class NotifierSettings(NotificationSettings):
+    """The notifier: outbox messages from the stream, and the sweeper."""
+
+    # Opens reporters' contacts only (its key permission is limited to that record type).
+    restricted_data_key_id: str = Field(min_length=1)
+    outbox_sweep_after_seconds: int = Field(default=300, ge=60, le=3600)
+
+
+class DigestSettings(NotificationSettings):
+    """The weekday digest."""
+
+
 class IdentitySettings(EnvironmentSettings):
     """The sign-in trigger: which identity provider belongs to which tenant."""
 
@@ -60,5 +80,7 @@ SETTINGS_BY_FUNCTION: dict[str, type[EnvironmentSettings]] = {
     "AdminFunction": AdminSettings,
     "ReportsFunction": ReportsSettings,
     "CasesFunction": CasesSettings,
+    "NotifierFunction": NotifierSettings,
+    "DigestFunction": DigestSettings,
     "IdentityFunction": IdentitySettings,
 }

@@ -108,6 +108,9 @@ def report_from_item(item: Item) -> SafetyReport:
             StatusChange(str(c["status"]), datetime.fromisoformat(c["at"]))
             for c in item.get("status_history", [])
         ),
+        last_activity_at=datetime.fromisoformat(item["last_activity_at"])
+        if "last_activity_at" in item
+        else None,
     )
 
 
@@ -308,7 +311,14 @@ class DynamoDbReports:
             next_position=response.get("LastEvaluatedKey"),
         )
 
-    def stage_create(self, report: SafetyReport, sealed_content: str, receipt_digest: str | None) -> None:
+    def stage_create(
+        self,
+        report: SafetyReport,
+        sealed_content: str,
+        receipt_digest: str | None,
+        *,
+        sealed_contact: str | None = None,
+    ) -> None:
         tenant_id, report_id = report.tenant_id, report.report_id
         item: Item = {
             **table_keys.case_key(tenant_id, report_id),
@@ -324,6 +334,8 @@ class DynamoDbReports:
             )
         if receipt_digest is not None:
             item["receipt_digest"] = receipt_digest
+        if sealed_contact is not None:
+            item["reporter_contact"] = sealed_contact
         self._put_new(item)
         expiry = {"tenant_id": tenant_id, "report_id": report_id, "expires_at": _epoch(report.expires_at)}
         self._put_new({**table_keys.reference_key(tenant_id, report.reference), **expiry})
@@ -408,6 +420,7 @@ def _stored_report(item: Item) -> StoredReport:
         str(item["content"]),
         item.get("receipt_digest"),
         expiry_pending=bool(item.get("expiry_pending", False)),
+        sealed_contact=item.get("reporter_contact"),
     )
 
 

@@ -270,6 +270,21 @@ class DynamoDbTenantRegistry:
             return None
         return RegistryEntry(tuple(item.get("tenant_groups", [])), bool(item.get("staff_seeded", False)))
 
+    def tenant_ids(self) -> list[str]:
+        kwargs: dict[str, Any] = {
+            "TableName": self._table,
+            "KeyConditionExpression": "PK = :pk",
+            "ExpressionAttributeValues": self._codec.encode({":pk": table_keys.TENANT_REGISTRY_PK}),
+            "ProjectionExpression": "tenant_id",
+        }
+        found: list[str] = []
+        while True:
+            response = translated(self._client.query, **kwargs)
+            found.extend(str(self._codec.decode(i)["tenant_id"]) for i in response.get("Items", []))
+            if "LastEvaluatedKey" not in response:
+                return sorted(found)
+            kwargs["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+
     def stage_register(self, tenant_id: str, entry: RegistryEntry) -> None:
         item = {
             **table_keys.tenant_registry_key(tenant_id),

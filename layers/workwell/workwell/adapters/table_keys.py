@@ -136,7 +136,23 @@ def outbox_key(tenant_id: str, message_id: str) -> dict[str, str]:
 
 def pending_outbox_index_key(tenant_id: str, created_iso: str, message_id: str) -> dict[str, str]:
     """GSI1, sparse: present only while the message is pending (the sweeper's query)."""
-    return {"GSI1PK": _tenant(tenant_id) + "OUTBOX#PENDING", "GSI1SK": f"{created_iso}#{message_id}"}
+    return {"GSI1PK": pending_outbox_partition(tenant_id), "GSI1SK": f"{created_iso}#{message_id}"}
+
+
+def pending_outbox_partition(tenant_id: str) -> str:
+    return _tenant(tenant_id) + "OUTBOX#PENDING"
+
+
+def digest_partition(tenant_id: str, user_id: str) -> str:
+    """One person's digest ledger: a day per item, newest last."""
+    return _tenant(tenant_id) + f"DIGEST#{user_id}"
+
+
+DIGEST_DAY_PREFIX = "DAY#"
+
+
+def digest_day_key(tenant_id: str, user_id: str, day_iso: str) -> dict[str, str]:
+    return {"PK": digest_partition(tenant_id, user_id), "SK": DIGEST_DAY_PREFIX + day_iso}
 
 
 def submission_key(tenant_id: str, creation_key: str) -> dict[str, str]:

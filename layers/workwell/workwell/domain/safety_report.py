@@ -54,10 +54,17 @@ class SafetyReport:
     resolution: str | None = None
     # What the reporter sees of the handling: each state the case entered, and when.
     status_history: tuple[StatusChange, ...] = ()
+    # The last transition, event or message; None until the first one after submission.
+    last_activity_at: datetime | None = None
 
     @property
     def is_open(self) -> bool:
         return self.closed_at is None
+
+    @property
+    def active_at(self) -> datetime:
+        """When anything last happened in the case."""
+        return self.last_activity_at or self.received_at
 
     @property
     def anonymous(self) -> bool:

@@ -27,6 +27,7 @@ from workwell.service_layer.call_context import CallContext, PublicCallContext
 from workwell.service_layer.creation_token import CreationToken
 from workwell.service_layer.field_cipher import FieldCipher, RecordContext
 from workwell.service_layer.person_blinding import PersonBlinding
+from workwell.service_layer.reporter_contact import seal_contact
 from workwell.service_layer.tenant_lookup import settings_of
 from workwell.service_layer.unit_of_work import SubmissionRecord, UnitOfWork
 
@@ -155,7 +156,14 @@ def _file_report(
     sealed_receipt = (
         cipher.encrypt(receipt, _receipt_record(tenant_id, report.reference, token)) if receipt else None
     )
-    uow.reports.stage_create(report, sealed, receipt_digest(tenant_id, receipt) if receipt else None)
+    contact = (
+        None
+        if isinstance(ctx, PublicCallContext)
+        else seal_contact(ctx.principal.identity, report.report_id, cipher)
+    )
+    uow.reports.stage_create(
+        report, sealed, receipt_digest(tenant_id, receipt) if receipt else None, sealed_contact=contact
+    )
     uow.reports.stage_submission(
         tenant_id,
         SubmissionRecord(

@@ -46,6 +46,8 @@ class StaffDirectory(Protocol):
 
     def members(self, tenant_id: str) -> Sequence[Versioned[StaffMember]]: ...
 
+    def user_ids_with_role(self, tenant_id: str, role: str) -> list[str]: ...
+
     def members_page(self, tenant_id: str, page: PageRequest) -> Page[Versioned[StaffMember]]: ...
 
     def revision(self, tenant_id: str) -> int:
@@ -77,6 +79,10 @@ class TenantRegistry(Protocol):
     """Every tenant once, for jobs that visit all tenants, and tenant-group memberships."""
 
     def get(self, tenant_id: str) -> RegistryEntry | None: ...
+
+    def tenant_ids(self) -> list[str]:
+        """Every registered tenant, in id order."""
+        ...
 
     def stage_register(self, tenant_id: str, entry: RegistryEntry) -> None: ...
 
@@ -117,6 +123,8 @@ class StoredReport:
     events: tuple[StoredEvent, ...] = ()
     # Set when the case's expiry changed and its other items have not all followed yet.
     expiry_pending: bool = False
+    # A signed-in reporter's email address and language, sealed (see reporter_contact).
+    sealed_contact: str | None = None
 
 
 @dataclass(frozen=True)
@@ -183,8 +191,16 @@ class ReportRepository(Protocol):
         self, tenant_id: str, reporter_id: str, page: PageRequest, now: datetime
     ) -> Page[SafetyReport]: ...
 
-    def stage_create(self, report: SafetyReport, sealed_content: str, receipt_digest: str | None) -> None:
-        """The report with its case, its reference (unique) and, if anonymous, its receipt."""
+    def stage_create(
+        self,
+        report: SafetyReport,
+        sealed_content: str,
+        receipt_digest: str | None,
+        *,
+        sealed_contact: str | None = None,
+    ) -> None:
+        """The report with its case, its reference (unique) and, if anonymous, its receipt;
+        a signed-in reporter's contact for notices, sealed."""
         ...
 
     def stage_message(self, report: SafetyReport, message: StoredMessage, max_messages: int) -> None:

@@ -1,0 +1,48 @@
+"""Digest function: the weekday morning digest (EventBridge Scheduler, 07:00 Helsinki).
+The composition root: settings and adapters for the use case."""
+
+from __future__ import annotations
+
+import functools
+import os
+from typing import Any
+
+from aws_lambda_powertools import Logger, Metrics
+from aws_lambda_powertools.logging.utils import copy_config_to_registered_loggers
+from aws_lambda_powertools.metrics import MetricUnit
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from workwell.adapters.notification_wiring import DigestWiring
+from workwell.api.observability import traced, tracing_enabled
+from workwell.config import DigestSettings
+from workwell.service_layer.weekday_digest import DigestIncomplete, send_weekday_digests
+
+logger = Logger()
+metrics = Metrics()
+copy_config_to_registered_loggers(source_logger=logger, include={"workwell"})
+
+
+@functools.cache
+def wiring() -> DigestWiring:
+    return DigestWiring(DigestSettings.from_environment(os.environ))
+
+
+@logger.inject_lambda_context(clear_state=True)
+@traced(enabled=tracing_enabled(os.environ))
+@metrics.log_metrics
+def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    try:
+        run = send_weekday_digests(wiring().ports, wiring().base.clock.now())
+    except DigestIncomplete:
+        # The scheduler retries the whole run; what was sent is not sent again.
+        metrics.add_metric(name="DigestFailed", unit=MetricUnit.Count, value=1)
+        raise
+    metrics.add_metric(name="DigestSent", unit=MetricUnit.Count, value=run.emailed)
+    summary = {
+        "emailed": run.emailed,
+        "nothingToDo": run.nothing_to_do,
+        "alreadyDone": run.already_done,
+        "rejected": run.rejected,
+    }
+    logger.info("weekday digest run", extra=summary)
+    return summary

@@ -1,0 +1,100 @@
+"""Notifier function: delivers outbox messages from the main table's stream (the event
+source mapping passes only INSERTs of outbox items), and, on a schedule, re-drives those
+still pending. The composition root: settings, adapters, Powertools batch processing."""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from datetime import timedelta
+from typing import Any
+
+from aws_lambda_powertools import Logger, Metrics
+from aws_lambda_powertools.logging.utils import copy_config_to_registered_loggers
+from aws_lambda_powertools.metrics import MetricUnit
+from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
+from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import (
+    DynamoDBRecord,
+    DynamoDBRecordEventName,
+)
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from workwell.adapters.notification_wiring import NotifierWiring
+from workwell.api.observability import traced, tracing_enabled
+from workwell.config import NotifierSettings
+from workwell.domain.identifiers import is_slug
+from workwell.service_layer.notification_delivery import DeliveryOutcome, deliver_outbox_message
+from workwell.service_layer.outbox_sweep import sweep_outbox
+
+logger = Logger()
+metrics = Metrics()
+copy_config_to_registered_loggers(source_logger=logger, include={"workwell"})
+
+processor = BatchProcessor(event_type=EventType.DynamoDBStreams)
+SWEEP_JOB = "sweep-outbox"
+MAX_PENDING_FOR_SECONDS = 3600
+_MESSAGE_ID = re.compile(r"^[0-9a-f]{32}$")
+
+
+class NotAnOutboxRecord(ValueError):
+    """A record the stream filter should not have passed, or a damaged one: it fails on its
+    own, is retried a bounded number of times and then parked in the dead-letter queue."""
+
+
+@functools.cache
+def wiring() -> NotifierWiring:
+    return NotifierWiring(NotifierSettings.from_environment(os.environ))
+
+
+def outbox_record(record: DynamoDBRecord) -> None:
+    image = record.dynamodb.new_image if record.dynamodb else None
+    if record.event_name is not DynamoDBRecordEventName.INSERT or not image:
+        raise NotAnOutboxRecord("not the insert of an item")
+    tenant_id, message_id = image.get("tenant_id"), image.get("message_id")
+    if image.get("entity") != "outbox" or not isinstance(tenant_id, str) or not isinstance(message_id, str):
+        raise NotAnOutboxRecord("not an outbox item")
+    if not is_slug(tenant_id) or not _MESSAGE_ID.match(message_id):
+        raise NotAnOutboxRecord("malformed outbox ids")
+    logger.append_keys(tenant_id=tenant_id)
+    report = deliver_outbox_message(wiring().ports, tenant_id, message_id, wiring().base.clock.now())
+    _count(report.outcome, report.sent, report.rejected)
+    logger.info("outbox message handled", extra={"outcome": report.outcome.value, "sent": report.sent})
+
+
+def _count(outcome: DeliveryOutcome, sent: int, rejected: int) -> None:
+    if sent:
+        metrics.add_metric(name="NotificationSent", unit=MetricUnit.Count, value=sent)
+    if rejected:
+        metrics.add_metric(name="NotificationRejected", unit=MetricUnit.Count, value=rejected)
+    if outcome is DeliveryOutcome.REJECTED:
+        metrics.add_metric(name="OutboxMessageFailed", unit=MetricUnit.Count, value=1)
+
+
+def sweep(event: dict[str, Any]) -> dict[str, Any]:
+    """`pendingForSeconds` in the event (0 to 3600) lets an operator's invocation re-drive
+    sooner than the schedule's setting; only the scheduler and operators invoke this."""
+    pending_for = event.get("pendingForSeconds", wiring().settings.outbox_sweep_after_seconds)
+    if not isinstance(pending_for, int) or not 0 <= pending_for <= MAX_PENDING_FOR_SECONDS:
+        raise ValueError("pendingForSeconds must be a whole number of seconds from 0 to 3600")
+    report = sweep_outbox(wiring().ports, wiring().base.clock.now(), timedelta(seconds=pending_for))
+    metrics.add_metric(name="OutboxMessageRedriven", unit=MetricUnit.Count, value=report.delivered)
+    if report.rejected:
+        metrics.add_metric(name="NotificationRejected", unit=MetricUnit.Count, value=report.rejected)
+    logger.info("outbox swept", extra={"redriven": report.delivered, "failed": report.failed})
+    return {"redriven": report.delivered, "failed": report.failed, "skipped": report.skipped}
+
+
+@logger.inject_lambda_context(clear_state=True)
+@traced(enabled=tracing_enabled(os.environ))
+@metrics.log_metrics
+def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    if "Records" in event:
+        return dict(
+            process_partial_response(
+                event=event, record_handler=outbox_record, processor=processor, context=context
+            )
+        )
+    if event.get("job") == SWEEP_JOB:
+        return sweep(event)
+    raise ValueError("unknown event")

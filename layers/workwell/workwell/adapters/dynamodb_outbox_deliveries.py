@@ -1,0 +1,124 @@
+"""The notifier's bookkeeping on outbox items: a claim with a lease, the recipients done so
+far, and the final state, each one conditional update of the item. Marking an item sent is
+a MODIFY, which the stream filter (INSERT only) never passes to the notifier again."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from workwell.adapters import table_keys
+from workwell.adapters.dynamodb_errors import translated
+from workwell.adapters.dynamodb_repositories import Item, ItemCodec
+from workwell.domain.errors import Conflict
+from workwell.domain.outbox import OutboxKind, OutboxMessage
+from workwell.service_layer.delivery_claims import CLAIM_LEASE, ClaimedMessage
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb.client import DynamoDBClient
+
+PENDING, SENT, FAILED = "pending", "sent", "failed"
+
+
+def _epoch(at: datetime) -> int:
+    return int(at.timestamp())
+
+
+class DynamoDbOutboxDeliveries:
+    def __init__(self, client: DynamoDBClient, table: str) -> None:
+        self._client, self._table, self._codec = client, table, ItemCodec()
+
+    def _update(self, tenant_id: str, message_id: str, **request: Any) -> Any:
+        return translated(
+            self._client.update_item,
+            TableName=self._table,
+            Key=self._codec.encode(table_keys.outbox_key(tenant_id, message_id)),
+            **request,
+        )
+
+    def claim(self, tenant_id: str, message_id: str, now: datetime) -> ClaimedMessage | None:
+        try:
+            response = self._update(
+                tenant_id,
+                message_id,
+                UpdateExpression="SET claimed_until = :until ADD attempts :one",
+                ConditionExpression="#status = :pending AND expires_at > :now "
+                "AND (attribute_not_exists(claimed_until) OR claimed_until <= :now)",
+                ExpressionAttributeNames={"#status": "status"},
+                ExpressionAttributeValues=self._codec.encode(
+                    {
+                        ":pending": PENDING,
+                        ":now": _epoch(now),
+                        ":until": _epoch(now + CLAIM_LEASE),
+                        ":one": 1,
+                    }
+                ),
+                ReturnValues="ALL_NEW",
+            )
+        except Conflict:
+            return None  # done, gone, or held by a live claim
+        return _claimed(self._codec.decode(response["Attributes"]))
+
+    def release(self, tenant_id: str, message_id: str) -> None:
+        with contextlib.suppress(Conflict):  # finished meanwhile: nothing to release
+            self._update(
+                tenant_id,
+                message_id,
+                UpdateExpression="REMOVE claimed_until",
+                ConditionExpression="#status = :pending",
+                ExpressionAttributeNames={"#status": "status"},
+                ExpressionAttributeValues=self._codec.encode({":pending": PENDING}),
+            )
+
+    def record_delivery(self, tenant_id: str, message_id: str, recipient_key: str) -> None:
+        self._update(
+            tenant_id,
+            message_id,
+            UpdateExpression="ADD delivered_to :recipient",
+            ExpressionAttributeValues={":recipient": {"SS": [recipient_key]}},
+        )
+
+    def finish(self, tenant_id: str, message_id: str, *, failed: bool) -> None:
+        with contextlib.suppress(Conflict):  # another delivery finished it first; its outcome stands
+            self._update(
+                tenant_id,
+                message_id,
+                UpdateExpression="SET #status = :final REMOVE claimed_until, GSI1PK, GSI1SK",
+                ConditionExpression="#status = :pending",
+                ExpressionAttributeNames={"#status": "status"},
+                ExpressionAttributeValues=self._codec.encode(
+                    {":pending": PENDING, ":final": FAILED if failed else SENT}
+                ),
+            )
+
+    def pending(self, tenant_id: str, created_before: datetime, now: datetime, limit: int) -> list[str]:
+        response = translated(
+            self._client.query,
+            TableName=self._table,
+            IndexName="GSI1",
+            KeyConditionExpression="GSI1PK = :pk AND GSI1SK < :before",
+            FilterExpression="expires_at > :now",
+            ExpressionAttributeValues=self._codec.encode(
+                {
+                    ":pk": table_keys.pending_outbox_partition(tenant_id),
+                    ":before": created_before.isoformat(),
+                    ":now": _epoch(now),
+                }
+            ),
+            ProjectionExpression="message_id",
+            Limit=limit,
+        )
+        return [str(self._codec.decode(item)["message_id"]) for item in response.get("Items", [])]
+
+
+def _claimed(item: Item) -> ClaimedMessage:
+    message = OutboxMessage(
+        tenant_id=str(item["tenant_id"]),
+        message_id=str(item["message_id"]),
+        kind=OutboxKind(item["kind"]),
+        report_id=str(item["report_id"]),
+        created_at=datetime.fromisoformat(item["created_at"]),
+        recipient_id=item.get("recipient_id"),
+    )
+    return ClaimedMessage(message, frozenset(item.get("delivered_to", set())))

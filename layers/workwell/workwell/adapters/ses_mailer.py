@@ -1,0 +1,44 @@
+"""Sending through SES v2: plain text only (nothing for a mail client to fetch or track),
+and SES's permanent refusals told apart from what a retry may fix."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from botocore.exceptions import ClientError
+
+from workwell.domain.notification_texts import EmailText
+from workwell.service_layer.mail_sender import MailRejected
+
+if TYPE_CHECKING:
+    from mypy_boto3_sesv2.client import SESV2Client
+
+# Errors that say this message can never be sent as it is (address, sender identity).
+_PERMANENT = {
+    "MessageRejected",
+    "MailFromDomainNotVerifiedException",
+    "BadRequestException",
+    "NotFoundException",
+}
+
+
+class SesMailer:
+    def __init__(self, client: SESV2Client) -> None:
+        self._client = client
+
+    def send(self, *, sender: str, recipient: str, email: EmailText) -> None:
+        try:
+            self._client.send_email(
+                FromEmailAddress=sender,
+                Destination={"ToAddresses": [recipient]},
+                Content={
+                    "Simple": {
+                        "Subject": {"Data": email.subject, "Charset": "UTF-8"},
+                        "Body": {"Text": {"Data": email.body, "Charset": "UTF-8"}},
+                    }
+                },
+            )
+        except ClientError as error:
+            if error.response.get("Error", {}).get("Code", "") in _PERMANENT:
+                raise MailRejected("the mail service refused the message") from None
+            raise

@@ -1,0 +1,24 @@
+"""Links in emails: to the web app, where the reader signs in before seeing anything. Ids
+only; a link leaks nothing without a session that may see the case."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote
+
+
+@dataclass(frozen=True)
+class SignInLinks:
+    app_url: str
+
+    def _to(self, path: str) -> str:
+        return self.app_url.rstrip("/") + path
+
+    def case(self, report_id: str) -> str:
+        return self._to(f"/cases/{quote(report_id, safe='')}")
+
+    def own_report(self, report_id: str) -> str:
+        return self._to(f"/reports/{quote(report_id, safe='')}")
+
+    def home(self) -> str:
+        return self._to("/")

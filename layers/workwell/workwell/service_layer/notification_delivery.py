@@ -1,0 +1,154 @@
+"""Delivering one outbox message: claim it, decide who is to be told now, send each of them
+a neutral email in their language, and mark it done. Safe to run any number of times for
+the same message: a repeated stream record, a retry and the sweeper send each email once."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from workwell.domain.case_access import Viewer
+from workwell.domain.localised_text import Language
+from workwell.domain.notification_recipients import (
+    AUDIENCE,
+    REPORTER_KEY,
+    Audience,
+    candidate_ids,
+    staff_recipients,
+)
+from workwell.domain.notification_texts import notice_email, recipient_language
+from workwell.domain.roles import Role
+from workwell.domain.sign_in_links import SignInLinks
+from workwell.domain.tenant_settings import TenantSettings
+from workwell.service_layer.delivery_claims import ClaimedMessage, OutboxDeliveries
+from workwell.service_layer.field_cipher import FieldCipher
+from workwell.service_layer.mail_sender import MailRejected, MailSender
+from workwell.service_layer.person_blinding import PersonBlinding
+from workwell.service_layer.reporter_contact import open_contact
+from workwell.service_layer.unit_of_work import StoredReport, UnitOfWork
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class NotificationPorts:
+    deliveries: OutboxDeliveries
+    uow: Callable[[], UnitOfWork]
+    blinding: PersonBlinding
+    # Opens reporters' contacts only (the notifier's key permission allows nothing else).
+    cipher: FieldCipher
+    mailer: MailSender
+    links: SignInLinks
+
+
+class DeliveryOutcome(StrEnum):
+    SENT = "sent"
+    # Nobody may be told now (recused, removed, anonymous reporter, case gone).
+    NOBODY_TO_TELL = "nobodyToTell"
+    # Done already, or another delivery holds it right now.
+    SKIPPED = "skipped"
+    # Every recipient was refused for good.
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class DeliveryReport:
+    outcome: DeliveryOutcome
+    sent: int = 0
+    rejected: int = 0
+
+
+@dataclass(frozen=True)
+class Addressee:
+    key: str
+    email: str
+    language: Language
+    link: str
+
+
+def deliver_outbox_message(
+    ports: NotificationPorts, tenant_id: str, message_id: str, now: datetime
+) -> DeliveryReport:
+    claimed = ports.deliveries.claim(tenant_id, message_id, now)
+    if claimed is None:
+        return DeliveryReport(DeliveryOutcome.SKIPPED)
+    try:
+        return _deliver(ports, claimed, now)
+    except Exception:
+        # A transient failure: let the retry start at once rather than after the lease.
+        ports.deliveries.release(tenant_id, message_id)
+        raise
+
+
+def _deliver(ports: NotificationPorts, claimed: ClaimedMessage, now: datetime) -> DeliveryReport:
+    message = claimed.message
+    tenant_id = message.tenant_id
+    uow = ports.uow()
+    stored = uow.reports.get(tenant_id, message.report_id, now)
+    versioned_settings = uow.settings.get(tenant_id)
+    addressees = (
+        []
+        if stored is None or versioned_settings is None
+        else _addressees(ports, uow, claimed, stored, versioned_settings.value)
+    )
+    if stored is None or versioned_settings is None or not addressees:
+        ports.deliveries.finish(tenant_id, message.message_id, failed=False)
+        return DeliveryReport(DeliveryOutcome.NOBODY_TO_TELL)
+    sender, reference = versioned_settings.value.sender, stored.report.value.reference
+    sent = rejected = 0
+    for addressee in addressees:
+        if addressee.key in claimed.delivered_to:
+            continue
+        email = notice_email(message.kind, addressee.language, reference, addressee.link)
+        try:
+            ports.mailer.send(sender=sender, recipient=addressee.email, email=email)
+        except MailRejected:
+            rejected += 1
+            logger.warning("notification refused for good", extra={"outbox_kind": message.kind.value})
+            continue
+        ports.deliveries.record_delivery(tenant_id, message.message_id, addressee.key)
+        sent += 1
+    failed = sent == 0 and not claimed.delivered_to and rejected > 0
+    ports.deliveries.finish(tenant_id, message.message_id, failed=failed)
+    outcome = DeliveryOutcome.REJECTED if failed else DeliveryOutcome.SENT
+    return DeliveryReport(outcome, sent=sent, rejected=rejected)
+
+
+def _addressees(
+    ports: NotificationPorts,
+    uow: UnitOfWork,
+    claimed: ClaimedMessage,
+    stored: StoredReport,
+    settings: TenantSettings,
+) -> list[Addressee]:
+    message, report = claimed.message, stored.report.value
+    tenant_id = message.tenant_id
+    if AUDIENCE[message.kind] is Audience.REPORTER:
+        if stored.sealed_contact is None:
+            return []
+        contact = open_contact(stored.sealed_contact, tenant_id, report.report_id, ports.cipher)
+        language = _language(contact.language, settings)
+        return [Addressee(REPORTER_KEY, contact.email, language, ports.links.own_report(report.report_id))]
+    facts = report.access_facts()
+    ids = candidate_ids(message, facts)
+    if ids is None:
+        ids = uow.staff.user_ids_with_role(tenant_id, Role.SUPERVISOR.value)
+    members = {user_id: m.value for user_id, m in uow.staff.get_many(tenant_id, ids).items()} if ids else {}
+    viewers = [Viewer.of_member(m, ports.blinding.blind(tenant_id, m.user_id)) for m in members.values()]
+    return [
+        Addressee(
+            viewer.user_id,
+            members[viewer.user_id].email,
+            _language(members[viewer.user_id].language, settings),
+            ports.links.case(report.report_id),
+        )
+        for viewer in staff_recipients(message, facts, viewers)
+    ]
+
+
+def _language(wanted: str, settings: TenantSettings) -> Language:
+    """The recipient's language, else the tenant's first."""
+    return recipient_language(wanted, settings.languages)

@@ -1,0 +1,135 @@
+"""The weekday morning digest: for every tenant, each safety staff member and HR director
+gets one email listing what needs them, or none if nothing does. One read of the tenant's
+open-case index serves all its recipients; closed cases are never read. Idempotent per
+tenant, person and day, so a retried or repeated run sends nothing twice."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from workwell.domain.case_access import Viewer
+from workwell.domain.case_digest import DIGEST_ROLES, case_digest, digest_day, previous_run
+from workwell.domain.notification_texts import DigestLine, digest_email, recipient_language
+from workwell.domain.safety_report import SafetyReport
+from workwell.domain.sign_in_links import SignInLinks
+from workwell.domain.staff import StaffMember
+from workwell.domain.tenant_settings import TenantSettings
+from workwell.service_layer.delivery_claims import DigestLedger
+from workwell.service_layer.mail_sender import MailRejected, MailSender
+from workwell.service_layer.person_blinding import PersonBlinding
+from workwell.service_layer.unit_of_work import UnitOfWork
+
+logger = logging.getLogger(__name__)
+
+OPEN_CASES_PAGE = 200
+
+
+class DigestIncomplete(Exception):
+    """Some digests could not be sent; the run is safe to repeat for the rest."""
+
+
+@dataclass(frozen=True)
+class DigestPorts:
+    uow: Callable[[], UnitOfWork]
+    ledger: DigestLedger
+    blinding: PersonBlinding
+    mailer: MailSender
+    links: SignInLinks
+
+
+@dataclass
+class DigestRunReport:
+    emailed: int = 0
+    nothing_to_do: int = 0
+    already_done: int = 0
+    rejected: int = 0
+    failed: int = 0
+
+
+def send_weekday_digests(ports: DigestPorts, now: datetime) -> DigestRunReport:
+    run = DigestRunReport()
+    uow = ports.uow()
+    for tenant_id in uow.registry.tenant_ids():
+        versioned = uow.settings.get(tenant_id)
+        recipients = _recipients(uow, tenant_id)
+        if versioned is None or not recipients:
+            continue
+        open_cases = _open_cases(uow, tenant_id, now)
+        for member in recipients:
+            _digest_for(
+                ports,
+                settings=versioned.value,
+                tenant_id=tenant_id,
+                member=member,
+                open_cases=open_cases,
+                now=now,
+                run=run,
+            )
+    if run.failed:
+        raise DigestIncomplete(f"{run.failed} digests could not be sent")
+    return run
+
+
+def _recipients(uow: UnitOfWork, tenant_id: str) -> list[StaffMember]:
+    ids = {
+        user_id for role in DIGEST_ROLES for user_id in uow.staff.user_ids_with_role(tenant_id, role.value)
+    }
+    members = uow.staff.get_many(tenant_id, ids) if ids else {}
+    return sorted((m.value for m in members.values()), key=lambda m: m.user_id)
+
+
+def _open_cases(uow: UnitOfWork, tenant_id: str, now: datetime) -> list[SafetyReport]:
+    cases: list[SafetyReport] = []
+    after = None
+    while True:
+        page = uow.reports.case_index(tenant_id, closed=False, after=after, limit=OPEN_CASES_PAGE, now=now)
+        cases.extend(indexed.report for indexed in page.cases if indexed.report is not None)
+        if page.exhausted or not page.cases:
+            return cases
+        after = page.cases[-1].position
+
+
+def _digest_for(
+    ports: DigestPorts,
+    *,
+    settings: TenantSettings,
+    tenant_id: str,
+    member: StaffMember,
+    open_cases: Sequence[SafetyReport],
+    now: datetime,
+    run: DigestRunReport,
+) -> None:
+    day = digest_day(now)
+    if not ports.ledger.claim(tenant_id, member.user_id, day, now):
+        run.already_done += 1
+        return
+    try:
+        since = ports.ledger.last_completed(tenant_id, member.user_id, day) or previous_run(now)
+        viewer = Viewer.of_member(member, ports.blinding.blind(tenant_id, member.user_id))
+        digest = case_digest(viewer, open_cases, since, now)
+        if not digest:
+            ports.ledger.complete(tenant_id, member.user_id, day, emailed=False, now=now)
+            run.nothing_to_do += 1
+            return
+        language = recipient_language(member.language, settings.languages)
+        sections = {
+            section: [DigestLine(r.reference, ports.links.case(r.report_id)) for r in cases]
+            for section, cases in digest.items()
+        }
+        email = digest_email(sections, language, ports.links.home())
+        try:
+            ports.mailer.send(sender=settings.sender, recipient=member.email, email=email)
+        except MailRejected:
+            logger.warning("digest refused for good", extra={"tenant_id": tenant_id})
+            ports.ledger.complete(tenant_id, member.user_id, day, emailed=False, now=now)
+            run.rejected += 1
+            return
+        ports.ledger.complete(tenant_id, member.user_id, day, emailed=True, now=now)
+        run.emailed += 1
+    except Exception:
+        logger.exception("a digest could not be sent", extra={"tenant_id": tenant_id})
+        ports.ledger.release(tenant_id, member.user_id, day)
+        run.failed += 1
