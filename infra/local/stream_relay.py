@@ -113,6 +113,7 @@ class StreamRelay:
         resources: LocalResources,
         invoke: Invoke,
         session: boto3.Session | None = None,
+        retry_pause: float = RETRY_PAUSE_SECONDS,
     ) -> None:
         session = session or boto3.Session(region_name=LOCAL_REGION)
         self.mapping = mapping
@@ -121,18 +122,23 @@ class StreamRelay:
         self._streams = session.client("dynamodbstreams")
         self._sqs = session.client("sqs")
         self._invoke = invoke
+        self._retry_pause = retry_pause
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._iterators: dict[str, str] = {}
         self.delivered = 0
         self.parked = 0
 
-    def start(self) -> None:
+    def open_shards(self) -> None:
+        """Read from the start of each shard, as the template's StartingPosition does."""
         shards = self._streams.describe_stream(StreamArn=self._stream_arn)["StreamDescription"]["Shards"]
         for shard in shards:
             self._iterators[shard["ShardId"]] = self._streams.get_shard_iterator(
                 StreamArn=self._stream_arn, ShardId=shard["ShardId"], ShardIteratorType="TRIM_HORIZON"
             )["ShardIterator"]
+
+    def start(self) -> None:
+        self.open_shards()
         self._thread = threading.Thread(
             target=self._run, name=f"stream-relay-{self.mapping.function}", daemon=True
         )
@@ -184,7 +190,7 @@ class StreamRelay:
                     self._park(shard_id, record, attempts)
                 return
             pending = failed
-            time.sleep(RETRY_PAUSE_SECONDS)
+            time.sleep(self._retry_pause)
 
     def _invoke_once(self, batch: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
         try:

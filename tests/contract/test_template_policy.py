@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 import cfnlint.api
@@ -90,13 +91,65 @@ def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
+def _restricted_key_statements(function: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    return [
+        s
+        for s in _statements(dict(function))
+        if "RestrictedDataKey" in json.dumps(s.get("Resource"), default=str)
+    ]
+
+
 def test_only_restricted_data_functions_may_use_the_restricted_key(template: Template) -> None:
     for name, function in template.functions.items():
-        uses_key = any(
-            "RestrictedDataKey" in json.dumps(s.get("Resource"), default=str)
-            for s in _statements(dict(function))
-        )
-        assert uses_key == (name in RESTRICTED_KEY_USERS), name
+        if name == "NotifierFunction":
+            continue  # below: contacts only
+        assert bool(_restricted_key_statements(function)) == (name in RESTRICTED_KEY_USERS), name
+
+
+def test_the_notifier_may_open_reporters_contacts_and_nothing_else(template: Template) -> None:
+    statements = _restricted_key_statements(template.functions["NotifierFunction"])
+    assert len(statements) == 1
+    assert _as_list(statements[0]["Action"]) == ["kms:Decrypt"]
+    assert statements[0]["Condition"] == {
+        "StringEquals": {"kms:EncryptionContext:record_type": "reporter_contact"}
+    }
+
+
+def test_the_notifier_takes_only_inserted_outbox_items_from_the_stream(template: Template) -> None:
+    events = template.functions["NotifierFunction"]["Properties"]["Events"]
+    stream = events["OutboxStream"]["Properties"]
+    (only_filter,) = stream["FilterCriteria"]["Filters"]
+    assert json.loads(only_filter["Pattern"]) == {
+        "eventName": ["INSERT"],
+        "dynamodb": {"NewImage": {"entity": {"S": ["outbox"]}}},
+    }
+    assert stream["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
+    assert 0 < stream["MaximumRetryAttempts"] <= 10
+    assert stream["BisectBatchOnFunctionError"] is True
+    assert stream["DestinationConfig"]["OnFailure"]["Type"] == "SQS"
+    assert events["OutboxSweep"]["Type"] == "ScheduleV2"
+
+
+def test_the_digest_runs_on_weekday_mornings_in_helsinki(template: Template) -> None:
+    schedule = template.functions["DigestFunction"]["Properties"]["Events"]["WeekdayDigest"]
+    assert schedule["Type"] == "ScheduleV2"
+    assert schedule["Properties"]["ScheduleExpression"] == "cron(0 7 ? * MON-FRI *)"
+    assert schedule["Properties"]["ScheduleExpressionTimezone"] == "Europe/Helsinki"
+
+
+@pytest.mark.parametrize(
+    ("function", "partition"), [("NotifierFunction", "OUTBOX"), ("DigestFunction", "DIGEST")]
+)
+def test_mailing_functions_write_only_their_own_bookkeeping(
+    template: Template, function: str, partition: str
+) -> None:
+    writes = {"dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:TransactWriteItems"}
+    for statement in _statements(dict(template.functions[function])):
+        if not writes & set(_as_list(statement["Action"])):
+            continue
+        assert statement["Condition"] == {
+            "ForAllValues:StringLike": {"dynamodb:LeadingKeys": [f"TENANT#*#{partition}#*"]}
+        }
 
 
 def test_no_function_may_change_or_delete_audit_events(template: Template) -> None:
