@@ -4,6 +4,7 @@ the email lands in the emulator's SES. Also the digest, the sweeper and the fail
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from collections.abc import Iterator
@@ -84,7 +85,7 @@ def _type_words() -> set[str]:
 
 
 def test_a_harassment_report_emails_its_chosen_handler_and_nobody_else(
-    as_person: Any, relay: StreamRelay, definitions: Definitions
+    as_person: Any, relay: StreamRelay, definitions: Definitions, captured_logs: io.StringIO
 ) -> None:
     case_id = file_harassment_report(as_person)
 
@@ -102,6 +103,11 @@ def test_a_harassment_report_emails_its_chosen_handler_and_nobody_else(
     assert "Liisa" not in text
     assert "Aino" not in text
     assert emails_to(definitions, RECUSED_HR) == []
+    logs = captured_logs.getvalue()
+    assert "outbox message handled" in logs
+    assert email.recipients[0] not in logs
+    assert email.body.splitlines()[0] not in logs
+    assert CANARY not in logs
 
 
 def test_a_repeated_stream_delivery_sends_one_email(

@@ -119,6 +119,9 @@ class _FakeStaff:
     def members(self, tenant_id: str) -> Sequence[Versioned[StaffMember]]:
         return [v for (t, _), v in sorted(self._store.staff.items()) if t == tenant_id]
 
+    def user_ids_with_role(self, tenant_id: str, role: str) -> list[str]:
+        return [m.value.user_id for m in self.members(tenant_id) if role in m.value.roles]
+
     def members_page(self, tenant_id: str, page: PageRequest) -> Page[Versioned[StaffMember]]:
         members = self.members(tenant_id)
         start = int(page.after["index"]) if page.after else 0
@@ -167,6 +170,9 @@ class _FakeRegistry:
 
     def get(self, tenant_id: str) -> RegistryEntry | None:
         return self._store.registry.get(tenant_id)
+
+    def tenant_ids(self) -> list[str]:
+        return sorted(self._store.registry)
 
     def stage_register(self, tenant_id: str, entry: RegistryEntry) -> None:
         self._staged.append(lambda store: store.registry.__setitem__(tenant_id, entry))
@@ -223,13 +229,22 @@ class _FakeReports:
         more = start + page.limit < len(mine)
         return Page(mine[start : start + page.limit], {"index": start + page.limit} if more else None)
 
-    def stage_create(self, report: SafetyReport, sealed_content: str, receipt_digest: str | None) -> None:
+    def stage_create(
+        self,
+        report: SafetyReport,
+        sealed_content: str,
+        receipt_digest: str | None,
+        *,
+        sealed_contact: str | None = None,
+    ) -> None:
         def write(store: Store) -> None:
             key = (report.tenant_id, report.report_id)
             reference = (report.tenant_id, report.reference)
             if key in store.reports or reference in store.references:
                 raise Conflict("exists")
-            store.reports[key] = StoredReport(Versioned(report, 1), sealed_content, receipt_digest)
+            store.reports[key] = StoredReport(
+                Versioned(report, 1), sealed_content, receipt_digest, sealed_contact=sealed_contact
+            )
             store.references.add(reference)
             if receipt_digest is not None:
                 store.receipts[(report.tenant_id, receipt_digest)] = report.report_id

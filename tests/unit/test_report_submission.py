@@ -15,6 +15,7 @@ from workwell.domain.report_codes import receipt_digest
 from workwell.domain.versioned import Versioned
 from workwell.service_layer.field_cipher import RecordContext
 from workwell.service_layer.report_submission import ReportDraft, open_receipt, submit_report
+from workwell.service_layer.reporter_contact import open_contact
 
 HARASSMENT = ReportDraft(
     type_key="harassment",
@@ -68,6 +69,25 @@ def test_a_harassment_report_is_stored_with_its_case_audit_and_handler_notice(st
     ]
     assert store.audit[0].expires_at == report.expires_at
     assert [(m.kind, m.report_id) for m in store.outbox] == [(OutboxKind.CASE_RECEIVED, report.report_id)]
+
+
+def test_a_signed_in_reporters_contact_is_sealed_apart_from_the_content(store: Store) -> None:
+    report = submit(store, HARASSMENT).report
+    anonymous_report = submit(
+        store, ReportDraft("near_miss", {"whatHappened": "x"}, unit="koulu"), anonymous()
+    ).report
+
+    stored = store.reports[(TENANT, report.report_id)]
+    assert stored.sealed_contact is not None
+    assert "emp-1@" not in stored.sealed_contact
+    contact = open_contact(stored.sealed_contact, TENANT, report.report_id, FakeCipher())
+    assert (contact.email, contact.language) == ("emp-1@example.com", "fi")
+    # Not openable as content, nor as another report's contact.
+    with pytest.raises(ValueError, match="context"):
+        FakeCipher().decrypt(stored.sealed_contact, RecordContext(TENANT, "report", report.report_id))
+    with pytest.raises(ValueError, match="context"):
+        open_contact(stored.sealed_contact, TENANT, anonymous_report.report_id, FakeCipher())
+    assert store.reports[(TENANT, anonymous_report.report_id)].sealed_contact is None
 
 
 def test_the_content_is_sealed_for_this_report_only(store: Store) -> None:
