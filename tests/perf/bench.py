@@ -6,7 +6,8 @@ bench/results.json and printed as a table. Not part of `make test`.
   loopback);
 - warm latency (p50/p99) of each route through lambda_handler against in-process moto, vs a
   bare put_item/get_item on the same moto;
-- DynamoDB and KMS calls per route on a warm container."""
+- DynamoDB and KMS calls per route on a warm container;
+- report-to-email latency on the local stack (HTTP, stream relay, notifier, SES emulator)."""
 
 from __future__ import annotations
 
@@ -406,7 +407,30 @@ def print_table(results: dict[str, Any]) -> None:
         operations = ", ".join(f"{k}x{v}" for k, v in counted["operations"].items())
         row = f"{counted['dynamodb']:9d}{counted['idempotency']:6d}{counted['kms']:5d}"
         print(f"  {route:<38}{row}  {operations}")
+    mail = results["report_to_email"]
+    verdict = "ok" if mail["within_goal"] else "OVER GOAL"
+    print(f"\nReport to email on the local stack ({mail['runs']} reports, goal {mail['goal_ms']} ms)")
+    print(
+        f"  p50 {mail['p50_ms']:.0f} ms, p95 {mail['p95_ms']:.0f} ms, max {mail['max_ms']:.0f} ms: {verdict}"
+    )
     print(f"\nWritten to {RESULTS.relative_to(PROJECT_ROOT)}")
+
+
+LATENCY_RUNS = 30
+
+
+def report_to_email() -> dict[str, Any]:
+    """In its own process: the local stack points this process's AWS clients at its emulator."""
+    output = subprocess.run(  # noqa: S603 (this interpreter, a fixed module)
+        [sys.executable, "-m", "tests.perf.notification_latency", str(LATENCY_RUNS)],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    ).stdout
+    figures: dict[str, Any] = json.loads(output.strip().splitlines()[-1])
+    return figures
 
 
 def main() -> int:
@@ -419,6 +443,7 @@ def main() -> int:
         },
         "cold_start": cold_starts(template),
         "warm": warm_figures(template),
+        "report_to_email": report_to_email(),
     }
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
