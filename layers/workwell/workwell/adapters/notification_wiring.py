@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 import boto3
 
@@ -11,8 +12,9 @@ from workwell.adapters.dynamodb_outbox_deliveries import DynamoDbOutboxDeliverie
 from workwell.adapters.function_wiring import FunctionWiring
 from workwell.adapters.kms_person_blinding import KmsPersonBlinding
 from workwell.adapters.ses_mailer import SesMailer
-from workwell.config import DigestSettings, NotificationSettings, NotifierSettings
+from workwell.config import NotificationSettings, NotifierSettings
 from workwell.domain.sign_in_links import SignInLinks
+from workwell.service_layer.field_cipher import FieldCipher, RecordContext
 from workwell.service_layer.notification_delivery import NotificationPorts
 from workwell.service_layer.weekday_digest import DigestPorts
 
@@ -38,6 +40,26 @@ class _MailingWiring:
         return SignInLinks(self.settings.app_url)
 
 
+class _ContactCipher:
+    """Builds the Encryption SDK cipher only when a reporter's contact is first opened: a
+    new report's notice to its handler (the one that must be fast) never needs it."""
+
+    def __init__(self, key_arn: str) -> None:
+        self._key_arn = key_arn
+
+    @functools.cached_property
+    def _cipher(self) -> FieldCipher:
+        from workwell.adapters.restricted_field_cipher import RestrictedFieldCipher
+
+        return RestrictedFieldCipher(self._key_arn)
+
+    def encrypt(self, value: Any, record: RecordContext) -> str:
+        return self._cipher.encrypt(value, record)
+
+    def decrypt(self, ciphertext: str, record: RecordContext) -> Any:
+        return self._cipher.decrypt(ciphertext, record)
+
+
 class NotifierWiring(_MailingWiring):
     settings: NotifierSettings
 
@@ -46,13 +68,11 @@ class NotifierWiring(_MailingWiring):
 
     @functools.cached_property
     def ports(self) -> NotificationPorts:
-        from workwell.adapters.restricted_field_cipher import RestrictedFieldCipher
-
         return NotificationPorts(
             deliveries=DynamoDbOutboxDeliveries(self.base.dynamodb, self.base.tables.main),
             uow=self.base.uow,
             blinding=self.blinding,
-            cipher=RestrictedFieldCipher(self.settings.restricted_data_key_id),
+            cipher=_ContactCipher(self.settings.restricted_data_key_id),
             mailer=self.mailer,
             links=self.links,
         )
@@ -68,6 +88,3 @@ class DigestWiring(_MailingWiring):
             mailer=self.mailer,
             links=self.links,
         )
-
-
-__all__ = ["DigestSettings", "DigestWiring", "NotifierWiring"]
