@@ -34,7 +34,8 @@ def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, A
     try:
         run = send_weekday_digests(wiring().ports, wiring().base.clock.now())
     except DigestIncomplete:
-        # The scheduler retries the whole run; what was sent is not sent again.
+        # Lambda retries the asynchronous invocation (EventInvokeConfig) and then parks it in
+        # the dead-letter queue; a retry sends only what is still unsent (the ledger).
         metrics.add_metric(name="DigestFailed", unit=MetricUnit.Count, value=1)
         raise
     metrics.add_metric(name="DigestSent", unit=MetricUnit.Count, value=run.emailed)

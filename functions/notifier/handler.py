@@ -67,7 +67,7 @@ def _count(outcome: DeliveryOutcome, sent: int, rejected: int) -> None:
         metrics.add_metric(name="NotificationSent", unit=MetricUnit.Count, value=sent)
     if rejected:
         metrics.add_metric(name="NotificationRejected", unit=MetricUnit.Count, value=rejected)
-    if outcome is DeliveryOutcome.REJECTED:
+    if outcome.failed:
         metrics.add_metric(name="OutboxMessageFailed", unit=MetricUnit.Count, value=1)
 
 
@@ -81,6 +81,10 @@ def sweep(event: dict[str, Any]) -> dict[str, Any]:
     metrics.add_metric(name="OutboxMessageRedriven", unit=MetricUnit.Count, value=report.delivered)
     if report.rejected:
         metrics.add_metric(name="NotificationRejected", unit=MetricUnit.Count, value=report.rejected)
+    if report.given_up:
+        metrics.add_metric(name="OutboxMessageFailed", unit=MetricUnit.Count, value=report.given_up)
+    if report.failed:
+        metrics.add_metric(name="OutboxRedriveFailed", unit=MetricUnit.Count, value=report.failed)
     logger.info("outbox swept", extra={"redriven": report.delivered, "failed": report.failed})
     return {"redriven": report.delivered, "failed": report.failed, "skipped": report.skipped}
 

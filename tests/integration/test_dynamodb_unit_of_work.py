@@ -91,3 +91,16 @@ def test_a_rolled_back_unit_of_work_writes_nothing(dynamodb: Any, tables: TableN
         uow.staff.stage_save("ii", member(["hr_director"]), None, None)
 
     assert scan(dynamodb, tables.main) == []
+
+
+def test_more_than_a_hundred_staff_entries_are_read_in_one_call(dynamodb: Any, tables: TableNames) -> None:
+    """BatchGetItem takes 100 keys at most; a tenant may have more supervisors."""
+    for index in range(130):
+        entry = member(["safety_representative"]).model_copy(update={"user_id": f"u-{index:03d}"})
+        uow = DynamoDbUnitOfWork(dynamodb, tables)
+        uow.staff.stage_save("ii", entry, None, None)
+        uow.commit()
+
+    found = DynamoDbUnitOfWork(dynamodb, tables).staff.get_many("ii", [f"u-{i:03d}" for i in range(131)])
+
+    assert sorted(found) == [f"u-{i:03d}" for i in range(130)]

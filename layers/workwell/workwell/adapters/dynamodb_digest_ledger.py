@@ -4,6 +4,7 @@ latest done day tells the next digest where "new" starts."""
 from __future__ import annotations
 
 import contextlib
+import uuid
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -11,7 +12,7 @@ from workwell.adapters import table_keys
 from workwell.adapters.dynamodb_errors import translated
 from workwell.adapters.dynamodb_repositories import ItemCodec
 from workwell.domain.errors import Conflict
-from workwell.service_layer.delivery_claims import CLAIM_LEASE
+from workwell.service_layer.delivery_claims import DIGEST_CLAIM_LEASE
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.client import DynamoDBClient
@@ -32,12 +33,14 @@ class DynamoDbDigestLedger:
     def _key(self, tenant_id: str, user_id: str, day: date) -> dict[str, Any]:
         return self._codec.encode(table_keys.digest_day_key(tenant_id, user_id, day.isoformat()))
 
-    def claim(self, tenant_id: str, user_id: str, day: date, now: datetime) -> bool:
+    def claim(self, tenant_id: str, user_id: str, day: date, now: datetime) -> str | None:
+        claim_id = uuid.uuid4().hex
         item = {
             **table_keys.digest_day_key(tenant_id, user_id, day.isoformat()),
             "entity": "digest_day",
             "status": CLAIMED,
-            "claimed_until": _epoch(now + CLAIM_LEASE),
+            "claim_id": claim_id,
+            "claimed_until": _epoch(now + DIGEST_CLAIM_LEASE),
             "expires_at": _epoch(now + LEDGER_RETENTION),
         }
         try:
@@ -50,30 +53,38 @@ class DynamoDbDigestLedger:
                 ExpressionAttributeValues=self._codec.encode({":claimed": CLAIMED, ":now": _epoch(now)}),
             )
         except Conflict:
-            return False
-        return True
+            return None
+        return claim_id
 
-    def release(self, tenant_id: str, user_id: str, day: date) -> None:
-        with contextlib.suppress(Conflict):
+    def release(self, tenant_id: str, user_id: str, day: date, claim_id: str) -> None:
+        with contextlib.suppress(Conflict):  # taken over meanwhile: not ours to release
             translated(
                 self._client.delete_item,
                 TableName=self._table,
                 Key=self._key(tenant_id, user_id, day),
-                ConditionExpression="#status = :claimed",
+                ConditionExpression="#status = :claimed AND claim_id = :claim",
                 ExpressionAttributeNames={"#status": "status"},
-                ExpressionAttributeValues=self._codec.encode({":claimed": CLAIMED}),
+                ExpressionAttributeValues=self._codec.encode({":claimed": CLAIMED, ":claim": claim_id}),
             )
 
-    def complete(self, tenant_id: str, user_id: str, day: date, *, emailed: bool, now: datetime) -> None:
+    def complete(
+        self, tenant_id: str, user_id: str, day: date, claim_id: str, *, emailed: bool, now: datetime
+    ) -> None:
         translated(
             self._client.update_item,
             TableName=self._table,
             Key=self._key(tenant_id, user_id, day),
             UpdateExpression="SET #status = :done, ran_at = :ran, emailed = :emailed REMOVE claimed_until",
-            ConditionExpression="#status = :claimed",
+            ConditionExpression="#status = :claimed AND claim_id = :claim",
             ExpressionAttributeNames={"#status": "status"},
             ExpressionAttributeValues=self._codec.encode(
-                {":done": DONE, ":claimed": CLAIMED, ":ran": now.isoformat(), ":emailed": emailed}
+                {
+                    ":done": DONE,
+                    ":claimed": CLAIMED,
+                    ":claim": claim_id,
+                    ":ran": now.isoformat(),
+                    ":emailed": emailed,
+                }
             ),
         )
 

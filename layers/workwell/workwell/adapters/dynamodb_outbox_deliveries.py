@@ -5,6 +5,7 @@ a MODIFY, which the stream filter (INSERT only) never passes to the notifier aga
 from __future__ import annotations
 
 import contextlib
+import uuid
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -42,7 +43,7 @@ class DynamoDbOutboxDeliveries:
             response = self._update(
                 tenant_id,
                 message_id,
-                UpdateExpression="SET claimed_until = :until ADD attempts :one",
+                UpdateExpression="SET claimed_until = :until, claim_id = :claim ADD attempts :one",
                 ConditionExpression="#status = :pending AND expires_at > :now "
                 "AND (attribute_not_exists(claimed_until) OR claimed_until <= :now)",
                 ExpressionAttributeNames={"#status": "status"},
@@ -51,6 +52,7 @@ class DynamoDbOutboxDeliveries:
                         ":pending": PENDING,
                         ":now": _epoch(now),
                         ":until": _epoch(now + CLAIM_LEASE),
+                        ":claim": uuid.uuid4().hex,
                         ":one": 1,
                     }
                 ),
@@ -60,15 +62,15 @@ class DynamoDbOutboxDeliveries:
             return None  # done, gone, or held by a live claim
         return _claimed(self._codec.decode(response["Attributes"]))
 
-    def release(self, tenant_id: str, message_id: str) -> None:
-        with contextlib.suppress(Conflict):  # finished meanwhile: nothing to release
+    def release(self, tenant_id: str, message_id: str, claim_id: str) -> None:
+        with contextlib.suppress(Conflict):  # finished or taken over meanwhile
             self._update(
                 tenant_id,
                 message_id,
                 UpdateExpression="REMOVE claimed_until",
-                ConditionExpression="#status = :pending",
+                ConditionExpression="#status = :pending AND claim_id = :claim",
                 ExpressionAttributeNames={"#status": "status"},
-                ExpressionAttributeValues=self._codec.encode({":pending": PENDING}),
+                ExpressionAttributeValues=self._codec.encode({":pending": PENDING, ":claim": claim_id}),
             )
 
     def record_delivery(self, tenant_id: str, message_id: str, recipient_key: str) -> None:
@@ -76,40 +78,51 @@ class DynamoDbOutboxDeliveries:
             tenant_id,
             message_id,
             UpdateExpression="ADD delivered_to :recipient",
+            # Never re-create an item that expired meanwhile.
+            ConditionExpression="attribute_exists(PK)",
             ExpressionAttributeValues={":recipient": {"SS": [recipient_key]}},
         )
 
-    def finish(self, tenant_id: str, message_id: str, *, failed: bool) -> None:
-        with contextlib.suppress(Conflict):  # another delivery finished it first; its outcome stands
+    def finish(self, tenant_id: str, message_id: str, claim_id: str, *, failed: bool) -> None:
+        with contextlib.suppress(Conflict):  # finished or taken over meanwhile; that outcome stands
             self._update(
                 tenant_id,
                 message_id,
                 UpdateExpression="SET #status = :final REMOVE claimed_until, GSI1PK, GSI1SK",
-                ConditionExpression="#status = :pending",
+                ConditionExpression="#status = :pending AND claim_id = :claim",
                 ExpressionAttributeNames={"#status": "status"},
                 ExpressionAttributeValues=self._codec.encode(
-                    {":pending": PENDING, ":final": FAILED if failed else SENT}
+                    {":pending": PENDING, ":claim": claim_id, ":final": FAILED if failed else SENT}
                 ),
             )
 
-    def pending(self, tenant_id: str, created_before: datetime, now: datetime, limit: int) -> list[str]:
-        response = translated(
-            self._client.query,
-            TableName=self._table,
-            IndexName="GSI1",
-            KeyConditionExpression="GSI1PK = :pk AND GSI1SK < :before",
-            FilterExpression="expires_at > :now",
-            ExpressionAttributeValues=self._codec.encode(
+    def pending(
+        self, tenant_id: str, created_after: datetime, created_before: datetime, limit: int
+    ) -> list[str]:
+        # Bounded below by the outbox retention: expired items may linger in the index until
+        # TTL removes them, and must not fill every page ahead of the live ones.
+        request: dict[str, Any] = {
+            "TableName": self._table,
+            "IndexName": "GSI1",
+            "KeyConditionExpression": "GSI1PK = :pk AND GSI1SK BETWEEN :after AND :before",
+            "ExpressionAttributeValues": self._codec.encode(
                 {
                     ":pk": table_keys.pending_outbox_partition(tenant_id),
+                    ":after": created_after.isoformat(),
                     ":before": created_before.isoformat(),
-                    ":now": _epoch(now),
                 }
             ),
-            ProjectionExpression="message_id",
-            Limit=limit,
-        )
-        return [str(self._codec.decode(item)["message_id"]) for item in response.get("Items", [])]
+            "ProjectionExpression": "message_id",
+            "Limit": limit,
+        }
+        found: list[str] = []
+        while len(found) < limit:
+            response = translated(self._client.query, **request)
+            found.extend(str(self._codec.decode(item)["message_id"]) for item in response.get("Items", []))
+            if "LastEvaluatedKey" not in response:
+                break
+            request["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+        return found[:limit]
 
 
 def _claimed(item: Item) -> ClaimedMessage:
@@ -121,4 +134,9 @@ def _claimed(item: Item) -> ClaimedMessage:
         created_at=datetime.fromisoformat(item["created_at"]),
         recipient_id=item.get("recipient_id"),
     )
-    return ClaimedMessage(message, frozenset(item.get("delivered_to", set())))
+    return ClaimedMessage(
+        message,
+        frozenset(item.get("delivered_to", set())),
+        claim_id=str(item["claim_id"]),
+        attempts=int(item.get("attempts", 1)),
+    )

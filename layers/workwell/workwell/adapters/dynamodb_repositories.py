@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 M = TypeVar("M", bound=BaseModel)
 _BATCH_ATTEMPTS = 4
+_BATCH_GET_LIMIT = 100
 Item = dict[str, Any]
 
 
@@ -127,9 +128,15 @@ class DynamoDbStaffDirectory:
         return self._codec.versioned(item, StaffMember) if item else None
 
     def get_many(self, tenant_id: str, user_ids: Collection[str]) -> Mapping[str, Versioned[StaffMember]]:
-        if not user_ids:
-            return {}
-        keys = [self._codec.encode(table_keys.staff_member_key(tenant_id, u)) for u in sorted(user_ids)]
+        ordered = sorted(set(user_ids))
+        found: dict[str, Versioned[StaffMember]] = {}
+        # BatchGetItem takes at most 100 keys (a tenant may have more supervisors than that).
+        for start in range(0, len(ordered), _BATCH_GET_LIMIT):
+            found.update(self._get_batch(tenant_id, ordered[start : start + _BATCH_GET_LIMIT]))
+        return found
+
+    def _get_batch(self, tenant_id: str, user_ids: list[str]) -> dict[str, Versioned[StaffMember]]:
+        keys = [self._codec.encode(table_keys.staff_member_key(tenant_id, u)) for u in user_ids]
         request: dict[str, Any] = {self._table: {"Keys": keys, "ConsistentRead": True}}
         found: dict[str, Versioned[StaffMember]] = {}
         for attempt in range(_BATCH_ATTEMPTS):

@@ -87,4 +87,5 @@ class DigestWiring(_MailingWiring):
             blinding=self.blinding,
             mailer=self.mailer,
             links=self.links,
+            clock=self.base.clock.now,
         )

@@ -13,13 +13,10 @@ from workwell.service_layer.mail_sender import MailRejected
 if TYPE_CHECKING:
     from mypy_boto3_sesv2.client import SESV2Client
 
-# Errors that say this message can never be sent as it is (address, sender identity).
-_PERMANENT = {
-    "MessageRejected",
-    "MailFromDomainNotVerifiedException",
-    "BadRequestException",
-    "NotFoundException",
-}
+# Errors that say this message can never be sent as it is (its address, its content).
+# A tenant's sender set up wrongly (MailFromDomainNotVerified, NotFound) is not among them:
+# it is retried, and alarmed, until someone fixes the configuration.
+_PERMANENT = {"MessageRejected", "BadRequestException"}
 
 
 class SesMailer:

@@ -51,7 +51,7 @@ def concerns(viewer: Viewer, report: SafetyReport) -> bool:
 
 def sections_of(report: SafetyReport, since: datetime, now: datetime) -> list[DigestSection]:
     found: list[DigestSection] = []
-    if report.received_at > since:
+    if since < report.received_at <= now:
         found.append(DigestSection.NEW)
     acknowledge_by = report.deadlines.get(ACKNOWLEDGE_DEADLINE)
     if acknowledge_by is not None and now < acknowledge_by <= now + ACKNOWLEDGEMENT_WARNING:

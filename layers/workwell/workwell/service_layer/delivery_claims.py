@@ -11,9 +11,13 @@ from typing import Protocol
 
 from workwell.domain.outbox import OutboxMessage
 
-# Longer than one delivery can take (the function's timeout), so a live one is never
-# doubled; short enough that a crashed one is retried within a sweep or two.
+# Each longer than its function's timeout (notifier 60 s, digest 300 s), so a live claim is
+# never taken over; short enough that a crashed one is retried within a sweep or a retry.
 CLAIM_LEASE = timedelta(minutes=2)
+DIGEST_CLAIM_LEASE = timedelta(minutes=10)
+# Stream retries (6) and then a sweep every 5 minutes for about two hours: then the message
+# is marked failed (counted and alarmed) rather than tried for the rest of its 30 days.
+MAX_DELIVERY_ATTEMPTS = 30
 
 
 @dataclass(frozen=True)
@@ -21,6 +25,10 @@ class ClaimedMessage:
     message: OutboxMessage
     # Recipients (user ids, or REPORTER_KEY) already sent to by an earlier, interrupted try.
     delivered_to: frozenset[str]
+    # Whose claim this is: releasing or finishing it holds only for the same claim.
+    claim_id: str
+    # Deliveries tried so far, this one included.
+    attempts: int
 
 
 class OutboxDeliveries(Protocol):
@@ -28,29 +36,33 @@ class OutboxDeliveries(Protocol):
         """The message, if it is still pending and nobody holds a live claim on it."""
         ...
 
-    def release(self, tenant_id: str, message_id: str) -> None:
+    def release(self, tenant_id: str, message_id: str, claim_id: str) -> None:
         """Give up a claim after a failure, so that a retry need not wait for the lease."""
         ...
 
     def record_delivery(self, tenant_id: str, message_id: str, recipient_key: str) -> None: ...
 
-    def finish(self, tenant_id: str, message_id: str, *, failed: bool) -> None:
+    def finish(self, tenant_id: str, message_id: str, claim_id: str, *, failed: bool) -> None:
         """Sent (or failed for good): off the pending index, never delivered again."""
         ...
 
-    def pending(self, tenant_id: str, created_before: datetime, now: datetime, limit: int) -> list[str]:
-        """Ids of messages still pending that were written before `created_before`."""
+    def pending(
+        self, tenant_id: str, created_after: datetime, created_before: datetime, limit: int
+    ) -> list[str]:
+        """Ids of messages still pending that were written between the two times."""
         ...
 
 
 class DigestLedger(Protocol):
-    def claim(self, tenant_id: str, user_id: str, day: date, now: datetime) -> bool:
-        """True if this run may do the person's digest for `day`: not done, not held."""
+    def claim(self, tenant_id: str, user_id: str, day: date, now: datetime) -> str | None:
+        """A claim id if this run may do the person's digest for `day` (not done, not held)."""
         ...
 
-    def release(self, tenant_id: str, user_id: str, day: date) -> None: ...
+    def release(self, tenant_id: str, user_id: str, day: date, claim_id: str) -> None: ...
 
-    def complete(self, tenant_id: str, user_id: str, day: date, *, emailed: bool, now: datetime) -> None: ...
+    def complete(
+        self, tenant_id: str, user_id: str, day: date, claim_id: str, *, emailed: bool, now: datetime
+    ) -> None: ...
 
     def last_completed(self, tenant_id: str, user_id: str, before: date) -> datetime | None:
         """When the person's latest digest before `day` ran, emailed or not."""

@@ -23,7 +23,7 @@ from workwell.domain.notification_texts import notice_email, recipient_language
 from workwell.domain.roles import Role
 from workwell.domain.sign_in_links import SignInLinks
 from workwell.domain.tenant_settings import TenantSettings
-from workwell.service_layer.delivery_claims import ClaimedMessage, OutboxDeliveries
+from workwell.service_layer.delivery_claims import MAX_DELIVERY_ATTEMPTS, ClaimedMessage, OutboxDeliveries
 from workwell.service_layer.field_cipher import FieldCipher
 from workwell.service_layer.mail_sender import MailRejected, MailSender
 from workwell.service_layer.person_blinding import PersonBlinding
@@ -52,6 +52,12 @@ class DeliveryOutcome(StrEnum):
     SKIPPED = "skipped"
     # Every recipient was refused for good.
     REJECTED = "rejected"
+    # Tried too often (see MAX_DELIVERY_ATTEMPTS): marked failed, not tried again.
+    GAVE_UP = "gaveUp"
+
+    @property
+    def failed(self) -> bool:
+        return self in {DeliveryOutcome.REJECTED, DeliveryOutcome.GAVE_UP}
 
 
 @dataclass(frozen=True)
@@ -69,21 +75,35 @@ class Addressee:
     link: str
 
 
+@dataclass
+class _Progress:
+    sent: int = 0
+
+
 def deliver_outbox_message(
     ports: NotificationPorts, tenant_id: str, message_id: str, now: datetime
 ) -> DeliveryReport:
     claimed = ports.deliveries.claim(tenant_id, message_id, now)
     if claimed is None:
         return DeliveryReport(DeliveryOutcome.SKIPPED)
+    if claimed.attempts > MAX_DELIVERY_ATTEMPTS:
+        ports.deliveries.finish(tenant_id, message_id, claimed.claim_id, failed=True)
+        return DeliveryReport(DeliveryOutcome.GAVE_UP)
+    progress = _Progress()
     try:
-        return _deliver(ports, claimed, now)
+        return _deliver(ports, claimed, now, progress)
     except Exception:
-        # A transient failure: let the retry start at once rather than after the lease.
-        ports.deliveries.release(tenant_id, message_id)
+        # A passing failure before anything went out: let the retry start at once. Once an
+        # email has gone, the claim stays until its lease ends, so that a retry cannot
+        # repeat a send whose record failed.
+        if not progress.sent:
+            ports.deliveries.release(tenant_id, message_id, claimed.claim_id)
         raise
 
 
-def _deliver(ports: NotificationPorts, claimed: ClaimedMessage, now: datetime) -> DeliveryReport:
+def _deliver(
+    ports: NotificationPorts, claimed: ClaimedMessage, now: datetime, progress: _Progress
+) -> DeliveryReport:
     message = claimed.message
     tenant_id = message.tenant_id
     uow = ports.uow()
@@ -95,7 +115,7 @@ def _deliver(ports: NotificationPorts, claimed: ClaimedMessage, now: datetime) -
         else _addressees(ports, uow, claimed, stored, versioned_settings.value)
     )
     if stored is None or versioned_settings is None or not addressees:
-        ports.deliveries.finish(tenant_id, message.message_id, failed=False)
+        ports.deliveries.finish(tenant_id, message.message_id, claimed.claim_id, failed=False)
         return DeliveryReport(DeliveryOutcome.NOBODY_TO_TELL)
     sender, reference = versioned_settings.value.sender, stored.report.value.reference
     sent = rejected = 0
@@ -109,10 +129,11 @@ def _deliver(ports: NotificationPorts, claimed: ClaimedMessage, now: datetime) -
             rejected += 1
             logger.warning("notification refused for good", extra={"outbox_kind": message.kind.value})
             continue
+        progress.sent += 1
         ports.deliveries.record_delivery(tenant_id, message.message_id, addressee.key)
         sent += 1
     failed = sent == 0 and not claimed.delivered_to and rejected > 0
-    ports.deliveries.finish(tenant_id, message.message_id, failed=failed)
+    ports.deliveries.finish(tenant_id, message.message_id, claimed.claim_id, failed=failed)
     outcome = DeliveryOutcome.REJECTED if failed else DeliveryOutcome.SENT
     return DeliveryReport(outcome, sent=sent, rejected=rejected)
 

@@ -8,6 +8,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from workwell.domain.outbox import OUTBOX_RETENTION
 from workwell.service_layer.notification_delivery import (
     DeliveryOutcome,
     NotificationPorts,
@@ -23,7 +24,10 @@ SWEEP_BATCH = 50
 @dataclass
 class SweepReport:
     delivered: int = 0
+    # Emails refused for good, and messages marked failed (refused, or tried too often).
     rejected: int = 0
+    given_up: int = 0
+    # Deliveries that failed this time and stay pending.
     failed: int = 0
     skipped: int = 0
 
@@ -31,7 +35,15 @@ class SweepReport:
 def sweep_outbox(ports: NotificationPorts, now: datetime, pending_for: timedelta) -> SweepReport:
     report = SweepReport()
     for tenant_id in ports.uow().registry.tenant_ids():
-        for message_id in ports.deliveries.pending(tenant_id, now - pending_for, now, SWEEP_BATCH):
+        try:
+            pending = ports.deliveries.pending(
+                tenant_id, now - OUTBOX_RETENTION, now - pending_for, SWEEP_BATCH
+            )
+        except Exception:
+            logger.exception("listing pending outbox messages failed", extra={"tenant_id": tenant_id})
+            report.failed += 1
+            continue
+        for message_id in pending:
             try:
                 outcome = deliver_outbox_message(ports, tenant_id, message_id, now)
             except Exception:
@@ -40,6 +52,7 @@ def sweep_outbox(ports: NotificationPorts, now: datetime, pending_for: timedelta
                 report.failed += 1
                 continue
             report.rejected += outcome.rejected
+            report.given_up += int(outcome.outcome.failed)
             if outcome.outcome is DeliveryOutcome.SKIPPED:
                 report.skipped += 1
             else:

@@ -38,6 +38,8 @@ class DigestPorts:
     blinding: PersonBlinding
     mailer: MailSender
     links: SignInLinks
+    # Read at each claim: a run may take minutes, and a claim's lease counts from its own time.
+    clock: Callable[[], datetime]
 
 
 @dataclass
@@ -50,27 +52,37 @@ class DigestRunReport:
 
 
 def send_weekday_digests(ports: DigestPorts, now: datetime) -> DigestRunReport:
+    """`now` is the run's moment: the day, and what is new, overdue or due, are as of it."""
     run = DigestRunReport()
-    uow = ports.uow()
-    for tenant_id in uow.registry.tenant_ids():
-        versioned = uow.settings.get(tenant_id)
-        recipients = _recipients(uow, tenant_id)
-        if versioned is None or not recipients:
-            continue
-        open_cases = _open_cases(uow, tenant_id, now)
-        for member in recipients:
-            _digest_for(
-                ports,
-                settings=versioned.value,
-                tenant_id=tenant_id,
-                member=member,
-                open_cases=open_cases,
-                now=now,
-                run=run,
-            )
+    for tenant_id in ports.uow().registry.tenant_ids():
+        try:
+            _tenant_digests(ports, tenant_id, now, run)
+        except Exception:
+            # One tenant's trouble must not cost the others their morning.
+            logger.exception("a tenant's digests could not be prepared", extra={"tenant_id": tenant_id})
+            run.failed += 1
     if run.failed:
         raise DigestIncomplete(f"{run.failed} digests could not be sent")
     return run
+
+
+def _tenant_digests(ports: DigestPorts, tenant_id: str, now: datetime, run: DigestRunReport) -> None:
+    uow = ports.uow()
+    versioned = uow.settings.get(tenant_id)
+    recipients = _recipients(uow, tenant_id)
+    if versioned is None or not recipients:
+        return
+    open_cases = _open_cases(uow, tenant_id, now)
+    for member in recipients:
+        _digest_for(
+            ports,
+            settings=versioned.value,
+            tenant_id=tenant_id,
+            member=member,
+            open_cases=open_cases,
+            now=now,
+            run=run,
+        )
 
 
 def _recipients(uow: UnitOfWork, tenant_id: str) -> list[StaffMember]:
@@ -103,33 +115,57 @@ def _digest_for(
     run: DigestRunReport,
 ) -> None:
     day = digest_day(now)
-    if not ports.ledger.claim(tenant_id, member.user_id, day, now):
+    claim_id = ports.ledger.claim(tenant_id, member.user_id, day, ports.clock())
+    if claim_id is None:
         run.already_done += 1
         return
     try:
-        since = ports.ledger.last_completed(tenant_id, member.user_id, day) or previous_run(now)
-        viewer = Viewer.of_member(member, ports.blinding.blind(tenant_id, member.user_id))
-        digest = case_digest(viewer, open_cases, since, now)
-        if not digest:
-            ports.ledger.complete(tenant_id, member.user_id, day, emailed=False, now=now)
-            run.nothing_to_do += 1
-            return
-        language = recipient_language(member.language, settings.languages)
-        sections = {
-            section: [DigestLine(r.reference, ports.links.case(r.report_id)) for r in cases]
-            for section, cases in digest.items()
-        }
-        email = digest_email(sections, language, ports.links.home())
-        try:
-            ports.mailer.send(sender=settings.sender, recipient=member.email, email=email)
-        except MailRejected:
-            logger.warning("digest refused for good", extra={"tenant_id": tenant_id})
-            ports.ledger.complete(tenant_id, member.user_id, day, emailed=False, now=now)
-            run.rejected += 1
-            return
-        ports.ledger.complete(tenant_id, member.user_id, day, emailed=True, now=now)
-        run.emailed += 1
+        outcome = _send_digest(ports, settings, tenant_id, member, open_cases, now)
     except Exception:
         logger.exception("a digest could not be sent", extra={"tenant_id": tenant_id})
-        ports.ledger.release(tenant_id, member.user_id, day)
+        ports.ledger.release(tenant_id, member.user_id, day, claim_id)  # nothing went out
         run.failed += 1
+        return
+    try:
+        ports.ledger.complete(tenant_id, member.user_id, day, claim_id, emailed=outcome == "emailed", now=now)
+    except Exception:
+        # The email went out: keep the claim (it outlives any retry of this run) rather than
+        # free it for a second copy.
+        logger.exception("a digest's outcome could not be recorded", extra={"tenant_id": tenant_id})
+        run.failed += 1
+        return
+    if outcome == "emailed":
+        run.emailed += 1
+    elif outcome == "rejected":
+        run.rejected += 1
+    else:
+        run.nothing_to_do += 1
+
+
+def _send_digest(  # noqa: PLR0917 (one person's digest, with what it is made of)
+    ports: DigestPorts,
+    settings: TenantSettings,
+    tenant_id: str,
+    member: StaffMember,
+    open_cases: Sequence[SafetyReport],
+    now: datetime,
+) -> str:
+    """ "emailed", "rejected" (refused for good) or "nothing" (nothing to do: no email)."""
+    since = ports.ledger.last_completed(tenant_id, member.user_id, digest_day(now)) or previous_run(now)
+    viewer = Viewer.of_member(member, ports.blinding.blind(tenant_id, member.user_id))
+    digest = case_digest(viewer, open_cases, since, now)
+    if not digest:
+        return "nothing"
+    sections = {
+        section: [DigestLine(r.reference, ports.links.case(r.report_id)) for r in cases]
+        for section, cases in digest.items()
+    }
+    email = digest_email(
+        sections, recipient_language(member.language, settings.languages), ports.links.home()
+    )
+    try:
+        ports.mailer.send(sender=settings.sender, recipient=member.email, email=email)
+    except MailRejected:
+        logger.warning("digest refused for good", extra={"tenant_id": tenant_id})
+        return "rejected"
+    return "emailed"
