@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -16,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from croniter import croniter
 
+from infra.local.background_worker import BackgroundWorker
 from infra.local.template_model import Template
 
 log = logging.getLogger("workwell.local.schedules")
@@ -76,24 +76,17 @@ class Schedule:
         return schedules
 
 
-class LocalScheduler:
+class LocalScheduler(BackgroundWorker):
     def __init__(self, schedules: list[Schedule], invoke: Invoke) -> None:
+        super().__init__()
         self.schedules = schedules
         self._invoke = invoke
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
 
     def payload_of(self, function: str) -> Mapping[str, Any]:
         return next(s.payload for s in self.schedules if s.function == function)
 
     def start(self) -> None:
-        self._thread = threading.Thread(target=self._run, name="local-scheduler", daemon=True)
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
+        self._start_thread("local-scheduler")
 
     def _run(self) -> None:
         now = datetime.now(UTC)

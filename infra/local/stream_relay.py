@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
 import time
 import uuid
 from collections.abc import Callable, Mapping, Sequence
@@ -23,6 +22,7 @@ from typing import Any
 import boto3
 
 from infra.local.aws_resources import LOCAL_REGION, LocalResources
+from infra.local.background_worker import BackgroundWorker
 from infra.local.template_model import Template
 
 log = logging.getLogger("workwell.local.stream_relay")
@@ -106,7 +106,7 @@ def lambda_record(record: Mapping[str, Any], stream_arn: str) -> dict[str, Any]:
     return {**record, "dynamodb": dynamodb, "eventSourceARN": stream_arn, "awsRegion": LOCAL_REGION}
 
 
-class StreamRelay:
+class StreamRelay(BackgroundWorker):
     def __init__(
         self,
         mapping: StreamMapping,
@@ -115,6 +115,7 @@ class StreamRelay:
         session: boto3.Session | None = None,
         retry_pause: float = RETRY_PAUSE_SECONDS,
     ) -> None:
+        super().__init__()
         session = session or boto3.Session(region_name=LOCAL_REGION)
         self.mapping = mapping
         self._stream_arn = resources.attributes[(mapping.table, "StreamArn")]
@@ -123,8 +124,6 @@ class StreamRelay:
         self._sqs = session.client("sqs")
         self._invoke = invoke
         self._retry_pause = retry_pause
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
         self._iterators: dict[str, str] = {}
         self.delivered = 0
         self.parked = 0
@@ -139,15 +138,7 @@ class StreamRelay:
 
     def start(self) -> None:
         self.open_shards()
-        self._thread = threading.Thread(
-            target=self._run, name=f"stream-relay-{self.mapping.function}", daemon=True
-        )
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
+        self._start_thread(f"stream-relay-{self.mapping.function}")
 
     def _run(self) -> None:
         while not self._stop.is_set():

@@ -215,3 +215,9 @@ def test_new_since_the_previous_weekday_morning_in_helsinki() -> None:
     assert previous_run(NOW) == datetime(2026, 11, 24, 5, 0, tzinfo=UTC)
     # 23:30 UTC on Tuesday is already Wednesday in Helsinki.
     assert digest_day(datetime(2026, 11, 24, 23, 30, tzinfo=UTC)).isoformat() == "2026-11-25"
+
+
+def test_a_case_received_after_the_runs_moment_waits_for_the_next_digest() -> None:
+    late = _case("KOK-LATER", received_at=NOW + timedelta(seconds=5))
+
+    assert case_digest(_viewer("rep-1"), [late], previous_run(NOW), NOW) == {}

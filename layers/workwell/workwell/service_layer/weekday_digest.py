@@ -9,6 +9,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
 from workwell.domain.case_access import Viewer
 from workwell.domain.case_digest import DIGEST_ROLES, case_digest, digest_day, previous_run
@@ -66,23 +67,31 @@ def send_weekday_digests(ports: DigestPorts, now: datetime) -> DigestRunReport:
     return run
 
 
+@dataclass(frozen=True)
+class _TenantMorning:
+    """What one tenant's digests are made of: read once, shared by all its recipients."""
+
+    tenant_id: str
+    settings: TenantSettings
+    open_cases: Sequence[SafetyReport]
+    now: datetime
+
+
+class _Outcome(StrEnum):
+    EMAILED = "emailed"
+    REJECTED = "rejected"
+    NOTHING_TO_DO = "nothing"
+
+
 def _tenant_digests(ports: DigestPorts, tenant_id: str, now: datetime, run: DigestRunReport) -> None:
     uow = ports.uow()
     versioned = uow.settings.get(tenant_id)
     recipients = _recipients(uow, tenant_id)
     if versioned is None or not recipients:
         return
-    open_cases = _open_cases(uow, tenant_id, now)
+    morning = _TenantMorning(tenant_id, versioned.value, _open_cases(uow, tenant_id, now), now)
     for member in recipients:
-        _digest_for(
-            ports,
-            settings=versioned.value,
-            tenant_id=tenant_id,
-            member=member,
-            open_cases=open_cases,
-            now=now,
-            run=run,
-        )
+        _digest_for(ports, morning, member, run)
 
 
 def _recipients(uow: UnitOfWork, tenant_id: str) -> list[StaffMember]:
@@ -105,67 +114,53 @@ def _open_cases(uow: UnitOfWork, tenant_id: str, now: datetime) -> list[SafetyRe
 
 
 def _digest_for(
-    ports: DigestPorts,
-    *,
-    settings: TenantSettings,
-    tenant_id: str,
-    member: StaffMember,
-    open_cases: Sequence[SafetyReport],
-    now: datetime,
-    run: DigestRunReport,
+    ports: DigestPorts, morning: _TenantMorning, member: StaffMember, run: DigestRunReport
 ) -> None:
-    day = digest_day(now)
+    tenant_id, day = morning.tenant_id, digest_day(morning.now)
     claim_id = ports.ledger.claim(tenant_id, member.user_id, day, ports.clock())
     if claim_id is None:
         run.already_done += 1
         return
     try:
-        outcome = _send_digest(ports, settings, tenant_id, member, open_cases, now)
+        outcome = _send_digest(ports, morning, member)
     except Exception:
         logger.exception("a digest could not be sent", extra={"tenant_id": tenant_id})
         ports.ledger.release(tenant_id, member.user_id, day, claim_id)  # nothing went out
         run.failed += 1
         return
     try:
-        ports.ledger.complete(tenant_id, member.user_id, day, claim_id, emailed=outcome == "emailed", now=now)
+        emailed = outcome is _Outcome.EMAILED
+        ports.ledger.complete(tenant_id, member.user_id, day, claim_id, emailed=emailed, now=morning.now)
     except Exception:
         # The email went out: keep the claim (it outlives any retry of this run) rather than
         # free it for a second copy.
         logger.exception("a digest's outcome could not be recorded", extra={"tenant_id": tenant_id})
         run.failed += 1
         return
-    if outcome == "emailed":
+    if outcome is _Outcome.EMAILED:
         run.emailed += 1
-    elif outcome == "rejected":
+    elif outcome is _Outcome.REJECTED:
         run.rejected += 1
     else:
         run.nothing_to_do += 1
 
 
-def _send_digest(  # noqa: PLR0917 (one person's digest, with what it is made of)
-    ports: DigestPorts,
-    settings: TenantSettings,
-    tenant_id: str,
-    member: StaffMember,
-    open_cases: Sequence[SafetyReport],
-    now: datetime,
-) -> str:
-    """ "emailed", "rejected" (refused for good) or "nothing" (nothing to do: no email)."""
+def _send_digest(ports: DigestPorts, morning: _TenantMorning, member: StaffMember) -> _Outcome:
+    tenant_id, now = morning.tenant_id, morning.now
     since = ports.ledger.last_completed(tenant_id, member.user_id, digest_day(now)) or previous_run(now)
     viewer = Viewer.of_member(member, ports.blinding.blind(tenant_id, member.user_id))
-    digest = case_digest(viewer, open_cases, since, now)
+    digest = case_digest(viewer, morning.open_cases, since, now)
     if not digest:
-        return "nothing"
+        return _Outcome.NOTHING_TO_DO
     sections = {
         section: [DigestLine(r.reference, ports.links.case(r.report_id)) for r in cases]
         for section, cases in digest.items()
     }
-    email = digest_email(
-        sections, recipient_language(member.language, settings.languages), ports.links.home()
-    )
+    language = recipient_language(member.language, morning.settings.languages)
+    email = digest_email(sections, language, ports.links.home())
     try:
-        ports.mailer.send(sender=settings.sender, recipient=member.email, email=email)
+        ports.mailer.send(sender=morning.settings.sender, recipient=member.email, email=email)
     except MailRejected:
         logger.warning("digest refused for good", extra={"tenant_id": tenant_id})
-        return "rejected"
-    return "emailed"
+        return _Outcome.REJECTED
+    return _Outcome.EMAILED
