@@ -15,7 +15,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from workwell.adapters.notification_wiring import DigestWiring
 from workwell.api.observability import traced, tracing_enabled
 from workwell.config import DigestSettings
-from workwell.service_layer.weekday_digest import DigestIncomplete, send_weekday_digests
+from workwell.service_layer.weekday_digest import DigestIncomplete, DigestRunReport, send_weekday_digests
 
 logger = Logger()
 metrics = Metrics()
@@ -33,12 +33,13 @@ def wiring() -> DigestWiring:
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     try:
         run = send_weekday_digests(wiring().ports, wiring().base.clock.now())
-    except DigestIncomplete:
+    except DigestIncomplete as incomplete:
         # Lambda retries the asynchronous invocation (EventInvokeConfig) and then parks it in
         # the dead-letter queue; a retry sends only what is still unsent (the ledger).
-        metrics.add_metric(name="DigestFailed", unit=MetricUnit.Count, value=1)
+        _count(incomplete.run)
+        metrics.add_metric(name="DigestFailed", unit=MetricUnit.Count, value=incomplete.run.failed)
         raise
-    metrics.add_metric(name="DigestSent", unit=MetricUnit.Count, value=run.emailed)
+    _count(run)
     summary = {
         "emailed": run.emailed,
         "nothingToDo": run.nothing_to_do,
@@ -47,3 +48,9 @@ def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, A
     }
     logger.info("weekday digest run", extra=summary)
     return summary
+
+
+def _count(run: DigestRunReport) -> None:
+    metrics.add_metric(name="DigestSent", unit=MetricUnit.Count, value=run.emailed)
+    if run.rejected:
+        metrics.add_metric(name="DigestRejected", unit=MetricUnit.Count, value=run.rejected)

@@ -34,6 +34,8 @@ copy_config_to_registered_loggers(source_logger=logger, include={"workwell"})
 processor = BatchProcessor(event_type=EventType.DynamoDBStreams)
 SWEEP_JOB = "sweep-outbox"
 MAX_PENDING_FOR_SECONDS = 3600
+# Stop claiming while this much of the invocation is left: a delivery must not be cut off.
+SWEEP_MARGIN_MILLIS = 10_000
 _MESSAGE_ID = re.compile(r"^[0-9a-f]{32}$")
 
 
@@ -71,22 +73,35 @@ def _count(outcome: DeliveryOutcome, sent: int, rejected: int) -> None:
         metrics.add_metric(name="OutboxMessageFailed", unit=MetricUnit.Count, value=1)
 
 
-def sweep(event: dict[str, Any]) -> dict[str, Any]:
+def sweep(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     """`pendingForSeconds` in the event (0 to 3600) lets an operator's invocation re-drive
     sooner than the schedule's setting; only the scheduler and operators invoke this."""
     pending_for = event.get("pendingForSeconds", wiring().settings.outbox_sweep_after_seconds)
     if not isinstance(pending_for, int) or not 0 <= pending_for <= MAX_PENDING_FOR_SECONDS:
         raise ValueError("pendingForSeconds must be a whole number of seconds from 0 to 3600")
-    report = sweep_outbox(wiring().ports, wiring().base.clock.now(), timedelta(seconds=pending_for))
-    metrics.add_metric(name="OutboxMessageRedriven", unit=MetricUnit.Count, value=report.delivered)
+    report = sweep_outbox(
+        wiring().ports,
+        wiring().base.clock.now(),
+        timedelta(seconds=pending_for),
+        has_time=lambda: context.get_remaining_time_in_millis() > SWEEP_MARGIN_MILLIS,
+    )
+    metrics.add_metric(name="OutboxMessageRedriven", unit=MetricUnit.Count, value=report.sent)
     if report.rejected:
         metrics.add_metric(name="NotificationRejected", unit=MetricUnit.Count, value=report.rejected)
     if report.given_up:
         metrics.add_metric(name="OutboxMessageFailed", unit=MetricUnit.Count, value=report.given_up)
     if report.failed:
         metrics.add_metric(name="OutboxRedriveFailed", unit=MetricUnit.Count, value=report.failed)
-    logger.info("outbox swept", extra={"redriven": report.delivered, "failed": report.failed})
-    return {"redriven": report.delivered, "failed": report.failed, "skipped": report.skipped}
+    summary = {
+        "redriven": report.sent,
+        "nobodyToTell": report.nobody_to_tell,
+        "givenUp": report.given_up,
+        "failed": report.failed,
+        "skipped": report.skipped,
+        "stoppedEarly": report.stopped_early,
+    }
+    logger.info("outbox swept", extra=summary)
+    return summary
 
 
 @logger.inject_lambda_context(clear_state=True)
@@ -100,5 +115,5 @@ def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, A
             )
         )
     if event.get("job") == SWEEP_JOB:
-        return sweep(event)
+        return sweep(event, context)
     raise ValueError("unknown event")

@@ -7,9 +7,10 @@ import importlib.util
 import os
 import sys
 import threading
+import time
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
 from unittest import mock
@@ -29,9 +30,12 @@ class LocalLambdaContext:
     log_group_name: str = ""
     log_stream_name: str = "local"
     function_version: str = "$LATEST"
+    timeout_seconds: float = 10
+    started: float = field(default_factory=time.monotonic)
 
     def get_remaining_time_in_millis(self) -> int:
-        return 10_000
+        """As on Lambda: what is left of the function's timeout (nothing stops it here)."""
+        return max(0, int((self.started + self.timeout_seconds - time.monotonic()) * 1000))
 
 
 class FunctionHost:
@@ -67,7 +71,11 @@ class FunctionHost:
         return self._modules[function]
 
     def invoke(self, function: str, event: Mapping[str, Any]) -> dict[str, Any]:
-        context = LocalLambdaContext(function_name=function, aws_request_id=str(uuid.uuid4()))
+        context = LocalLambdaContext(
+            function_name=function,
+            aws_request_id=str(uuid.uuid4()),
+            timeout_seconds=self._template.timeout_of(function),
+        )
         with self._lock, mock.patch.dict(os.environ, self.environment_of(function)):
             module = self._load(function)
             _own_logging(module)

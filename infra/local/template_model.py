@@ -46,6 +46,12 @@ class Template:
         module = str(properties["Handler"]).split(".")[0]
         return PROJECT_ROOT / str(properties["CodeUri"]) / f"{module}.py"
 
+    def timeout_of(self, function: str) -> float:
+        """The function's timeout in seconds: its own, else the Globals'."""
+        own = self.functions[function]["Properties"].get("Timeout")
+        default = self.document.get("Globals", {}).get("Function", {}).get("Timeout", 3)
+        return float(own if own is not None else default)
+
     def events_of_type(self, event_type: str) -> list[tuple[str, Mapping[str, Any]]]:
         """(function, event properties) for every function event of that type."""
         return [

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from unittest import mock
 
 import boto3
 import pytest
@@ -24,6 +25,7 @@ from tests.conftest import CANARY, json_body
 from tests.http.test_cases import ASSIGNEE, MANAGER, RECUSED_HR, REPORTER, file_harassment_report, key, take
 from workwell.adapters.clock import SystemClock
 from workwell.domain.report_types import CATALOGUE
+from workwell.service_layer.weekday_digest import DigestIncomplete
 
 SUPERVISOR = "kokkola-supervisor-mikko"  # supervises sivistys, Aino's unit
 OTHER_REP = "kokkola-safetyrep-jonas"
@@ -155,6 +157,7 @@ def test_with_ses_down_the_report_is_kept_and_exactly_one_email_follows_recovery
     (item,) = outbox_items(dynamodb)
     assert item["status"] == "pending"
     assert "claimed_until" not in item  # released after each failure, so a retry need not wait
+    assert item["attempts"] == 0  # an outage is not the message's fault: no attempt used up
 
     outage.end()
     swept = function_host.invoke("NotifierFunction", {"job": "sweep-outbox", "pendingForSeconds": 0})
@@ -233,8 +236,16 @@ def test_a_permanent_refusal_marks_the_message_failed_and_is_not_retried(
     assert sent_emails() == []
     (item,) = outbox_items(dynamodb)
     assert item["status"] == "failed"
+    assert "GSI1PK" not in item  # nothing left for the sweeper
     assert dead_letters(provisioned) == []
-    assert swept["redriven"] == 0
+    assert swept == {
+        "redriven": 0,
+        "nobodyToTell": 0,
+        "givenUp": 0,
+        "failed": 0,
+        "skipped": 0,
+        "stoppedEarly": False,
+    }
 
 
 def test_an_ordinary_report_without_a_chosen_handler_emails_the_unit_supervisors(
@@ -313,3 +324,46 @@ def test_the_digest_lists_the_overdue_case_for_its_handler_once_a_day(
         "alreadyDone": first["emailed"] + first["nothingToDo"],
         "rejected": 0,
     }
+
+
+def test_a_sweep_stops_at_the_first_sign_of_an_ses_outage(
+    as_person: Any, relay: StreamRelay, outage: MailOutage, function_host: FunctionHost
+) -> None:
+    outage.begin()
+    for _ in range(3):
+        file_harassment_report(as_person)
+    relay.poll_once()
+
+    swept = function_host.invoke("NotifierFunction", {"job": "sweep-outbox", "pendingForSeconds": 0})
+
+    assert swept["stoppedEarly"] is True
+    assert swept["failed"] == 1  # one try, not one per pending message
+    outage.end()
+    recovered = function_host.invoke("NotifierFunction", {"job": "sweep-outbox", "pendingForSeconds": 0})
+    assert recovered["redriven"] == 3
+    assert len(sent_emails()) == 3
+
+
+def test_one_tenants_fault_does_not_cost_the_others_their_digest(
+    as_person: Any, relay: StreamRelay, function_host: FunctionHost, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workwell.adapters.dynamodb_reports import DynamoDbReports
+
+    file_harassment_report(as_person)  # Liisa (Kokkola) has something new
+    relay.poll_once()
+    before = len(sent_emails())
+    original = DynamoDbReports.case_index
+
+    def broken_for_ii(self: Any, tenant_id: str, **kwargs: Any) -> Any:
+        if tenant_id == "ii":
+            raise RuntimeError("ii's index is unreadable")
+        return original(self, tenant_id, **kwargs)
+
+    with mock.patch.object(DynamoDbReports, "case_index", broken_for_ii), pytest.raises(DigestIncomplete):
+        function_host.invoke("DigestFunction", {"job": "weekday-digest"})
+    kokkola_digests = len(sent_emails()) - before
+    retried = function_host.invoke("DigestFunction", {"job": "weekday-digest"})
+
+    assert kokkola_digests >= 1
+    assert len(sent_emails()) - before == kokkola_digests  # the retry sent nothing twice
+    assert retried["alreadyDone"] >= kokkola_digests

@@ -221,3 +221,27 @@ def test_a_case_received_after_the_runs_moment_waits_for_the_next_digest() -> No
     late = _case("KOK-LATER", received_at=NOW + timedelta(seconds=5))
 
     assert case_digest(_viewer("rep-1"), [late], previous_run(NOW), NOW) == {}
+
+
+def test_ordinary_cases_stay_out_of_overseers_digests() -> None:
+    ordinary = _case(
+        "KOK-ORD",
+        restricted=False,
+        type_key="near_miss",
+        assignee_id=None,
+        deadlines={"handle": NOW - timedelta(days=1)},
+    )
+
+    assert case_digest(_viewer("manager-1"), [ordinary], NOW, NOW) == {}
+    assert case_digest(_viewer("hr-1"), [ordinary], NOW, NOW) == {}
+    assert case_digest(_viewer("rep-1"), [ordinary], NOW, NOW) == {}
+
+
+def test_new_means_after_the_last_digest_up_to_this_one() -> None:
+    since = previous_run(NOW)
+    at_since = _case("KOK-AT-SINCE", received_at=since)
+    at_now = _case("KOK-AT-NOW", received_at=NOW)
+
+    digest = case_digest(_viewer("rep-1"), [at_since, at_now], since, NOW)
+
+    assert [c.reference for c in digest[DigestSection.NEW]] == ["KOK-AT-NOW"]

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 # Long enough to find the last digest across holidays; the ledger holds no content.
 LEDGER_RETENTION = timedelta(days=45)
-CLAIMED, DONE = "claimed", "done"
+CLAIMED, SENDING, DONE = "claimed", "sending", "done"
 
 
 def _epoch(at: datetime) -> int:
@@ -56,15 +56,28 @@ class DynamoDbDigestLedger:
             return None
         return claim_id
 
+    def mark_sending(self, tenant_id: str, user_id: str, day: date, claim_id: str) -> None:
+        translated(
+            self._client.update_item,
+            TableName=self._table,
+            Key=self._key(tenant_id, user_id, day),
+            UpdateExpression="SET #status = :sending",
+            ConditionExpression="#status = :claimed AND claim_id = :claim",
+            ExpressionAttributeNames={"#status": "status"},
+            ExpressionAttributeValues=self._codec.encode(
+                {":sending": SENDING, ":claimed": CLAIMED, ":claim": claim_id}
+            ),
+        )
+
     def release(self, tenant_id: str, user_id: str, day: date, claim_id: str) -> None:
         with contextlib.suppress(Conflict):  # taken over meanwhile: not ours to release
             translated(
                 self._client.delete_item,
                 TableName=self._table,
                 Key=self._key(tenant_id, user_id, day),
-                ConditionExpression="#status = :claimed AND claim_id = :claim",
+                ConditionExpression="#status <> :done AND claim_id = :claim",
                 ExpressionAttributeNames={"#status": "status"},
-                ExpressionAttributeValues=self._codec.encode({":claimed": CLAIMED, ":claim": claim_id}),
+                ExpressionAttributeValues=self._codec.encode({":done": DONE, ":claim": claim_id}),
             )
 
     def complete(
@@ -75,12 +88,11 @@ class DynamoDbDigestLedger:
             TableName=self._table,
             Key=self._key(tenant_id, user_id, day),
             UpdateExpression="SET #status = :done, ran_at = :ran, emailed = :emailed REMOVE claimed_until",
-            ConditionExpression="#status = :claimed AND claim_id = :claim",
+            ConditionExpression="#status <> :done AND claim_id = :claim",
             ExpressionAttributeNames={"#status": "status"},
             ExpressionAttributeValues=self._codec.encode(
                 {
                     ":done": DONE,
-                    ":claimed": CLAIMED,
                     ":claim": claim_id,
                     ":ran": now.isoformat(),
                     ":emailed": emailed,

@@ -62,15 +62,20 @@ class DynamoDbOutboxDeliveries:
             return None  # done, gone, or held by a live claim
         return _claimed(self._codec.decode(response["Attributes"]))
 
-    def release(self, tenant_id: str, message_id: str, claim_id: str) -> None:
+    def release(self, tenant_id: str, message_id: str, claim_id: str, *, uncount: bool = False) -> None:
+        values: dict[str, Any] = {":pending": PENDING, ":claim": claim_id}
+        expression = "REMOVE claimed_until"
+        if uncount:
+            expression += " ADD attempts :minus_one"
+            values[":minus_one"] = -1
         with contextlib.suppress(Conflict):  # finished or taken over meanwhile
             self._update(
                 tenant_id,
                 message_id,
-                UpdateExpression="REMOVE claimed_until",
+                UpdateExpression=expression,
                 ConditionExpression="#status = :pending AND claim_id = :claim",
                 ExpressionAttributeNames={"#status": "status"},
-                ExpressionAttributeValues=self._codec.encode({":pending": PENDING, ":claim": claim_id}),
+                ExpressionAttributeValues=self._codec.encode(values),
             )
 
     def record_delivery(self, tenant_id: str, message_id: str, recipient_key: str) -> None:

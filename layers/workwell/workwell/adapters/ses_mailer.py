@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from botocore.exceptions import ClientError
+from botocore.exceptions import ClientError, ConnectTimeoutError, EndpointConnectionError
 
 from workwell.domain.notification_texts import EmailText
-from workwell.service_layer.mail_sender import MailRejected
+from workwell.service_layer.mail_sender import MailRejected, MailUnavailable
 
 if TYPE_CHECKING:
     from mypy_boto3_sesv2.client import SESV2Client
@@ -36,6 +36,9 @@ class SesMailer:
                 },
             )
         except ClientError as error:
+            # SES answered, so it did not send: for good, or for now.
             if error.response.get("Error", {}).get("Code", "") in _PERMANENT:
                 raise MailRejected("the mail service refused the message") from None
-            raise
+            raise MailUnavailable("the mail service did not take the message") from error
+        except (ConnectTimeoutError, EndpointConnectionError) as error:
+            raise MailUnavailable("the mail service could not be reached") from error

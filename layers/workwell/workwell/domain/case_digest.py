@@ -42,11 +42,13 @@ def previous_run(now: datetime) -> datetime:
 
 
 def concerns(viewer: Viewer, report: SafetyReport) -> bool:
-    """A case is in a person's digest if they handle it, or oversee it as a safety manager
-    or HR director. Safety representatives may see ordinary cases they do not handle, but
-    those are their unit supervisors' work and stay out of the representatives' morning."""
+    """A case is in a person's digest if they handle it, or if it is a harassment case they
+    oversee as a safety manager or HR director. Safety staff may see ordinary cases they do
+    not handle, but those are the unit supervisors' work and stay out of their morning."""
     actor = case_actor(viewer, report.access_facts())
-    return actor == "assignee" or (actor == "overseer" and bool(viewer.roles & HARASSMENT_OVERSEER_ROLES))
+    if actor == "assignee":
+        return True
+    return actor == "overseer" and report.restricted and bool(viewer.roles & HARASSMENT_OVERSEER_ROLES)
 
 
 def sections_of(report: SafetyReport, since: datetime, now: datetime) -> list[DigestSection]:

@@ -36,8 +36,9 @@ class OutboxDeliveries(Protocol):
         """The message, if it is still pending and nobody holds a live claim on it."""
         ...
 
-    def release(self, tenant_id: str, message_id: str, claim_id: str) -> None:
-        """Give up a claim after a failure, so that a retry need not wait for the lease."""
+    def release(self, tenant_id: str, message_id: str, claim_id: str, *, uncount: bool = False) -> None:
+        """Give up a claim after a failure, so that a retry need not wait for the lease;
+        `uncount` where the failure was not the message's (it does not use up attempts)."""
         ...
 
     def record_delivery(self, tenant_id: str, message_id: str, recipient_key: str) -> None: ...
@@ -58,7 +59,15 @@ class DigestLedger(Protocol):
         """A claim id if this run may do the person's digest for `day` (not done, not held)."""
         ...
 
-    def release(self, tenant_id: str, user_id: str, day: date, claim_id: str) -> None: ...
+    def mark_sending(self, tenant_id: str, user_id: str, day: date, claim_id: str) -> None:
+        """Just before the email goes out: from here on no run may take the day over, even
+        after the lease (at most once; a digest missed this way is made up tomorrow, since
+        "new" counts from the last completed day)."""
+        ...
+
+    def release(self, tenant_id: str, user_id: str, day: date, claim_id: str) -> None:
+        """Only where no email went out."""
+        ...
 
     def complete(
         self, tenant_id: str, user_id: str, day: date, claim_id: str, *, emailed: bool, now: datetime

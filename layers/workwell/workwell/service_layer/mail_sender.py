@@ -12,7 +12,14 @@ class MailRejected(Exception):
     retrying cannot help."""
 
 
+class MailUnavailable(Exception):
+    """The mail service did not take the message for a reason that is not the message's
+    (sending paused, throttled, the sender set up wrongly, unreachable): nothing was sent,
+    and later it may be. Such failures do not count against the message's attempts."""
+
+
 class MailSender(Protocol):
     def send(self, *, sender: str, recipient: str, email: EmailText) -> None:
-        """Raises MailRejected for a permanent refusal; anything else may pass on retry."""
+        """Raises MailRejected (refused for good) or MailUnavailable (not sent, try later);
+        any other error leaves open whether the message went out."""
         ...

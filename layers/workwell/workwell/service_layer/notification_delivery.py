@@ -25,7 +25,7 @@ from workwell.domain.sign_in_links import SignInLinks
 from workwell.domain.tenant_settings import TenantSettings
 from workwell.service_layer.delivery_claims import MAX_DELIVERY_ATTEMPTS, ClaimedMessage, OutboxDeliveries
 from workwell.service_layer.field_cipher import FieldCipher
-from workwell.service_layer.mail_sender import MailRejected, MailSender
+from workwell.service_layer.mail_sender import MailRejected, MailSender, MailUnavailable
 from workwell.service_layer.person_blinding import PersonBlinding
 from workwell.service_layer.reporter_contact import open_contact
 from workwell.service_layer.unit_of_work import StoredReport, UnitOfWork
@@ -78,6 +78,7 @@ class Addressee:
 @dataclass
 class _Progress:
     sent: int = 0
+    recorded: int = 0
 
 
 def deliver_outbox_message(
@@ -92,11 +93,15 @@ def deliver_outbox_message(
     progress = _Progress()
     try:
         return _deliver(ports, claimed, now, progress)
+    except MailUnavailable:
+        # Not this message's fault: it does not use up an attempt.
+        ports.deliveries.release(tenant_id, message_id, claimed.claim_id, uncount=True)
+        raise
     except Exception:
-        # A passing failure before anything went out: let the retry start at once. Once an
-        # email has gone, the claim stays until its lease ends, so that a retry cannot
-        # repeat a send whose record failed.
-        if not progress.sent:
+        # Let the retry start at once, unless an email went out and its record did not
+        # land: then the claim stays until its lease ends, so that the stream's quick
+        # retries cannot repeat it (a re-drive after the lease still could: see docs).
+        if progress.sent == progress.recorded:
             ports.deliveries.release(tenant_id, message_id, claimed.claim_id)
         raise
 
@@ -131,6 +136,7 @@ def _deliver(
             continue
         progress.sent += 1
         ports.deliveries.record_delivery(tenant_id, message.message_id, addressee.key)
+        progress.recorded += 1
         sent += 1
     failed = sent == 0 and not claimed.delivered_to and rejected > 0
     ports.deliveries.finish(tenant_id, message.message_id, claimed.claim_id, failed=failed)

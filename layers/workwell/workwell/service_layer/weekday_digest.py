@@ -13,13 +13,13 @@ from enum import StrEnum
 
 from workwell.domain.case_access import Viewer
 from workwell.domain.case_digest import DIGEST_ROLES, case_digest, digest_day, previous_run
-from workwell.domain.notification_texts import DigestLine, digest_email, recipient_language
+from workwell.domain.notification_texts import DigestLine, EmailText, digest_email, recipient_language
 from workwell.domain.safety_report import SafetyReport
 from workwell.domain.sign_in_links import SignInLinks
 from workwell.domain.staff import StaffMember
 from workwell.domain.tenant_settings import TenantSettings
 from workwell.service_layer.delivery_claims import DigestLedger
-from workwell.service_layer.mail_sender import MailRejected, MailSender
+from workwell.service_layer.mail_sender import MailRejected, MailSender, MailUnavailable
 from workwell.service_layer.person_blinding import PersonBlinding
 from workwell.service_layer.unit_of_work import UnitOfWork
 
@@ -30,6 +30,10 @@ OPEN_CASES_PAGE = 200
 
 class DigestIncomplete(Exception):
     """Some digests could not be sent; the run is safe to repeat for the rest."""
+
+    def __init__(self, run: DigestRunReport) -> None:
+        super().__init__(f"{run.failed} digests could not be sent")
+        self.run = run
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,7 @@ def send_weekday_digests(ports: DigestPorts, now: datetime) -> DigestRunReport:
             logger.exception("a tenant's digests could not be prepared", extra={"tenant_id": tenant_id})
             run.failed += 1
     if run.failed:
-        raise DigestIncomplete(f"{run.failed} digests could not be sent")
+        raise DigestIncomplete(run)
     return run
 
 
@@ -113,6 +117,11 @@ def _open_cases(uow: UnitOfWork, tenant_id: str, now: datetime) -> list[SafetyRe
         after = page.cases[-1].position
 
 
+class _OutcomeUnrecorded(Exception):
+    """An email may have gone out and its day is not marked done: the day stays `sending`,
+    so no run sends it again."""
+
+
 def _digest_for(
     ports: DigestPorts, morning: _TenantMorning, member: StaffMember, run: DigestRunReport
 ) -> None:
@@ -122,19 +131,14 @@ def _digest_for(
         run.already_done += 1
         return
     try:
-        outcome = _send_digest(ports, morning, member)
+        outcome = _deliver_digest(ports, morning, member, claim_id)
+    except _OutcomeUnrecorded:
+        logger.exception("a digest's outcome could not be recorded", extra={"tenant_id": tenant_id})
+        run.failed += 1
+        return
     except Exception:
         logger.exception("a digest could not be sent", extra={"tenant_id": tenant_id})
         ports.ledger.release(tenant_id, member.user_id, day, claim_id)  # nothing went out
-        run.failed += 1
-        return
-    try:
-        emailed = outcome is _Outcome.EMAILED
-        ports.ledger.complete(tenant_id, member.user_id, day, claim_id, emailed=emailed, now=morning.now)
-    except Exception:
-        # The email went out: keep the claim (it outlives any retry of this run) rather than
-        # free it for a second copy.
-        logger.exception("a digest's outcome could not be recorded", extra={"tenant_id": tenant_id})
         run.failed += 1
         return
     if outcome is _Outcome.EMAILED:
@@ -145,22 +149,48 @@ def _digest_for(
         run.nothing_to_do += 1
 
 
-def _send_digest(ports: DigestPorts, morning: _TenantMorning, member: StaffMember) -> _Outcome:
+def _deliver_digest(
+    ports: DigestPorts, morning: _TenantMorning, member: StaffMember, claim_id: str
+) -> _Outcome:
+    """Raises _OutcomeUnrecorded once an email may have gone out; any other error means
+    none did."""
+    tenant_id, user_id, day = morning.tenant_id, member.user_id, digest_day(morning.now)
+    email = _digest_email(ports, morning, member)
+    outcome = _Outcome.NOTHING_TO_DO
+    if email is not None:
+        ports.ledger.mark_sending(tenant_id, user_id, day, claim_id)
+        try:
+            ports.mailer.send(sender=morning.settings.sender, recipient=member.email, email=email)
+            outcome = _Outcome.EMAILED
+        except MailRejected:
+            logger.warning("digest refused for good", extra={"tenant_id": tenant_id})
+            outcome = _Outcome.REJECTED
+        except MailUnavailable:
+            raise  # not sent
+        except Exception as error:
+            raise _OutcomeUnrecorded from error
+    try:
+        ports.ledger.complete(
+            tenant_id, user_id, day, claim_id, emailed=outcome is _Outcome.EMAILED, now=morning.now
+        )
+    except Exception as error:
+        if outcome is _Outcome.EMAILED:
+            raise _OutcomeUnrecorded from error
+        raise
+    return outcome
+
+
+def _digest_email(ports: DigestPorts, morning: _TenantMorning, member: StaffMember) -> EmailText | None:
+    """None when the person has nothing to do (then no email)."""
     tenant_id, now = morning.tenant_id, morning.now
     since = ports.ledger.last_completed(tenant_id, member.user_id, digest_day(now)) or previous_run(now)
     viewer = Viewer.of_member(member, ports.blinding.blind(tenant_id, member.user_id))
     digest = case_digest(viewer, morning.open_cases, since, now)
     if not digest:
-        return _Outcome.NOTHING_TO_DO
+        return None
     sections = {
         section: [DigestLine(r.reference, ports.links.case(r.report_id)) for r in cases]
         for section, cases in digest.items()
     }
     language = recipient_language(member.language, morning.settings.languages)
-    email = digest_email(sections, language, ports.links.home())
-    try:
-        ports.mailer.send(sender=morning.settings.sender, recipient=member.email, email=email)
-    except MailRejected:
-        logger.warning("digest refused for good", extra={"tenant_id": tenant_id})
-        return _Outcome.REJECTED
-    return _Outcome.EMAILED
+    return digest_email(sections, language, ports.links.home())
