@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from workwell.adapters import table_keys
 from workwell.adapters.dynamodb_errors import translated
-from workwell.adapters.dynamodb_repositories import ItemCodec
+from workwell.adapters.dynamodb_repositories import ItemCodec, epoch_seconds
 from workwell.domain.errors import Conflict
 from workwell.service_layer.delivery_claims import DIGEST_CLAIM_LEASE
 
@@ -20,10 +20,6 @@ if TYPE_CHECKING:
 # Long enough to find the last digest across holidays; the ledger holds no content.
 LEDGER_RETENTION = timedelta(days=45)
 CLAIMED, SENDING, DONE = "claimed", "sending", "done"
-
-
-def _epoch(at: datetime) -> int:
-    return int(at.timestamp())
 
 
 class DynamoDbDigestLedger:
@@ -40,8 +36,8 @@ class DynamoDbDigestLedger:
             "entity": "digest_day",
             "status": CLAIMED,
             "claim_id": claim_id,
-            "claimed_until": _epoch(now + DIGEST_CLAIM_LEASE),
-            "expires_at": _epoch(now + LEDGER_RETENTION),
+            "claimed_until": epoch_seconds(now + DIGEST_CLAIM_LEASE),
+            "expires_at": epoch_seconds(now + LEDGER_RETENTION),
         }
         try:
             translated(
@@ -50,7 +46,9 @@ class DynamoDbDigestLedger:
                 Item=self._codec.encode(item),
                 ConditionExpression="attribute_not_exists(PK) OR (#status = :claimed AND claimed_until <= :now)",
                 ExpressionAttributeNames={"#status": "status"},
-                ExpressionAttributeValues=self._codec.encode({":claimed": CLAIMED, ":now": _epoch(now)}),
+                ExpressionAttributeValues=self._codec.encode(
+                    {":claimed": CLAIMED, ":now": epoch_seconds(now)}
+                ),
             )
         except Conflict:
             return None

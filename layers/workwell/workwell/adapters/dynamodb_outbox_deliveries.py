@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from workwell.adapters import table_keys
 from workwell.adapters.dynamodb_errors import translated
-from workwell.adapters.dynamodb_repositories import Item, ItemCodec
+from workwell.adapters.dynamodb_repositories import Item, ItemCodec, epoch_seconds
 from workwell.domain.errors import Conflict
 from workwell.domain.outbox import OutboxKind, OutboxMessage
 from workwell.service_layer.delivery_claims import CLAIM_LEASE, ClaimedMessage
@@ -20,10 +20,6 @@ if TYPE_CHECKING:
     from mypy_boto3_dynamodb.client import DynamoDBClient
 
 PENDING, SENT, FAILED = "pending", "sent", "failed"
-
-
-def _epoch(at: datetime) -> int:
-    return int(at.timestamp())
 
 
 class DynamoDbOutboxDeliveries:
@@ -50,8 +46,8 @@ class DynamoDbOutboxDeliveries:
                 ExpressionAttributeValues=self._codec.encode(
                     {
                         ":pending": PENDING,
-                        ":now": _epoch(now),
-                        ":until": _epoch(now + CLAIM_LEASE),
+                        ":now": epoch_seconds(now),
+                        ":until": epoch_seconds(now + CLAIM_LEASE),
                         ":claim": uuid.uuid4().hex,
                         ":one": 1,
                     }

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from workwell.adapters import table_keys
 from workwell.adapters.dynamodb_errors import translated
-from workwell.adapters.dynamodb_repositories import Item, ItemCodec, new_item_put, read_item
+from workwell.adapters.dynamodb_repositories import Item, ItemCodec, epoch_seconds, new_item_put, read_item
 from workwell.domain.case_events import CaseEvent
 from workwell.domain.outbox import OutboxMessage
 from workwell.domain.safety_report import CaseMessage, MessageAuthor, SafetyReport, StatusChange
@@ -33,13 +33,9 @@ def _iso(at: datetime) -> str:
     return at.isoformat()
 
 
-def _epoch(at: datetime) -> int:
-    return int(at.timestamp())
-
-
 def _live(item: Item, now: datetime) -> bool:
     """TTL deletion is lazy: an item past its expiry is treated as gone."""
-    return int(item.get("expires_at", 0)) > _epoch(now)
+    return int(item.get("expires_at", 0)) > epoch_seconds(now)
 
 
 def report_item(report: SafetyReport) -> Item:
@@ -56,7 +52,7 @@ def report_item(report: SafetyReport) -> Item:
         "received_at": _iso(report.received_at),
         "updated_at": _iso(report.updated_at),
         "deadlines": {key: _iso(at) for key, at in report.deadlines.items()},
-        "expires_at": _epoch(report.expires_at),
+        "expires_at": epoch_seconds(report.expires_at),
         "message_count": report.message_count,
         "met_deadlines": {key: _iso(at) for key, at in report.met_deadlines.items()},
         "status_history": [{"status": c.status, "at": _iso(c.at)} for c in report.status_history],
@@ -223,7 +219,7 @@ class DynamoDbReports:
             ":met": {k: _iso(at) for k, at in report.met_deadlines.items()},
             ":history": [{"status": c.status, "at": _iso(c.at)} for c in report.status_history],
             ":updated": _iso(report.updated_at),
-            ":expires": _epoch(report.expires_at),
+            ":expires": epoch_seconds(report.expires_at),
             ":tokens": sorted(report.recusal_tokens),
             ":expected": expected_version,
             ":next": expected_version + 1,
@@ -277,7 +273,7 @@ class DynamoDbReports:
             "kind": e.kind,
             "actor_id": e.actor_id,
             "at": _iso(e.at),
-            "expires_at": _epoch(report.expires_at),
+            "expires_at": epoch_seconds(report.expires_at),
         }
         optional = {
             "action": e.action,
@@ -337,7 +333,11 @@ class DynamoDbReports:
         if sealed_contact is not None:
             item["reporter_contact"] = sealed_contact
         self._put_new(item)
-        expiry = {"tenant_id": tenant_id, "report_id": report_id, "expires_at": _epoch(report.expires_at)}
+        expiry = {
+            "tenant_id": tenant_id,
+            "report_id": report_id,
+            "expires_at": epoch_seconds(report.expires_at),
+        }
         self._put_new({**table_keys.reference_key(tenant_id, report.reference), **expiry})
         if receipt_digest is not None:
             self._put_new({**table_keys.receipt_key(tenant_id, receipt_digest), **expiry})
@@ -353,7 +353,7 @@ class DynamoDbReports:
             "author": m.author.value,
             "sent_at": _iso(m.sent_at),
             "body": message.sealed_body,
-            "expires_at": _epoch(report.expires_at),
+            "expires_at": epoch_seconds(report.expires_at),
         }
         if m.author_id is not None:
             item["author_id"] = m.author_id
@@ -394,7 +394,7 @@ class DynamoDbReports:
             "tenant_id": tenant_id,
             "report_id": record.report_id,
             "payload_digest": record.payload_digest,
-            "expires_at": _epoch(record.expires_at),
+            "expires_at": epoch_seconds(record.expires_at),
         }
         if record.sealed_receipt is not None:
             item["sealed_receipt"] = record.sealed_receipt
@@ -405,7 +405,7 @@ class DynamoDbReports:
                     "Item": self._codec.encode(item),
                     # TTL deletion is lazy: an expired record counts as absent.
                     "ConditionExpression": "attribute_not_exists(PK) OR expires_at <= :now",
-                    "ExpressionAttributeValues": self._codec.encode({":now": _epoch(now)}),
+                    "ExpressionAttributeValues": self._codec.encode({":now": epoch_seconds(now)}),
                 }
             }
         )
@@ -466,7 +466,7 @@ class DynamoDbOutbox:
             "report_id": message.report_id,
             "status": "pending",
             "created_at": created,
-            "expires_at": _epoch(message.expires_at),
+            "expires_at": epoch_seconds(message.expires_at),
         }
         if message.recipient_id is not None:
             item["recipient_id"] = message.recipient_id

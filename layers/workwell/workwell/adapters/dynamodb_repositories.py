@@ -53,6 +53,11 @@ class ItemCodec:
         return model.model_dump_json()
 
 
+def epoch_seconds(at: datetime) -> int:
+    """Times DynamoDB compares as numbers (TTL `expires_at`, leases) are whole epoch seconds."""
+    return int(at.timestamp())
+
+
 def read_item(client: DynamoDBClient, table: str, codec: ItemCodec, key: dict[str, str]) -> Item | None:
     """A strongly consistent read of one item, decoded; None if there is none."""
     response = translated(client.get_item, TableName=table, Key=codec.encode(key), ConsistentRead=True)
