@@ -53,6 +53,18 @@ class ItemCodec:
         return model.model_dump_json()
 
 
+def query_all(client: DynamoDBClient, codec: ItemCodec, request: dict[str, Any]) -> list[Item]:
+    """Every item a query finds, page after page, decoded."""
+    items: list[Item] = []
+    kwargs = dict(request)
+    while True:
+        response = translated(client.query, **kwargs)
+        items.extend(codec.decode(i) for i in response.get("Items", []))
+        if "LastEvaluatedKey" not in response:
+            return items
+        kwargs["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+
+
 def epoch_seconds(at: datetime) -> int:
     """Times DynamoDB compares as numbers (TTL `expires_at`, leases) are whole epoch seconds."""
     return int(at.timestamp())
@@ -215,14 +227,7 @@ class DynamoDbStaffDirectory:
         }
 
     def _all_with_prefix(self, tenant_id: str, prefix: str) -> list[Item]:
-        items: list[Item] = []
-        kwargs = self._prefix_query(tenant_id, prefix)
-        while True:
-            response = translated(self._client.query, **kwargs)
-            items.extend(self._codec.decode(i) for i in response.get("Items", []))
-            if "LastEvaluatedKey" not in response:
-                return items
-            kwargs["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+        return query_all(self._client, self._codec, self._prefix_query(tenant_id, prefix))
 
     def stage_save(
         self, tenant_id: str, member: StaffMember, expected_version: int | None, previous: StaffMember | None
@@ -283,19 +288,13 @@ class DynamoDbTenantRegistry:
         return RegistryEntry(tuple(item.get("tenant_groups", [])), bool(item.get("staff_seeded", False)))
 
     def tenant_ids(self) -> list[str]:
-        kwargs: dict[str, Any] = {
+        request = {
             "TableName": self._table,
             "KeyConditionExpression": "PK = :pk",
             "ExpressionAttributeValues": self._codec.encode({":pk": table_keys.TENANT_REGISTRY_PK}),
             "ProjectionExpression": "tenant_id",
         }
-        found: list[str] = []
-        while True:
-            response = translated(self._client.query, **kwargs)
-            found.extend(str(self._codec.decode(i)["tenant_id"]) for i in response.get("Items", []))
-            if "LastEvaluatedKey" not in response:
-                return sorted(found)
-            kwargs["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+        return sorted(str(item["tenant_id"]) for item in query_all(self._client, self._codec, request))
 
     def stage_register(self, tenant_id: str, entry: RegistryEntry) -> None:
         item = {

@@ -39,6 +39,9 @@ class SesMailer:
             # SES answered, so it did not send: for good, or for now.
             if error.response.get("Error", {}).get("Code", "") in _PERMANENT:
                 raise MailRejected("the mail service refused the message") from None
-            raise MailUnavailable("the mail service did not take the message") from error
-        except (ConnectTimeoutError, EndpointConnectionError) as error:
-            raise MailUnavailable("the mail service could not be reached") from error
+            # Only the error code travels on: SES's messages may name addresses, and this
+            # error ends up in logs.
+            code = error.response.get("Error", {}).get("Code", "unknown")
+            raise MailUnavailable(f"the mail service did not take the message ({code})") from None
+        except (ConnectTimeoutError, EndpointConnectionError):
+            raise MailUnavailable("the mail service could not be reached") from None
