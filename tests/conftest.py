@@ -240,3 +240,12 @@ def make_principal(
         roles=frozenset({Role.EMPLOYEE, *(roles or set())}),
         supervised_units=frozenset(supervised_units or set()),
     )
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """The schemathesis run's numbers (tests/contract/test_api_conformance.py), when it ran."""
+    from tests.contract.conformance_numbers import summary_lines
+
+    reports = [r for key in ("passed", "failed", "error", "") for r in terminalreporter.stats.get(key, [])]
+    for line in summary_lines([r for r in reports if hasattr(r, "user_properties")]):
+        terminalreporter.write_line(line)

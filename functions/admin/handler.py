@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import os
-from typing import Annotated
+from typing import Annotated, Literal
 
 import boto3
 from aws_lambda_powertools import Logger, Metrics
@@ -18,11 +18,15 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from workwell.adapters.function_wiring import FunctionWiring
 from workwell.adapters.signed_cursor import MAX_CURSOR_LENGTH, LazyCursorCodec, SignedCursorCodec
 from workwell.api.call_contexts import call_context_for, principal_for
+from workwell.api.documented_responses import Access, documented
 from workwell.api.observability import traced, tracing_enabled
-from workwell.api.resolver_setup import body_size_limit, configure_resolver
+from workwell.api.resolver_setup import configure_resolver, request_body_gate
 from workwell.api.schemas.administration import (
     MeResponse,
     PutStaffMemberRequest,
+    RefusedReadsResponse,
+    RoleChangeListResponse,
+    RoleChangeResponse,
     StaffListResponse,
     StaffMemberResponse,
     TenantSettingsResponse,
@@ -31,10 +35,11 @@ from workwell.api.schemas.administration import (
 from workwell.config import AdminSettings
 from workwell.domain.identifiers import USER_ID_PATTERN
 from workwell.domain.principal import Principal
-from workwell.domain.staff import StaffMember
-from workwell.service_layer import administration
+from workwell.domain.role_grants import ROLE_CHANGE_ID_PATTERN, GrantDecision
+from workwell.service_layer import administration, oversight, staff_roles
 from workwell.service_layer.call_context import CallContext
 from workwell.service_layer.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from workwell.service_layer.staff_roles import RoleChangeView
 
 logger = Logger()
 metrics = Metrics()
@@ -46,6 +51,8 @@ configure_resolver(app)
 USER_ID = Annotated[str, Path(pattern=USER_ID_PATTERN)]
 LIMIT = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)]
 CURSOR = Annotated[str | None, Query(max_length=MAX_CURSOR_LENGTH)]
+GRANT_ID = Annotated[str, Path(pattern=ROLE_CHANGE_ID_PATTERN)]
+GRANT_STATUS = Annotated[Literal["pending"] | None, Query()]
 
 
 @functools.cache
@@ -73,20 +80,20 @@ def call_context() -> CallContext:
     return call_context_for(app, current_principal(), dependencies().clock.now())
 
 
-@app.get("/me")
+@app.get("/me", **documented(Access.SIGNED_IN, inputs=False, finds=True))
 def get_me() -> MeResponse:
     profile = administration.describe_me(current_principal(), dependencies().uow())
     return MeResponse.of(profile)
 
 
-@app.get("/tenant/settings")
+@app.get("/tenant/settings", **documented(Access.ROLE_GATED, inputs=False, finds=True))
 def get_tenant_settings() -> TenantSettingsResponse:
     return TenantSettingsResponse.of(
         administration.get_tenant_settings(current_principal(), dependencies().uow())
     )
 
 
-@app.put("/tenant/settings")
+@app.put("/tenant/settings", **documented(Access.ROLE_GATED, body=True, finds=True, conflicts=True))
 def put_tenant_settings(body: UpdateTenantSettingsRequest) -> TenantSettingsResponse:
     saved = administration.update_tenant_settings(
         call_context(), body.settings, body.expected_version, dependencies().uow()
@@ -94,36 +101,75 @@ def put_tenant_settings(body: UpdateTenantSettingsRequest) -> TenantSettingsResp
     return TenantSettingsResponse.of(saved)
 
 
-@app.get("/staff")
+@app.get("/staff", **documented(Access.ROLE_GATED, paged=True))
 def get_staff(limit: LIMIT = DEFAULT_PAGE_SIZE, cursor: CURSOR = None) -> StaffListResponse:
     deps = dependencies()
-    page = administration.list_staff(current_principal(), limit, cursor, LazyCursorCodec(cursors), deps.uow())
+    page = administration.list_staff(call_context(), limit, cursor, LazyCursorCodec(cursors), deps.uow())
     return StaffListResponse(
         items=[StaffMemberResponse.from_versioned(e) for e in page.items], next_cursor=page.next_cursor
     )
 
 
-@app.put("/staff/<userId>")
+@app.put("/staff/<userId>", **documented(Access.ROLE_GATED, body=True, finds=True, conflicts=True))
 def put_staff(userId: USER_ID, body: PutStaffMemberRequest) -> StaffMemberResponse:  # noqa: N803 (path name)
     ctx = call_context()
-    member = StaffMember.from_profile(userId, body)
-    saved = administration.put_staff_member(ctx, member, body.expected_version, dependencies().uow())
+    saved = staff_roles.put_staff_member(ctx, userId, body, body.expected_version, dependencies().uow())
     dependencies().staff_lookup.forget(ctx.principal.tenant_id, userId)
     return StaffMemberResponse.from_versioned(saved)
 
 
-@app.delete("/staff/<userId>")
+@app.delete("/staff/<userId>", **documented(Access.ROLE_GATED, success=204, finds=True, conflicts=True))
 def delete_staff(userId: USER_ID) -> Response[str]:  # noqa: N803 (path name)
     ctx = call_context()
-    administration.remove_staff_member(ctx, userId, dependencies().uow())
+    staff_roles.remove_staff_member(ctx, userId, dependencies().uow())
     dependencies().staff_lookup.forget(ctx.principal.tenant_id, userId)
     return Response(status_code=204, body="")
+
+
+@app.get("/staff/grants", **documented(Access.ROLE_GATED, paged=True))
+def get_role_changes(
+    status: GRANT_STATUS = None, limit: LIMIT = DEFAULT_PAGE_SIZE, cursor: CURSOR = None
+) -> RoleChangeListResponse:
+    page = staff_roles.role_change_history(
+        call_context(),
+        pending_only=status == "pending",
+        limit=limit,
+        cursor=cursor,
+        cursors=LazyCursorCodec(cursors),
+        uow=dependencies().uow(),
+    )
+    return RoleChangeListResponse(
+        items=[RoleChangeResponse.of(v) for v in page.items], next_cursor=page.next_cursor
+    )
+
+
+@app.post("/staff/grants/<grantId>/confirmation", **documented(Access.ROLE_GATED, finds=True, conflicts=True))
+def confirm_grant(grantId: GRANT_ID) -> RoleChangeResponse:  # noqa: N803 (path name)
+    return _decide(grantId, GrantDecision.CONFIRM)
+
+
+@app.post("/staff/grants/<grantId>/rejection", **documented(Access.ROLE_GATED, finds=True, conflicts=True))
+def reject_grant(grantId: GRANT_ID) -> RoleChangeResponse:  # noqa: N803 (path name)
+    return _decide(grantId, GrantDecision.REJECT)
+
+
+def _decide(grant_id: str, decision: GrantDecision) -> RoleChangeResponse:
+    ctx = call_context()
+    decided = staff_roles.decide_grant(ctx, grant_id, decision, dependencies().uow())
+    dependencies().staff_lookup.forget(ctx.tenant_id, decided.user_id)
+    return RoleChangeResponse.of(RoleChangeView(decided, decided.status, ()))
+
+
+@app.get("/staff/refused-reads", **documented(Access.ROLE_GATED, inputs=False))
+def get_refused_reads() -> RefusedReadsResponse:
+    counts = oversight.refused_reads(call_context(), dependencies().uow())
+    return RefusedReadsResponse.of(counts)
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST, clear_state=True)
 @traced(enabled=tracing_enabled(os.environ))
 @metrics.log_metrics
 # Tenant settings are the largest body here: up to 500 units and 100 groups in three languages.
-@body_size_limit(max_bytes=256 * 1024)
+@request_body_gate(max_bytes=256 * 1024)
 def lambda_handler(event: dict[str, object], context: LambdaContext) -> dict[str, object]:
     return app.resolve(event, context)

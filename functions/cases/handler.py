@@ -21,9 +21,10 @@ from pydantic import BaseModel
 from workwell.adapters.restricted_data_wiring import RestrictedDataWiring
 from workwell.adapters.signed_cursor import MAX_CURSOR_LENGTH, LazyCursorCodec
 from workwell.api.call_contexts import call_context_for, principal_for
+from workwell.api.documented_responses import Access, documented
 from workwell.api.idempotency import run_once
 from workwell.api.observability import traced, tracing_enabled
-from workwell.api.resolver_setup import body_size_limit, configure_resolver, created
+from workwell.api.resolver_setup import configure_resolver, created, request_body_gate
 from workwell.api.schemas.cases import (
     AssignmentRequest,
     AuditTrailResponse,
@@ -57,8 +58,6 @@ LIMIT = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)]
 CURSOR = Annotated[str | None, Query(max_length=MAX_CURSOR_LENGTH)]
 STATE = Annotated[str | None, Query(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 TYPE = Annotated[str | None, Query(pattern=TYPE_KEY_PATTERN)]
-# Marks creating routes in the OpenAPI document (Idempotency-Key header, 201).
-IDEMPOTENT = {"x-idempotency-key-min-length": 1}
 
 
 @functools.cache
@@ -67,9 +66,12 @@ def wiring() -> RestrictedDataWiring:
     return RestrictedDataWiring(CasesSettings.from_environment(os.environ))
 
 
-def call_context() -> CallContext:
+def call_context(*, fresh_roles: bool = False) -> CallContext:
+    """`fresh_roles` for lists that show which cases exist (and so commit nothing a staff
+    condition could stop): the caller's roles are read from the directory, not the cache."""
     deps = wiring().base
-    return call_context_for(app, principal_for(app, deps.staff_lookup, logger), deps.clock.now())
+    lookup = deps.staff_lookup.read_through if fresh_roles else deps.staff_lookup
+    return call_context_for(app, principal_for(app, lookup, logger), deps.clock.now())
 
 
 def created_once(
@@ -88,7 +90,7 @@ def created_once(
     return created(answer)
 
 
-@app.get("/cases")
+@app.get("/cases", **documented(Access.ROLE_GATED, paged=True, finds=True))
 def get_cases(  # noqa: PLR0917 (one parameter per query string field)
     limit: LIMIT = DEFAULT_PAGE_SIZE,
     cursor: CURSOR = None,
@@ -98,7 +100,7 @@ def get_cases(  # noqa: PLR0917 (one parameter per query string field)
     overdue: Annotated[bool, Query()] = False,
     mine: Annotated[bool, Query()] = False,
 ) -> CaseListResponse:
-    ctx = call_context()
+    ctx = call_context(fresh_roles=True)
     wanted = case_inbox.InboxFilter(
         closed=closed, status=status, type_key=type, overdue_only=overdue, assigned_to_me=mine
     )
@@ -114,14 +116,16 @@ def get_cases(  # noqa: PLR0917 (one parameter per query string field)
     return CaseListResponse.of(inbox, ctx.principal.identity.language, ctx.now)
 
 
-@app.get("/cases/<caseId>")
+@app.get("/cases/<caseId>", **documented(Access.SIGNED_IN, finds=True))
 def get_case(caseId: CASE_ID) -> CaseDetailResponse:  # noqa: N803 (path name)
     ctx = call_context()
     file = case_file.open_case(ctx, caseId, wiring().base.uow(), wiring().cipher, blinding=wiring().blinding)
     return CaseDetailResponse.of_file(file, ctx.principal.identity.language, ctx.now)
 
 
-@app.post("/cases/<caseId>/transitions")
+@app.post(
+    "/cases/<caseId>/transitions", **documented(Access.ROLE_GATED, body=True, finds=True, conflicts=True)
+)
 def post_transition(caseId: CASE_ID, body: TransitionRequest) -> CaseChangedResponse:  # noqa: N803
     ctx = call_context()
     moved = case_work.transition_case(
@@ -133,7 +137,9 @@ def post_transition(caseId: CASE_ID, body: TransitionRequest) -> CaseChangedResp
     )
 
 
-@app.post("/cases/<caseId>/events", openapi_extensions=IDEMPOTENT)
+@app.post(
+    "/cases/<caseId>/events", **documented(Access.ROLE_GATED, finds=True, conflicts=True, idempotency_key=1)
+)
 def post_event(caseId: CASE_ID, body: CaseEventRequest) -> Response[EventRecordedResponse]:  # noqa: N803
     ctx = call_context()
 
@@ -152,7 +158,9 @@ def post_event(caseId: CASE_ID, body: CaseEventRequest) -> Response[EventRecorde
     return created_once(ctx, caseId, body, record)
 
 
-@app.post("/cases/<caseId>/messages", openapi_extensions=IDEMPOTENT)
+@app.post(
+    "/cases/<caseId>/messages", **documented(Access.ROLE_GATED, finds=True, conflicts=True, idempotency_key=1)
+)
 def post_message(caseId: CASE_ID, body: HandlerMessageRequest) -> Response[MessageSentResponse]:  # noqa: N803
     ctx = call_context()
 
@@ -165,7 +173,9 @@ def post_message(caseId: CASE_ID, body: HandlerMessageRequest) -> Response[Messa
     return created_once(ctx, caseId, body, send)
 
 
-@app.post("/cases/<caseId>/assignment")
+@app.post(
+    "/cases/<caseId>/assignment", **documented(Access.ROLE_GATED, body=True, finds=True, conflicts=True)
+)
 def post_assignment(caseId: CASE_ID, body: AssignmentRequest) -> CaseChangedResponse:  # noqa: N803
     ctx = call_context()
     moved = case_work.hand_over(
@@ -181,7 +191,7 @@ def post_assignment(caseId: CASE_ID, body: AssignmentRequest) -> CaseChangedResp
     )
 
 
-@app.get("/cases/<caseId>/audit")
+@app.get("/cases/<caseId>/audit", **documented(Access.SIGNED_IN, paged=True, finds=True))
 def get_case_audit(
     caseId: CASE_ID,  # noqa: N803 (path name)
     limit: LIMIT = DEFAULT_PAGE_SIZE,
@@ -199,15 +209,17 @@ def get_case_audit(
     return AuditTrailResponse.of(trail)
 
 
-@app.get("/stats/cases")
+@app.get("/stats/cases", **documented(Access.ROLE_GATED, inputs=False, finds=True))
 def get_case_statistics() -> CaseStatisticsResponse:
-    stats = case_statistics.case_statistics(call_context(), wiring().base.uow(), blinding=wiring().blinding)
+    stats = case_statistics.case_statistics(
+        call_context(fresh_roles=True), wiring().base.uow(), blinding=wiring().blinding
+    )
     return CaseStatisticsResponse.of(stats)
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST, clear_state=True)
 @traced(enabled=tracing_enabled(os.environ))
 @metrics.log_metrics
-@body_size_limit(max_bytes=32 * 1024)
+@request_body_gate(max_bytes=32 * 1024)
 def lambda_handler(event: dict[str, object], context: LambdaContext) -> dict[str, object]:
     return app.resolve(event, context)

@@ -22,9 +22,10 @@ from workwell.adapters.kms_person_blinding import KmsPersonBlinding
 from workwell.adapters.restricted_data_wiring import RestrictedDataWiring
 from workwell.adapters.signed_cursor import MAX_CURSOR_LENGTH, LazyCursorCodec, SignedCursorCodec
 from workwell.api.call_contexts import call_context_for, principal_for, public_context_for
+from workwell.api.documented_responses import Access, documented
 from workwell.api.idempotency import run_once
 from workwell.api.observability import traced, tracing_enabled
-from workwell.api.resolver_setup import body_size_limit, configure_resolver, created
+from workwell.api.resolver_setup import configure_resolver, created, request_body_gate
 from workwell.api.schemas.reports import (
     REPORT_ID_PATTERN,
     TYPE_KEY_PATTERN,
@@ -69,9 +70,6 @@ CURSOR = Annotated[str | None, Query(max_length=MAX_CURSOR_LENGTH)]
 # Every anonymous reporter of a tenant shares one idempotency scope: keys must be long
 # enough that nobody stumbles on someone else's.
 ANONYMOUS_KEY_MIN_LENGTH = 16
-# Marks creating routes in the OpenAPI document (Idempotency-Key header, 201).
-IDEMPOTENT = {"x-idempotency-key-min-length": 1}
-ANONYMOUS_IDEMPOTENT = {"x-idempotency-key-min-length": ANONYMOUS_KEY_MIN_LENGTH}
 
 
 @functools.cache
@@ -126,14 +124,14 @@ def once(
 # ------------------------------------------------------------------ signed in
 
 
-@app.get("/report-types")
+@app.get("/report-types", **documented(Access.SIGNED_IN, finds=True))
 def get_report_types(lang: LANG = None) -> ReportTypesResponse:
     ctx = call_context()
     catalogue = report_intake.report_types_for(ctx.tenant_id, dependencies().uow(), anonymous=False)
     return ReportTypesResponse.of(catalogue, lang or ctx.principal.identity.language)
 
 
-@app.get("/report-types/<type>/handlers")
+@app.get("/report-types/<type>/handlers", **documented(Access.SIGNED_IN, finds=True))
 def get_report_type_handlers(type: TYPE_KEY, unit: UNIT = None) -> HandlersResponse:
     ctx = call_context()
     choice = report_intake.handler_choice(
@@ -142,7 +140,7 @@ def get_report_type_handlers(type: TYPE_KEY, unit: UNIT = None) -> HandlersRespo
     return HandlersResponse.of(choice)
 
 
-@app.post("/reports", openapi_extensions=IDEMPOTENT)
+@app.post("/reports", **documented(Access.SIGNED_IN, finds=True, conflicts=True, idempotency_key=1))
 def post_report(body: SubmitReportRequest) -> Response[SubmittedReportResponse]:
     ctx = call_context()
 
@@ -156,7 +154,7 @@ def post_report(body: SubmitReportRequest) -> Response[SubmittedReportResponse]:
     return created(once(ctx, ctx.principal.user_id, body.model_dump(mode="json"), submit)[0])
 
 
-@app.get("/reports/mine")
+@app.get("/reports/mine", **documented(Access.SIGNED_IN, paged=True))
 def get_my_reports(limit: LIMIT = DEFAULT_PAGE_SIZE, cursor: CURSOR = None) -> MyReportsResponse:
     ctx = call_context()
     page = reporter_follow_up.my_reports(ctx, limit, cursor, LazyCursorCodec(cursors), dependencies().uow())
@@ -165,13 +163,16 @@ def get_my_reports(limit: LIMIT = DEFAULT_PAGE_SIZE, cursor: CURSOR = None) -> M
     )
 
 
-@app.get("/reports/<reportId>")
+@app.get("/reports/<reportId>", **documented(Access.SIGNED_IN, finds=True))
 def get_my_report(reportId: REPORT_ID) -> ReportDetailResponse:  # noqa: N803 (path name)
     view = reporter_follow_up.my_report(call_context(), reportId, dependencies().uow(), cipher())
     return ReportDetailResponse.of_view(view)
 
 
-@app.post("/reports/<reportId>/messages", openapi_extensions=IDEMPOTENT)
+@app.post(
+    "/reports/<reportId>/messages",
+    **documented(Access.SIGNED_IN, finds=True, conflicts=True, idempotency_key=1),
+)
 def post_my_report_message(
     reportId: REPORT_ID,  # noqa: N803 (path name)
     body: ReporterMessageRequest,
@@ -191,14 +192,14 @@ def post_my_report_message(
 # ------------------------------------------------------------------ anonymous
 
 
-@app.get("/public/<tenant>/report-types")
+@app.get("/public/<tenant>/report-types", **documented(Access.PUBLIC, finds=True))
 def get_public_report_types(tenant: TENANT, lang: LANG = None) -> ReportTypesResponse:
     ctx = public_context(tenant)
     catalogue = report_intake.report_types_for(ctx.tenant_id, dependencies().uow(), anonymous=True)
     return ReportTypesResponse.of(catalogue, lang)
 
 
-@app.get("/public/<tenant>/report-types/<type>/handlers")
+@app.get("/public/<tenant>/report-types/<type>/handlers", **documented(Access.PUBLIC, finds=True))
 def get_public_report_type_handlers(
     tenant: TENANT,
     type: TYPE_KEY,
@@ -211,7 +212,10 @@ def get_public_report_type_handlers(
     return HandlersResponse.of(choice)
 
 
-@app.post("/public/<tenant>/reports", openapi_extensions=ANONYMOUS_IDEMPOTENT)
+@app.post(
+    "/public/<tenant>/reports",
+    **documented(Access.PUBLIC, finds=True, conflicts=True, idempotency_key=ANONYMOUS_KEY_MIN_LENGTH),
+)
 def post_public_report(tenant: TENANT, body: SubmitReportRequest) -> Response[AnonymousReportResponse]:
     ctx = public_context(tenant)
 
@@ -237,14 +241,17 @@ def post_public_report(tenant: TENANT, body: SubmitReportRequest) -> Response[An
     return created(AnonymousReportResponse.of(answer, receipt))
 
 
-@app.post("/public/<tenant>/follow-up")
+@app.post("/public/<tenant>/follow-up", **documented(Access.PUBLIC, body=True, finds=True))
 def post_public_follow_up(tenant: TENANT, body: FollowUpRequest) -> FollowUpResponse:
     ctx = public_context(tenant)
     view = reporter_follow_up.follow_up(ctx, body.receipt, dependencies().uow(), cipher())
     return FollowUpResponse.of(view)
 
 
-@app.post("/public/<tenant>/follow-up/messages", openapi_extensions=ANONYMOUS_IDEMPOTENT)
+@app.post(
+    "/public/<tenant>/follow-up/messages",
+    **documented(Access.PUBLIC, finds=True, conflicts=True, idempotency_key=ANONYMOUS_KEY_MIN_LENGTH),
+)
 def post_public_follow_up_message(
     tenant: TENANT, body: FollowUpMessageRequest
 ) -> Response[MessageSentResponse]:
@@ -264,6 +271,6 @@ def post_public_follow_up_message(
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST, clear_state=True)
 @traced(enabled=tracing_enabled(os.environ))
 @metrics.log_metrics
-@body_size_limit(max_bytes=64 * 1024)
+@request_body_gate(max_bytes=64 * 1024)
 def lambda_handler(event: dict[str, object], context: LambdaContext) -> dict[str, object]:
     return app.resolve(event, context)

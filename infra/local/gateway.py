@@ -69,14 +69,14 @@ def rest_proxy_event(
 
 
 def _body_as_api_gateway_sends_it(original: dict[str, Any]) -> tuple[str | None, bool]:
-    """API Gateway passes text bodies as str and anything else base64-encoded."""
+    """As API Gateway REST without binary media types (template.yaml declares none) passes
+    every body to a proxy integration, whatever its content type: as a UTF-8 string, never
+    base64-encoded (`isBase64Encoded: false`); bytes that are not UTF-8 become U+FFFD. An
+    empty body is null."""
     body = original.get("body")
-    if not isinstance(body, bytes):
-        return body, bool(original.get("isBase64Encoded"))
-    try:
-        return body.decode("utf-8"), False
-    except UnicodeDecodeError:
-        return base64.b64encode(body).decode("ascii"), True
+    if isinstance(body, bytes):
+        body = body.decode("utf-8", errors="replace")
+    return (body or None), False
 
 
 def _to_chalice(result: dict[str, Any]) -> Response:
@@ -119,4 +119,6 @@ def _register(
         return _to_chalice(host.invoke(route.function, event))
 
     name = "route_" + "".join(c if c.isalnum() else "_" for c in path)
-    app.route(path, methods=sorted(methods), name=name, content_types=["application/json"])(view)
+    # Every content type reaches the function, as on API Gateway (Chalice would answer 415
+    # itself to any type a route does not list, and so hide what the function does with it).
+    app.route(path, methods=sorted(methods), name=name, content_types=["*/*"])(view)

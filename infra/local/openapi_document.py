@@ -19,6 +19,7 @@ from aws_lambda_powertools.event_handler.openapi.models import HTTPBearer
 from pydantic import BaseModel
 
 from infra.local.template_model import PROJECT_ROOT, Template
+from workwell.api.documented_responses import IDEMPOTENCY_KEY_EXTENSION
 
 SNAPSHOT = PROJECT_ROOT / "docs" / "openapi.json"
 
@@ -46,14 +47,17 @@ def merged_openapi() -> dict[str, Any]:
     document: dict[str, Any] = json.loads(json.dumps(schema, sort_keys=True, default=_plain))
     _mark_anonymous_routes(document)
     _describe_idempotent_routes(document)
+    _drop_empty_content(document)
+    _drop_powertools_validation_responses(document)
+    _drop_unused_powertools_error_schemas(document)
     return document
 
 
 def _describe_idempotent_routes(document: dict[str, Any]) -> None:
-    """Creating routes (marked by their handler) take an Idempotency-Key and answer 201."""
+    """Creating routes (marked by `workwell.api.documented_responses`) take an Idempotency-Key."""
     for operations in document["paths"].values():
         for operation in operations.values():
-            min_length = operation.pop("x-idempotency-key-min-length", None)
+            min_length = operation.pop(IDEMPOTENCY_KEY_EXTENSION, None)
             if min_length is None:
                 continue
             operation.setdefault("parameters", []).append(
@@ -62,11 +66,42 @@ def _describe_idempotent_routes(document: dict[str, Any]) -> None:
                     "name": "Idempotency-Key",
                     "required": True,
                     "description": "The same key and body return the first answer; kept 24 hours.",
-                    "schema": {"type": "string", "minLength": min_length, "maxLength": 128},
+                    "schema": {"type": "string", "pattern": "^[!-~]+$", "minLength": min_length, "maxLength": 128},
                 }
             )
-            created = operation["responses"].pop("200")
-            operation["responses"]["201"] = {**created, "description": "Created"}
+
+
+def _drop_empty_content(document: dict[str, Any]) -> None:
+    """A 204 has no content at all (Powertools keeps the empty map it was given)."""
+    for operations in document["paths"].values():
+        for operation in operations.values():
+            for response in operation["responses"].values():
+                if response.get("content") == {}:
+                    del response["content"]
+
+
+def _drop_powertools_validation_responses(document: dict[str, Any]) -> None:
+    """Powertools documents a 422 in its own `{"detail": [...]}` shape on every route, and no
+    route can remove it. Routes with input replace it (`documented`); on a route without
+    input (`inputs=False`) it is left over, and it is not an answer the route can give."""
+    default = {"$ref": "#/components/schemas/HTTPValidationError"}
+    for operations in document["paths"].values():
+        for operation in operations.values():
+            answer = operation["responses"].get("422", {})
+            if answer.get("content", {}).get("application/json", {}).get("schema") == default:
+                del operation["responses"]["422"]
+
+
+# Powertools adds these to every document; our routes answer every error as ErrorResponse.
+_POWERTOOLS_ERROR_SCHEMAS = ("HTTPValidationError", "ResponseValidationError", "ValidationError")
+
+
+def _drop_unused_powertools_error_schemas(document: dict[str, Any]) -> None:
+    schemas = document["components"]["schemas"]
+    for name in _POWERTOOLS_ERROR_SCHEMAS:
+        users = [document["paths"], *(schema for other, schema in schemas.items() if other != name)]
+        if f'"#/components/schemas/{name}"' not in json.dumps(users):
+            schemas.pop(name, None)
 
 
 def _mark_anonymous_routes(document: dict[str, Any]) -> None:

@@ -184,6 +184,30 @@ def test_a_stale_version_is_refused_and_the_version_rises_by_one(as_person: Any)
     assert json_body(as_person(ASSIGNEE).request("GET", f"/cases/{case_id}"))["version"] == 2
 
 
+def inbox_entry(as_person: Any, user: str, case_id: str) -> dict[str, Any]:
+    listed = json_body(as_person(user).request("GET", "/cases"))["items"]
+    return dict(next(c for c in listed if c["caseId"] == case_id))
+
+
+def test_a_handler_acts_from_the_inbox_without_opening_the_case(as_person: Any) -> None:
+    case_id = file_harassment_report(as_person)
+
+    listed = inbox_entry(as_person, ASSIGNEE, case_id)
+    acknowledged = take(as_person, ASSIGNEE, case_id, "acknowledge", listed["version"])
+    assert acknowledged.status_code == 200, acknowledged.body
+    relisted = inbox_entry(as_person, ASSIGNEE, case_id)
+    assert relisted["version"] == json_body(acknowledged)["version"] == listed["version"] + 1
+    handover = as_person(MANAGER).request(
+        "POST",
+        f"/cases/{case_id}/assignment",
+        {"handlerId": OTHER_REP, "expectedVersion": inbox_entry(as_person, MANAGER, case_id)["version"]},
+    )
+    assert handover.status_code == 200, handover.body
+
+    trail = json_body(as_person(MANAGER).request("GET", f"/cases/{case_id}/audit?limit=100"))["items"]
+    assert not [e for e in trail if e["action"] == "case.read"], "nobody opened the case file"
+
+
 def test_refused_transitions_say_why(as_person: Any) -> None:
     case_id = file_harassment_report(as_person)
     not_now = take(as_person, ASSIGNEE, case_id, "decide_measures", 1)

@@ -15,7 +15,7 @@ from unittest import mock
 import boto3
 import pytest
 
-from infra.local.aws_resources import LOCAL_REGION, LocalResources, verify_senders
+from infra.local.aws_resources import LOCAL_REGION, LocalResources
 from infra.local.function_host import FunctionHost
 from infra.local.mailbox import MailboxEntry, MailOutage, sent_emails
 from infra.local.stream_relay import StreamMapping, StreamRelay
@@ -30,17 +30,6 @@ from workwell.service_layer.weekday_digest import DigestIncomplete
 SUPERVISOR = "kokkola-supervisor-mikko"  # supervises sivistys, Aino's unit
 OTHER_REP = "kokkola-safetyrep-jonas"
 HR_DIRECTOR = RECUSED_HR
-
-
-@pytest.fixture
-def relay(
-    function_host: FunctionHost, provisioned: LocalResources, template: Template, definitions: Definitions
-) -> StreamRelay:
-    verify_senders([t.settings.sender for t in definitions.tenants])
-    (mapping,) = StreamMapping.all_in(template)
-    stream_relay = StreamRelay(mapping, provisioned, function_host.invoke, retry_pause=0)
-    stream_relay.open_shards()
-    return stream_relay
 
 
 @pytest.fixture

@@ -197,8 +197,15 @@ def test_a_retried_submission_returns_the_first_answer(as_person: Any) -> None:
             ["body", "answers", "whatHappened"],
         ),
         (harassment(tenantId="ii"), key(), (422, "validation_error"), ["body", "tenantId"]),
-        # An unknown key is input too: it is named "<key>", never echoed.
+        # An unknown key is named like any field when it looks like one of this API's field
+        # names; anything else (a sentence, a name) is "<key>", never echoed.
         (harassment(**{f"note {CANARY}": "x"}), key(), (422, "validation_error"), ["body", "<key>"]),
+        (
+            harassment(answers={"mood": "x", "whatHappened": "y"}),
+            key(),
+            (422, "validation_error"),
+            ["body", "answers", "mood"],
+        ),
         (
             harassment(answers={f"Matti {CANARY}": "x", "whatHappened": "y"}),
             key(),

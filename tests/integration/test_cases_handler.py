@@ -81,3 +81,53 @@ def transition_event(claims: dict[str, str], case_id: str, body: dict[str, Any])
 def principal_of_pekka() -> Principal:
     base = make_principal(tenant_id="kokkola", user_id="kokkola-safetymgr-pekka")
     return Principal(identity=base.identity, roles=frozenset({Role.EMPLOYEE, Role.SAFETY_MANAGER}))
+
+
+def _calls_made(handler: Any, event: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The answer, and the AWS operations the handler made for it, in order."""
+    import botocore.client
+
+    made: list[str] = []
+    real = botocore.client.BaseClient._make_api_call
+
+    def counting(client: Any, operation: str, params: dict[str, Any]) -> Any:
+        made.append(f"{client.meta.service_model.service_name}:{operation}")
+        return real(client, operation, params)
+
+    with mock.patch.object(botocore.client.BaseClient, "_make_api_call", counting):
+        answer = handler(event, LocalLambdaContext("CasesFunction"))
+    return answer, made
+
+
+@pytest.mark.parametrize("route", ["", "/audit"])
+def test_a_refused_read_does_the_same_work_and_answers_the_same_as_a_missing_id(
+    handlers: dict[str, Any], people: dict[str, DemoIdentity], route: str
+) -> None:
+    made = handlers["ReportsFunction"](
+        submit_event(people["kokkola-employee-aino"].claims(), "k-refused"),
+        LocalLambdaContext("ReportsFunction"),
+    )
+    case_id = json.loads(made["body"])["reportId"]
+    mikko = people["kokkola-supervisor-mikko"].claims()  # Aino's supervisor: never a harassment reader
+
+    def read(target: str) -> dict[str, Any]:
+        return api_event(
+            "GET",
+            f"/cases/{target}{route}",
+            mikko,
+            resource="/cases/{caseId}" + route,
+            path_parameters={"caseId": target},
+        )
+
+    handlers["CasesFunction"](read("f" * 32), LocalLambdaContext("CasesFunction"))  # warm the container
+    refused, refused_calls = _calls_made(handlers["CasesFunction"], read(case_id))
+    missing, missing_calls = _calls_made(handlers["CasesFunction"], read("0" * 32))
+
+    assert (refused["statusCode"], missing["statusCode"]) == (404, 404)
+    assert json.loads(refused["body"])["error"] == json.loads(missing["body"])["error"]
+    assert refused["multiValueHeaders"] == missing["multiValueHeaders"]
+    assert refused_calls == missing_calls
+    # The case file reads its partition in one query, the audit trail the case item; then
+    # the one counting write. Nothing is written to the case's trail.
+    read = "dynamodb:Query" if route == "" else "dynamodb:GetItem"
+    assert refused_calls == [read, "dynamodb:UpdateItem"]

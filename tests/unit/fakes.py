@@ -10,6 +10,8 @@ from typing import Any
 from workwell.domain.audit import AuditEvent
 from workwell.domain.errors import Conflict
 from workwell.domain.outbox import OutboxMessage
+from workwell.domain.refused_reads import RefusedReadCount, RefusedReadOutcome
+from workwell.domain.role_grants import RoleChange, RoleChangeStatus
 from workwell.domain.safety_report import SafetyReport
 from workwell.domain.staff import StaffMember
 from workwell.domain.tenant_settings import TenantSettings
@@ -57,6 +59,8 @@ class Store:
         self.messages: dict[tuple[str, str], list[StoredMessage]] = {}
         self.outbox: list[OutboxMessage] = []
         self.submissions: dict[tuple[str, str], SubmissionRecord] = {}
+        self.role_changes: dict[tuple[str, str], Versioned[RoleChange]] = {}
+        self.refused_reads: dict[tuple[str, str, str], dict[str, int]] = {}
         self.commits = 0
 
 
@@ -288,6 +292,63 @@ class _FakeOutbox:
         self._staged.append(lambda store: store.outbox.append(message))
 
 
+class _FakeRoleChanges:
+    def __init__(self, store: Store, staged: list[Write]) -> None:
+        self._store, self._staged = store, staged
+
+    def get(self, tenant_id: str, change_id: str) -> Versioned[RoleChange] | None:
+        return self._store.role_changes.get((tenant_id, change_id))
+
+    def stage_save(self, change: RoleChange, expected_version: int | None) -> int:
+        version = (expected_version or 0) + 1
+
+        def write(store: Store) -> None:
+            current = store.role_changes.get((change.tenant_id, change.change_id))
+            _check(current.version if current else None, expected_version)
+            store.role_changes[(change.tenant_id, change.change_id)] = Versioned(change, version)
+
+        self._staged.append(write)
+        return version
+
+    def _newest_first(self, tenant_id: str, page: PageRequest, pending: bool) -> Page[Versioned[RoleChange]]:
+        ordered = sorted(
+            (
+                v
+                for (t, _), v in self._store.role_changes.items()
+                if t == tenant_id and (not pending or v.value.status is RoleChangeStatus.PENDING)
+            ),
+            key=lambda v: v.value.change_id,
+            reverse=True,
+        )
+        start = int(page.after["index"]) if page.after else 0
+        items = ordered[start : start + page.limit]
+        more = start + page.limit < len(ordered)
+        return Page(items=items, next_position={"index": start + page.limit} if more else None)
+
+    def history(self, tenant_id: str, page: PageRequest) -> Page[Versioned[RoleChange]]:
+        return self._newest_first(tenant_id, page, pending=False)
+
+    def pending(self, tenant_id: str, page: PageRequest) -> Page[Versioned[RoleChange]]:
+        return self._newest_first(tenant_id, page, pending=True)
+
+
+class _FakeRefusedReads:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def count(self, tenant_id: str, actor_id: str, outcome: RefusedReadOutcome, now: datetime) -> None:
+        day = RefusedReadCount.day_of(now).isoformat()
+        counts = self._store.refused_reads.setdefault((tenant_id, day, actor_id), {})
+        counts[outcome.value] = counts.get(outcome.value, 0) + 1
+
+    def since(self, tenant_id: str, first_day: str) -> list[RefusedReadCount]:
+        return [
+            RefusedReadCount(day, actor, counts.get("refused", 0), counts.get("missing", 0))
+            for (t, day, actor), counts in sorted(self._store.refused_reads.items())
+            if t == tenant_id and day >= first_day
+        ]
+
+
 class FakeUnitOfWork(UnitOfWork):
     def __init__(self, store: Store | None = None) -> None:
         self.store = store or Store()
@@ -298,6 +359,8 @@ class FakeUnitOfWork(UnitOfWork):
         self.audit = _FakeAudit(self._staged)
         self.reports = _FakeReports(self.store, self._staged)
         self.outbox = _FakeOutbox(self._staged)
+        self.role_changes = _FakeRoleChanges(self.store, self._staged)
+        self.refused_reads = _FakeRefusedReads(self.store)
 
     def commit(self) -> None:
         # All or nothing: apply to a copy first, like a transaction (and its size limit).

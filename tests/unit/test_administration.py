@@ -10,10 +10,10 @@ from tests.unit.test_tenant_settings import settings_data
 from workwell.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
 from workwell.domain.principal import Principal
 from workwell.domain.roles import Role
-from workwell.domain.staff import StaffMember
+from workwell.domain.staff import StaffMember, StaffProfile
 from workwell.domain.tenant_settings import TenantSettings
 from workwell.domain.versioned import Versioned
-from workwell.service_layer import administration
+from workwell.service_layer import administration, staff_roles
 from workwell.service_layer.call_context import CallContext
 from workwell.service_layer.pagination import PageRequest, Position
 
@@ -36,10 +36,19 @@ def staff(user_id: str = "u-1", **data: object) -> StaffMember:
     fields: dict[str, object] = {
         "name": "Liisa",
         "email": "liisa@test.example",
-        "roles": ["safety_representative"],
+        # Not a case-handling role: those are pending grants first (test_staff_roles).
+        "roles": ["wellbeing_coordinator"],
     }
     fields.update(data)
     return StaffMember.model_validate({"userId": user_id, **fields})
+
+
+def put_staff(
+    call: CallContext, member: StaffMember, expected_version: int | None, uow: FakeUnitOfWork
+) -> Versioned[StaffMember]:
+    """What PUT /staff/{userId} does with the member's profile as its body."""
+    profile = StaffProfile.model_validate(member.model_dump(include=set(StaffProfile.model_fields)))
+    return staff_roles.put_staff_member(call, member.user_id, profile, expected_version, uow)
 
 
 @pytest.fixture
@@ -77,9 +86,9 @@ def test_only_tenant_admins_reach_settings_and_staff(store: Store, role: Role | 
     with pytest.raises(Forbidden):
         administration.get_tenant_settings(caller, uow)
     with pytest.raises(Forbidden):
-        administration.list_staff(caller, 25, "cursor-that-must-not-be-read", ExplodingCursors(), uow)
+        administration.list_staff(ctx(caller), 25, "cursor-that-must-not-be-read", ExplodingCursors(), uow)
     with pytest.raises(Forbidden):
-        administration.put_staff_member(ctx(caller), staff(), None, uow)
+        put_staff(ctx(caller), staff(), None, uow)
     with pytest.raises(Forbidden):
         administration.update_tenant_settings(ctx(caller), SETTINGS, 1, uow)
     assert store.commits == 0
@@ -119,28 +128,31 @@ def test_a_unit_still_supervised_cannot_be_removed(store: Store) -> None:
 
 
 def test_adding_then_updating_a_staff_member(store: Store) -> None:
-    added = administration.put_staff_member(ctx(ADMIN), staff(), None, FakeUnitOfWork(store))
-    updated = administration.put_staff_member(
-        ctx(ADMIN), staff(roles=["safety_manager"]), added.version, FakeUnitOfWork(store)
+    added = put_staff(ctx(ADMIN), staff(), None, FakeUnitOfWork(store))
+    updated = put_staff(
+        ctx(ADMIN),
+        staff(roles=["supervisor"], supervisedUnits=["koulu"]),
+        added.version,
+        FakeUnitOfWork(store),
     )
 
     assert (added.version, updated.version) == (1, 2)
-    assert store.staff[("testi", "u-1")].value.roles == frozenset({Role.SAFETY_MANAGER})
+    assert store.staff[("testi", "u-1")].value.roles == frozenset({Role.SUPERVISOR})
     assert [e.action for e in store.audit] == ["staff.added", "staff.updated"]
 
 
 def test_adding_someone_already_in_the_directory_is_a_conflict(store: Store) -> None:
-    administration.put_staff_member(ctx(ADMIN), staff(), None, FakeUnitOfWork(store))
+    put_staff(ctx(ADMIN), staff(), None, FakeUnitOfWork(store))
 
     with pytest.raises(Conflict):
-        administration.put_staff_member(ctx(ADMIN), staff(), None, FakeUnitOfWork(store))
+        put_staff(ctx(ADMIN), staff(), None, FakeUnitOfWork(store))
 
 
 def test_updating_with_a_stale_version_is_a_conflict(store: Store) -> None:
-    administration.put_staff_member(ctx(ADMIN), staff(), None, FakeUnitOfWork(store))
+    put_staff(ctx(ADMIN), staff(), None, FakeUnitOfWork(store))
 
     with pytest.raises(Conflict):
-        administration.put_staff_member(ctx(ADMIN), staff(name="Other"), 7, FakeUnitOfWork(store))
+        put_staff(ctx(ADMIN), staff(name="Other"), 7, FakeUnitOfWork(store))
     assert store.staff[("testi", "u-1")].value.name == "Liisa"
 
 
@@ -148,15 +160,15 @@ def test_updating_someone_not_in_this_tenant_is_not_found(store: Store) -> None:
     store.staff[("vaala", "v-1")] = Versioned(staff("v-1"), 1)
 
     with pytest.raises(NotFound):
-        administration.put_staff_member(ctx(ADMIN), staff("v-1"), 1, FakeUnitOfWork(store))
+        put_staff(ctx(ADMIN), staff("v-1"), 1, FakeUnitOfWork(store))
     with pytest.raises(NotFound):
-        administration.remove_staff_member(ctx(ADMIN), "v-1", FakeUnitOfWork(store))
+        staff_roles.remove_staff_member(ctx(ADMIN), "v-1", FakeUnitOfWork(store))
     assert store.staff[("vaala", "v-1")].version == 1
 
 
 def test_a_supervisor_of_an_unknown_unit_is_refused(store: Store) -> None:
     with pytest.raises(InvalidInput) as raised:
-        administration.put_staff_member(
+        put_staff(
             ctx(ADMIN), staff(roles=["supervisor"], supervisedUnits=["nowhere"]), None, FakeUnitOfWork(store)
         )
 
@@ -166,18 +178,18 @@ def test_a_supervisor_of_an_unknown_unit_is_refused(store: Store) -> None:
 
 def test_an_admin_cannot_lock_themselves_out(store: Store) -> None:
     with pytest.raises(InvalidInput):
-        administration.put_staff_member(
-            ctx(ADMIN), staff("admin-1", roles=["hr_director"]), 1, FakeUnitOfWork(store)
-        )
+        put_staff(ctx(ADMIN), staff("admin-1", roles=["wellbeing_coordinator"]), 1, FakeUnitOfWork(store))
     with pytest.raises(InvalidInput):
-        administration.remove_staff_member(ctx(ADMIN), "admin-1", FakeUnitOfWork(store))
+        put_staff(ctx(ADMIN), staff("admin-1", roles=["hr_director"]), 1, FakeUnitOfWork(store))
+    with pytest.raises(InvalidInput):
+        staff_roles.remove_staff_member(ctx(ADMIN), "admin-1", FakeUnitOfWork(store))
     assert store.staff[("testi", "admin-1")].value.roles == frozenset({Role.TENANT_ADMIN})
 
 
 def test_removing_a_staff_member_is_audited(store: Store) -> None:
-    administration.put_staff_member(ctx(ADMIN), staff(), None, FakeUnitOfWork(store))
+    put_staff(ctx(ADMIN), staff(), None, FakeUnitOfWork(store))
 
-    administration.remove_staff_member(ctx(ADMIN), "u-1", FakeUnitOfWork(store))
+    staff_roles.remove_staff_member(ctx(ADMIN), "u-1", FakeUnitOfWork(store))
 
     assert ("testi", "u-1") not in store.staff
     assert store.audit[-1].action == "staff.removed"
@@ -193,10 +205,12 @@ class ExplodingCursors:
 
 def test_staff_is_listed_page_by_page(store: Store) -> None:
     for index in range(4):
-        administration.put_staff_member(ctx(ADMIN), staff(f"u-{index}"), None, FakeUnitOfWork(store))
+        put_staff(ctx(ADMIN), staff(f"u-{index}"), None, FakeUnitOfWork(store))
 
-    first = administration.list_staff(ADMIN, 3, None, PlainCursors(), FakeUnitOfWork(store))
-    second = administration.list_staff(ADMIN, 3, first.next_cursor, PlainCursors(), FakeUnitOfWork(store))
+    first = administration.list_staff(ctx(ADMIN), 3, None, PlainCursors(), FakeUnitOfWork(store))
+    second = administration.list_staff(
+        ctx(ADMIN), 3, first.next_cursor, PlainCursors(), FakeUnitOfWork(store)
+    )
 
     listed = [v.value.user_id for v in [*first.items, *second.items]]
     assert listed == ["admin-1", "u-0", "u-1", "u-2", "u-3"]
@@ -212,7 +226,7 @@ def test_a_staff_change_meanwhile_stops_a_settings_update_that_checked_the_direc
     slow_update.settings.stage_save("testi", without_school, 1)
     slow_update.staff.stage_expect_revision("testi", revision)
 
-    administration.put_staff_member(
+    put_staff(
         ctx(ADMIN),
         staff("sup-1", roles=["supervisor"], supervisedUnits=["koulu"]),
         None,

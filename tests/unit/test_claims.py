@@ -37,6 +37,8 @@ def test_identity_comes_from_the_verified_claims() -> None:
         {k: v for k, v in CLAIMS.items() if k != "sub"},
         {**CLAIMS, "custom:tenant": "TENANT#vaala"},
         {**CLAIMS, "custom:tenant": "kokkola#x"},
+        {**CLAIMS, "sub": ".."},
+        {**CLAIMS, "sub": "USER#kokkola#x"},
     ],
 )
 def test_claims_without_a_valid_tenant_or_subject_are_unauthenticated(claims: dict[str, str] | None) -> None:

@@ -42,8 +42,9 @@ def test_the_reporter_reads_their_report_and_the_read_is_audited(store: Store) -
     assert store.audit[-1].actor_id == "emp-1"
 
 
-def test_someone_else_gets_404_and_the_attempt_is_audited(store: Store) -> None:
+def test_someone_else_gets_404_like_a_missing_id_and_the_attempt_is_counted(store: Store) -> None:
     report_id = file_report(store).report.report_id
+    audited = len(store.audit)
 
     with pytest.raises(NotFound):
         reporter_follow_up.my_report(signed_in("emp-2"), report_id, FakeUnitOfWork(store), FakeCipher())
@@ -52,10 +53,16 @@ def test_someone_else_gets_404_and_the_attempt_is_audited(store: Store) -> None:
             signed_in("rep-1"), report_id, "hei", FakeUnitOfWork(store), FakeCipher()
         )
 
-    assert [(e.action, e.actor_id) for e in store.audit[-2:]] == [
-        ("case.access_refused", "emp-2"),
-        ("case.access_refused", "rep-1"),
-    ]
+    with pytest.raises(NotFound):
+        reporter_follow_up.my_report(signed_in("emp-2"), "0" * 32, FakeUnitOfWork(store), FakeCipher())
+
+    # Counted per person and day, never on the case's own trail.
+    assert len(store.audit) == audited
+    day = "2026-11-23"
+    assert store.refused_reads == {
+        ("testi", day, "emp-2"): {"refused": 1, "missing": 1},
+        ("testi", day, "rep-1"): {"refused": 1},
+    }
 
 
 def test_an_expired_report_is_gone_for_its_reporter_too(store: Store) -> None:

@@ -29,8 +29,9 @@ def test_a_staff_member_holds_privileged_roles() -> None:
 @pytest.mark.parametrize(
     "overrides",
     [
-        {"roles": []},
         {"roles": ["employee"]},
+        {"roles": ["tenant_admin", "hr_director"]},
+        {"roles": ["tenant_admin", "safety_representative"]},
         {"roles": ["superuser"]},
         {"roles": ["supervisor"]},
         {"roles": ["hr_director"], "supervisedUnits": ["hallinto"]},

@@ -72,3 +72,17 @@ def test_entries_are_cached_per_tenant() -> None:
 def test_the_cache_never_holds_roles_longer_than_a_minute() -> None:
     with pytest.raises(ValueError, match="60"):
         CachedStaffLookup(Directory(), FixedClock(), ttl_seconds=120)
+
+
+def test_read_through_reads_the_directory_now_and_refreshes_the_cache() -> None:
+    directory, clock = Directory(), FixedClock()
+    directory.entries[("kokkola", "user-1")] = hr_director("user-1")
+    lookup = CachedStaffLookup(directory, clock)
+    identity = make_principal(user_id="user-1").identity
+    assert resolve_principal(identity, lookup).staff_version == 1
+
+    del directory.entries[("kokkola", "user-1")]
+
+    assert resolve_principal(identity, lookup).has_role(Role.HR_DIRECTOR)  # cached
+    assert not resolve_principal(identity, lookup.read_through).has_role(Role.HR_DIRECTOR)
+    assert not resolve_principal(identity, lookup).has_role(Role.HR_DIRECTOR)  # refreshed

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 class EnvironmentSettings(BaseModel):
     """Field `main_table_name` is read from the variable MAIN_TABLE_NAME, and so on."""
 
-    model_config = ConfigDict(frozen=True, extra="ignore")
+    model_config = ConfigDict(frozen=True, extra="ignore", defer_build=True)
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str]) -> Self:

@@ -20,10 +20,10 @@ class CachedStaffLookup:
         if not 0 <= ttl_seconds <= 60:
             raise ValueError("the staff cache may hold entries for at most 60 seconds")
         self._reader, self._clock, self._ttl = reader, clock, ttl_seconds
-        self._entries: dict[tuple[str, str], tuple[float, StaffMember | None]] = {}
+        self._entries: dict[tuple[str, str], tuple[float, Versioned[StaffMember] | None]] = {}
         self._lock = threading.Lock()
 
-    def find(self, tenant_id: str, user_id: str) -> StaffMember | None:
+    def find(self, tenant_id: str, user_id: str) -> Versioned[StaffMember] | None:
         key = (tenant_id, user_id)
         now = self._clock.monotonic()
         with self._lock:
@@ -31,12 +31,25 @@ class CachedStaffLookup:
         if cached is not None and now - cached[0] < self._ttl:
             return cached[1]
         stored = self._reader.get(tenant_id, user_id)
-        member = stored.value if stored else None
         with self._lock:
-            self._entries[key] = (now, member)
-        return member
+            self._entries[key] = (now, stored)
+        return stored
 
     def forget(self, tenant_id: str, user_id: str) -> None:
         """Called after a change made in this container, so it applies here at once."""
         with self._lock:
             self._entries.pop((tenant_id, user_id), None)
+
+    @property
+    def read_through(self) -> _ReadThrough:
+        """The same lookup, reading the directory now (and refreshing the cache)."""
+        return _ReadThrough(self)
+
+
+class _ReadThrough:
+    def __init__(self, lookup: CachedStaffLookup) -> None:
+        self._lookup = lookup
+
+    def find(self, tenant_id: str, user_id: str) -> Versioned[StaffMember] | None:
+        self._lookup.forget(tenant_id, user_id)
+        return self._lookup.find(tenant_id, user_id)

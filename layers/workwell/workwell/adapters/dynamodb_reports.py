@@ -206,7 +206,7 @@ class DynamoDbReports:
             position = {k: raw[k] for k in ("PK", "SK", "GSI2PK", "GSI2SK")}
             item = self._codec.decode(raw)
             if _live(item, now) and item.get("entity") == "case":
-                cases.append(IndexedCase(report_from_item(item), position))
+                cases.append(IndexedCase(Versioned(report_from_item(item), int(item["version"])), position))
             else:
                 cases.append(IndexedCase(None, position))
         return CaseIndexPage(cases, exhausted="LastEvaluatedKey" not in response)
@@ -463,7 +463,7 @@ class DynamoDbOutbox:
             "tenant_id": message.tenant_id,
             "message_id": message.message_id,
             "kind": message.kind.value,
-            "report_id": message.report_id,
+            "report_id" if message.kind.is_about_case else "role_change_id": message.subject_id,
             "status": "pending",
             "created_at": created,
             "expires_at": epoch_seconds(message.expires_at),

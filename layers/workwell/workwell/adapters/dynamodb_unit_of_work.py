@@ -18,6 +18,7 @@ from workwell.adapters.dynamodb_repositories import (
     DynamoDbTenantSettings,
     ItemCodec,
 )
+from workwell.adapters.dynamodb_role_changes import DynamoDbRefusedReads, DynamoDbRoleChanges
 from workwell.service_layer.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
@@ -44,6 +45,8 @@ class DynamoDbUnitOfWork(UnitOfWork):
         self.reports = DynamoDbReports(client, tables.main, codec, self._staged)
         self.outbox = DynamoDbOutbox(tables.main, codec, self._staged)
         self.retention = DynamoDbCaseRetention(client, tables.main, tables.audit, codec)
+        self.role_changes = DynamoDbRoleChanges(client, tables.main, codec, self._staged)
+        self.refused_reads = DynamoDbRefusedReads(client, tables.main, codec)
 
     def commit(self) -> None:
         if not self._staged:
@@ -53,7 +56,7 @@ class DynamoDbUnitOfWork(UnitOfWork):
         try:
             self._client.transact_write_items(TransactItems=self._staged)  # type: ignore[arg-type]
         except ClientError as error:
-            raise translate_client_error(error) from None
+            raise translate_client_error(error, self._staged) from None
         finally:
             self._staged.clear()
 

@@ -158,3 +158,40 @@ def digest_day_key(tenant_id: str, user_id: str, day_iso: str) -> dict[str, str]
 def submission_key(tenant_id: str, creation_key: str) -> dict[str, str]:
     """One per creating request (Idempotency-Key scope, as a digest)."""
     return {"PK": _tenant(tenant_id) + f"SUBMISSION#{creation_key}", "SK": "SUBMISSION"}
+
+
+def role_changes_partition(tenant_id: str) -> str:
+    """Grants and revocations of case-handling roles: the history, newest last by id."""
+    return _tenant(tenant_id) + "ROLECHANGES"
+
+
+ROLE_CHANGE_PREFIX = "CHANGE#"
+
+
+def role_change_key(tenant_id: str, change_id: str) -> dict[str, str]:
+    return {"PK": role_changes_partition(tenant_id), "SK": ROLE_CHANGE_PREFIX + change_id}
+
+
+def pending_grant_index_key(tenant_id: str, change_id: str) -> dict[str, str]:
+    """GSI1, sparse: present only while a grant waits for confirmation."""
+    return {"GSI1PK": pending_grants_partition(tenant_id), "GSI1SK": change_id}
+
+
+def pending_grants_partition(tenant_id: str) -> str:
+    return _tenant(tenant_id) + "ROLECHANGES#PENDING"
+
+
+def refused_reads_key(tenant_id: str, day_iso: str, actor_id: str) -> dict[str, str]:
+    """One counter per person and day of case reads answered 404 (refused or missing):
+    a flood costs one item, and no case's trail carries it."""
+    return {
+        "PK": refused_reads_partition(tenant_id),
+        "SK": f"{REFUSED_READS_DAY_PREFIX}{day_iso}#USER#{actor_id}",
+    }
+
+
+REFUSED_READS_DAY_PREFIX = "DAY#"
+
+
+def refused_reads_partition(tenant_id: str) -> str:
+    return _tenant(tenant_id) + "REFUSEDREADS"

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from workwell.domain.errors import Unauthenticated
-from workwell.domain.identifiers import is_slug
+from workwell.domain.identifiers import is_slug, is_user_id
 from workwell.domain.principal import LANGUAGES, Identity
 
 
@@ -25,6 +25,9 @@ def identity_from_claims(claims: Mapping[str, Any] | None) -> Identity:
     tenant_id = _claim(claims, "custom:tenant")
     if not user_id or not tenant_id or not is_slug(tenant_id):
         raise Unauthenticated("Your sign-in is not linked to an organisation.")
+    if not is_user_id(user_id):
+        # Cognito's `sub` always is one; anything else did not come from our user pool.
+        raise Unauthenticated("Sign in to continue.")
     language = _claim(claims, "custom:lang")
     return Identity(
         user_id=user_id,

@@ -11,7 +11,8 @@ from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
 from aws_lambda_powertools.event_handler.middlewares import NextMiddleware
 from aws_lambda_powertools.middleware_factory import lambda_handler_decorator
 
-from workwell.api.errors import NO_STORE, error_body, install_error_handlers, route_of
+from workwell.api import request_body
+from workwell.api.errors import NO_STORE, install_error_handlers, refusal, route_of
 
 log = logging.getLogger("workwell.api")
 
@@ -34,27 +35,20 @@ def configure_resolver(app: APIGatewayRestResolver) -> None:
 
 
 @lambda_handler_decorator
-def body_size_limit(
+def request_body_gate(
     handler: Callable[[dict[str, Any], Any], dict[str, Any]],
     event: dict[str, Any],
     context: Any,
     max_bytes: int = DEFAULT_MAX_BODY_BYTES,
 ) -> dict[str, Any]:
-    """Refuse an oversized body before anything parses it (request validation would
-    otherwise run first and answer 422)."""
-    body = event.get("body") or ""
-    if len(body.encode()) <= max_bytes:
-        return handler(event, context)
-    route = f"{event.get('httpMethod')} {event.get('resource')}"
-    log.info("request refused", extra={"route": route, "status": 413, "error_code": "payload_too_large"})
-    request_id = (event.get("requestContext") or {}).get("requestId")
-    message = f"The request body may be at most {max_bytes // 1024} KB."
-    return {
-        "statusCode": 413,
-        "headers": {"Content-Type": "application/json", **NO_STORE},
-        "body": error_body("payload_too_large", message, [], request_id),
-        "isBase64Encoded": False,
-    }
+    """Refuse a body before anything parses it: not JSON (415), too large (413), not UTF-8
+    or nested too deep (400). Request validation would otherwise run first (and answer 422),
+    or fail on what it cannot read (and answer 500). The admitted event carries the body as
+    UTF-8 text and the content type as exactly `application/json`."""
+    admitted = request_body.admit(event, max_bytes)
+    if isinstance(admitted, request_body.BodyRefusal):
+        return refusal(event, admitted.status, admitted.code, admitted.message)
+    return handler(admitted, context)
 
 
 def created(body: Any) -> Response[Any]:

@@ -15,4 +15,5 @@ class CamelModel(BaseModel):
         hide_input_in_errors=True,
         frozen=True,
         str_strip_whitespace=True,
+        defer_build=True,
     )

@@ -20,6 +20,9 @@ class Audience(StrEnum):
     # A signed-in reporter who has an email address; anonymous reporters have no address
     # and learn of it through their receipt.
     REPORTER = "reporter"
+    # A role change: the tenant's current safety managers and HR directors, and the person
+    # whose role it is (role_grants).
+    OVERSEERS_AND_GRANTEE = "overseersAndGrantee"
 
 
 AUDIENCE: dict[OutboxKind, Audience] = {
@@ -28,6 +31,10 @@ AUDIENCE: dict[OutboxKind, Audience] = {
     OutboxKind.HANDED_OVER: Audience.NEW_ASSIGNEE,
     OutboxKind.STATUS_CHANGED: Audience.REPORTER,
     OutboxKind.HANDLER_MESSAGE: Audience.REPORTER,
+    OutboxKind.ROLE_GRANT_REQUESTED: Audience.OVERSEERS_AND_GRANTEE,
+    OutboxKind.ROLE_GRANT_CONFIRMED: Audience.OVERSEERS_AND_GRANTEE,
+    OutboxKind.ROLE_GRANT_CLOSED: Audience.OVERSEERS_AND_GRANTEE,
+    OutboxKind.ROLE_REVOKED: Audience.OVERSEERS_AND_GRANTEE,
 }
 
 # The key a reporter's delivery is recorded under (staff are recorded by user id).

@@ -55,6 +55,47 @@ _NOTICES: dict[OutboxKind, dict[Language, _Notice]] = {
         ),
         "en": _Notice("Workwell: your case was updated", "The handling of your case has moved on."),
     },
+    # Role notices name no role and no person: whoever may know more signs in to see it.
+    OutboxKind.ROLE_GRANT_REQUESTED: {
+        "fi": _Notice(
+            "Workwell: roolimuutos odottaa vahvistusta",
+            "Workwellissä on pyydetty käsittelijän roolia, joka odottaa vahvistusta.",
+        ),
+        "sv": _Notice(
+            "Workwell: en rolländring väntar på bekräftelse",
+            "En handläggarroll har begärts i Workwell och väntar på bekräftelse.",
+        ),
+        "en": _Notice(
+            "Workwell: a role change awaits confirmation",
+            "A case-handling role has been requested in Workwell and awaits confirmation.",
+        ),
+    },
+    OutboxKind.ROLE_GRANT_CONFIRMED: {
+        "fi": _Notice("Workwell: roolimuutos vahvistettu", "Käsittelijän rooli on vahvistettu Workwellissä."),
+        "sv": _Notice("Workwell: rolländringen bekräftad", "En handläggarroll har bekräftats i Workwell."),
+        "en": _Notice(
+            "Workwell: a role change was confirmed", "A case-handling role has been confirmed in Workwell."
+        ),
+    },
+    OutboxKind.ROLE_GRANT_CLOSED: {
+        "fi": _Notice(
+            "Workwell: roolipyyntö päättyi",
+            "Käsittelijän roolin pyyntö on päättynyt Workwellissä ilman muutosta.",
+        ),
+        "sv": _Notice(
+            "Workwell: rollbegäran avslutad",
+            "En begäran om handläggarroll har avslutats i Workwell utan ändring.",
+        ),
+        "en": _Notice(
+            "Workwell: a role request was closed",
+            "A request for a case-handling role was closed in Workwell without any change.",
+        ),
+    },
+    OutboxKind.ROLE_REVOKED: {
+        "fi": _Notice("Workwell: rooli poistettu", "Käsittelijän rooli on poistettu Workwellissä."),
+        "sv": _Notice("Workwell: roll återkallad", "En handläggarroll har återkallats i Workwell."),
+        "en": _Notice("Workwell: a role was revoked", "A case-handling role has been revoked in Workwell."),
+    },
     OutboxKind.HANDLER_MESSAGE: {
         "fi": _Notice("Workwell: uusi viesti", "Olet saanut uuden viestin asiassasi."),
         "sv": _Notice("Workwell: nytt meddelande", "Du har fått ett nytt meddelande i ditt ärende."),

@@ -20,6 +20,17 @@ class OutboxKind(StrEnum):
     HANDLER_MESSAGE = "case.handler_message"
     # To the new assignee.
     HANDED_OVER = "case.handed_over"
+    # Case-handling roles (role_grants): to the tenant's overseers and the grantee.
+    ROLE_GRANT_REQUESTED = "staff.role_grant_requested"
+    ROLE_GRANT_CONFIRMED = "staff.role_grant_confirmed"
+    # Rejected by an overseer or withdrawn by the admin: nothing changed.
+    ROLE_GRANT_CLOSED = "staff.role_grant_closed"
+    ROLE_REVOKED = "staff.role_revoked"
+
+    @property
+    def is_about_case(self) -> bool:
+        """Case notices name a report; role notices name a role change."""
+        return self.value.startswith("case.")
 
 
 @dataclass(frozen=True)
@@ -27,11 +38,18 @@ class OutboxMessage:
     tenant_id: str
     message_id: str
     kind: OutboxKind
-    report_id: str
+    # The report (case kinds) or the role change (staff kinds) the message is about.
+    subject_id: str
     created_at: datetime
     # Whom it is for, where the kind does not say (a handover's new assignee). The notifier
     # checks again at send time that this person may still see the case.
     recipient_id: str | None = None
+
+    @property
+    def report_id(self) -> str:
+        if not self.kind.is_about_case:
+            raise ValueError("not a case notice")
+        return self.subject_id
 
     @property
     def expires_at(self) -> datetime:

@@ -27,6 +27,10 @@ class Principal:
     identity: Identity
     roles: frozenset[Role] = field(default_factory=lambda: frozenset({Role.EMPLOYEE}))
     supervised_units: frozenset[str] = frozenset()
+    # The version of the staff entry the roles were read from (None: no entry). A use case
+    # that opens restricted data makes its commit conditional on it, so a role revoked
+    # meanwhile (another container's cache) stops that read at once.
+    staff_version: int | None = None
 
     @property
     def tenant_id(self) -> str:

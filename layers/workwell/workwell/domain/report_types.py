@@ -177,10 +177,12 @@ class ReportType:
     def validate_answers(self, answers: Mapping[str, str]) -> dict[str, str]:
         """The answers, trimmed, with empty optional ones left out; every problem at once."""
         fields = {f.key: f for f in self.definition.fields}
-        # An unknown key is input (it could be anything); it is not echoed, the fields are.
+        # An unknown key is named like any other field: it is the client's own key, never a
+        # value. The error mapping still shows a key that does not look like a field name
+        # (a sentence, a name) as "<key>".
         problems = [
             ErrorDetail(
-                ("body", "answers", "<key>"),
+                ("body", "answers", key),
                 "is not a field of this report type; fields: " + ", ".join(fields),
             )
             for key in answers

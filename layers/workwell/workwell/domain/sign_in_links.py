@@ -20,5 +20,8 @@ class SignInLinks:
     def own_report(self, report_id: str) -> str:
         return self._to(f"/reports/{quote(report_id, safe='')}")
 
+    def role_changes(self) -> str:
+        return self._to("/staff/grants")
+
     def home(self) -> str:
         return self._to("/")

@@ -2,45 +2,103 @@
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import AfterValidator, Field, WithJsonSchema, model_validator
 
 from workwell.domain.errors import ErrorDetail
 from workwell.domain.identifiers import EmailAddress, Slug, UserId
 from workwell.domain.localised_text import Language, ShortText
 from workwell.domain.model_base import CamelModel
+from workwell.domain.role_grants import PENDING_GRANT_LIFETIME, separation_problem
 from workwell.domain.roles import PRIVILEGED_ROLES, Role
 from workwell.domain.tenant_settings import TenantSettings
 
 
-class StaffProfile(CamelModel):
-    """What a tenant admin sets for a person: contact and privileged roles."""
+def _privileged(role: Role) -> Role:
+    if role not in PRIVILEGED_ROLES:
+        raise ValueError("roles lists only privileged roles; everyone signed in is an employee")
+    return role
 
+
+# A role a tenant admin may ask for: the document offers exactly these, never `employee`.
+PrivilegedRole = Annotated[
+    Role,
+    AfterValidator(_privileged),
+    WithJsonSchema({"title": "PrivilegedRole", "type": "string", "enum": sorted(PRIVILEGED_ROLES)}),
+]
+
+
+class PendingGrant(CamelModel):
+    """A case-handling role asked for and not yet confirmed: the person does not hold it."""
+
+    role: Role
+    change_id: str
+    requested_at: datetime
+
+
+class StaffMember(CamelModel):
+    """A person's entry: contact, the privileged roles in force, and pending grants."""
+
+    user_id: UserId
     name: ShortText
     email: EmailAddress
     language: Language = "fi"
-    roles: frozenset[Role] = Field(min_length=1)
+    # Empty while the person's only roles are pending grants.
+    roles: frozenset[PrivilegedRole] = frozenset()
     supervised_units: tuple[Slug, ...] = Field(default=(), max_length=100)
+    pending_grants: tuple[PendingGrant, ...] = Field(default=(), max_length=3)
 
     @model_validator(mode="after")
-    def _roles_are_privileged(self) -> StaffProfile:
-        if not self.roles <= PRIVILEGED_ROLES:
-            raise ValueError("roles lists only privileged roles; everyone signed in is an employee")
-        if (Role.SUPERVISOR in self.roles) != bool(self.supervised_units):
-            raise ValueError("supervisedUnits is required for, and only for, the supervisor role")
+    def _roles_fit_together(self) -> StaffMember:
+        problem = _role_problem(self.roles, self.supervised_units)
+        if problem:
+            raise ValueError(problem)
         return self
 
     def problems_against(self, settings: TenantSettings) -> list[ErrorDetail]:
         """Rules that need the tenant's settings: supervised units must exist."""
-        return [
-            ErrorDetail(("supervisedUnits", index), "unit does not exist in this tenant")
-            for index, unit in enumerate(self.supervised_units)
-            if unit not in settings.unit_ids
-        ]
+        return _unit_problems(self.supervised_units, settings)
+
+    def pending_at(self, now: datetime) -> tuple[PendingGrant, ...]:
+        """Pending grants that have not lapsed."""
+        return tuple(g for g in self.pending_grants if now < g.requested_at + PENDING_GRANT_LIFETIME)
+
+    def pending_roles_at(self, now: datetime) -> frozenset[Role]:
+        return frozenset(g.role for g in self.pending_at(now))
 
 
-class StaffMember(StaffProfile):
-    user_id: UserId
+class StaffProfile(CamelModel):
+    """What a tenant admin asks for a person: contact and privileged roles. Case-handling
+    roles asked for become pending grants (see role_grants)."""
 
-    @classmethod
-    def from_profile(cls, user_id: str, profile: StaffProfile) -> StaffMember:
-        return cls(user_id=user_id, **profile.model_dump(include=set(StaffProfile.model_fields)))
+    name: ShortText
+    email: EmailAddress
+    language: Language = "fi"
+    roles: frozenset[PrivilegedRole] = Field(min_length=1)
+    supervised_units: tuple[Slug, ...] = Field(default=(), max_length=100)
+
+    @model_validator(mode="after")
+    def _roles_fit_together(self) -> StaffProfile:
+        problem = _role_problem(self.roles, self.supervised_units)
+        if problem:
+            raise ValueError(problem)
+        return self
+
+    def problems_against(self, settings: TenantSettings) -> list[ErrorDetail]:
+        return _unit_problems(self.supervised_units, settings)
+
+
+def _unit_problems(units: tuple[str, ...], settings: TenantSettings) -> list[ErrorDetail]:
+    return [
+        ErrorDetail(("supervisedUnits", index), "unit does not exist in this tenant")
+        for index, unit in enumerate(units)
+        if unit not in settings.unit_ids
+    ]
+
+
+def _role_problem(roles: frozenset[Role], supervised_units: tuple[str, ...]) -> str | None:
+    if (Role.SUPERVISOR in roles) != bool(supervised_units):
+        return "supervisedUnits is required for, and only for, the supervisor role"
+    return separation_problem(roles)

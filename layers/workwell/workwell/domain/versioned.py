@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Annotated, Generic, TypeVar
+
+from pydantic import Field, Strict
 
 T = TypeVar("T")
 
@@ -12,3 +14,8 @@ T = TypeVar("T")
 class Versioned(Generic[T]):
     value: T
     version: int
+
+
+# A version the client read and sends back: a JSON integer, never `true` or `"3"` (pydantic's
+# lax mode would take both), so a client bug cannot silently pass a version check.
+ExpectedVersion = Annotated[int, Strict(), Field(ge=1)]

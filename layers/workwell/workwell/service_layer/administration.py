@@ -1,4 +1,5 @@
-"""Use cases of tenant administration: profile, settings, staff directory."""
+"""Use cases of tenant administration: profile, settings, the staff directory listing
+(changes to the directory: staff_roles)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workwell.domain.access_policy import Features, features_for, require_tenant_admin
-from workwell.domain.errors import Conflict, ErrorDetail, InvalidInput, NotFound
+from workwell.domain.errors import Conflict, ErrorDetail, InvalidInput
 from workwell.domain.principal import Principal
 from workwell.domain.report_types import CATALOGUE, case_type_of
-from workwell.domain.roles import Role
 from workwell.domain.staff import StaffMember
 from workwell.domain.tenant_settings import TenantSettings
 from workwell.domain.versioned import Versioned
@@ -103,8 +103,10 @@ def _workflow_states_kept(current: TenantSettings, proposed: TenantSettings) -> 
 
 
 def list_staff(
-    principal: Principal, limit: int, cursor: str | None, cursors: CursorCodec, uow: UnitOfWork
+    ctx: CallContext, limit: int, cursor: str | None, cursors: CursorCodec, uow: UnitOfWork
 ) -> StaffPage:
+    """The directory, with each person's pending grants that have not lapsed."""
+    principal = ctx.principal
     require_tenant_admin(principal)
     binding = cursor_binding(principal.tenant_id, principal.user_id, STAFF_LIST_QUERY)
     after = cursors.decode(cursor, binding) if cursor else None
@@ -112,45 +114,8 @@ def list_staff(
         principal.tenant_id, PageRequest(limit, after)
     )
     next_cursor = cursors.encode(page.next_position, binding) if page.next_position else None
-    return StaffPage(items=page.items, next_cursor=next_cursor)
-
-
-def put_staff_member(
-    ctx: CallContext, member: StaffMember, expected_version: int | None, uow: UnitOfWork
-) -> Versioned[StaffMember]:
-    """Create (no expected version) or update (with it) one person's roles."""
-    require_tenant_admin(ctx.principal)
-    tenant_id = ctx.principal.tenant_id
-    settings = _settings_of(ctx.principal, uow)
-    problems = [ErrorDetail(("body", *p.loc), p.msg) for p in member.problems_against(settings.value)]
-    if problems:
-        raise InvalidInput("The request is not valid.", problems)
-    if member.user_id == ctx.principal.user_id and Role.TENANT_ADMIN not in member.roles:
-        raise InvalidInput.at(("body", "roles"), "you cannot remove your own tenant_admin role")
-    current = uow.staff.get(tenant_id, member.user_id)
-    if expected_version is None and current is not None:
-        raise Conflict("This person is already in the staff directory; send expectedVersion to update.")
-    if expected_version is not None and current is None:
-        raise NotFound("Staff member not found.")
-    if current is not None and current.version != expected_version:
-        raise Conflict("The staff entry was changed by someone else; reload and try again.")
-    previous = current.value if current else None
-    version = uow.staff.stage_save(tenant_id, member, expected_version, previous)
-    # The supervised units were checked against this settings version.
-    uow.settings.stage_expect_version(tenant_id, settings.version)
-    action = "staff.updated" if previous else "staff.added"
-    uow.audit.stage(ctx.audit_event(action, "staff_member", member.user_id))
-    uow.commit()
-    return Versioned(member, version)
-
-
-def remove_staff_member(ctx: CallContext, user_id: str, uow: UnitOfWork) -> None:
-    require_tenant_admin(ctx.principal)
-    if user_id == ctx.principal.user_id:
-        raise InvalidInput.at(("path", "userId"), "you cannot remove yourself from the staff directory")
-    current = uow.staff.get(ctx.principal.tenant_id, user_id)
-    if current is None:
-        raise NotFound("Staff member not found.")
-    uow.staff.stage_remove(ctx.principal.tenant_id, current.value, current.version)
-    uow.audit.stage(ctx.audit_event("staff.removed", "staff_member", user_id))
-    uow.commit()
+    items = [
+        Versioned(e.value.model_copy(update={"pending_grants": e.value.pending_at(ctx.now)}), e.version)
+        for e in page.items
+    ]
+    return StaffPage(items=items, next_cursor=next_cursor)

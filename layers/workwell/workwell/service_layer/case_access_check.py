@@ -10,6 +10,7 @@ from workwell.domain.case_access import Viewer, case_actor
 from workwell.domain.case_workflow import WorkflowActor
 from workwell.domain.errors import NotFound
 from workwell.domain.principal import Principal
+from workwell.domain.refused_reads import RefusedReadOutcome
 from workwell.service_layer.call_context import CallContext
 from workwell.service_layer.person_blinding import PersonBlinding
 from workwell.service_layer.unit_of_work import StoredReport, UnitOfWork
@@ -38,18 +39,21 @@ def case_in_hand(
     with_events: bool = False,
 ) -> CaseInHand:
     """The case, if the caller may see it; else NotFound, exactly as for a case that does
-    not exist, with the refused attempt on the record. Nothing is decrypted here."""
+    not exist: the same reads, the same one counting write (refused_reads), the same answer.
+    Nothing is decrypted here."""
+    # Blinded first, whether or not the case exists, so that a refusal costs no extra call.
+    viewer = viewer_of(ctx.principal, blinding)
     stored = uow.reports.get(
         ctx.tenant_id, report_id, ctx.now, with_messages=with_messages, with_events=with_events
     )
-    if stored is None:
+    actor = case_actor(viewer, stored.report.value.access_facts()) if stored else None
+    if stored is None or actor is None:
+        outcome = RefusedReadOutcome.MISSING if stored is None else RefusedReadOutcome.REFUSED
+        uow.refused_reads.count(ctx.tenant_id, ctx.principal.user_id, outcome, ctx.now)
         raise NotFound("Case not found.")
-    viewer = viewer_of(ctx.principal, blinding)
-    actor = case_actor(viewer, stored.report.value.access_facts())
-    if actor is None:
-        uow.audit.stage(
-            ctx.audit_event("case.access_refused", CASE, report_id, stored.report.value.expires_at)
-        )
-        uow.commit()
-        raise NotFound("Case not found.")
+    if ctx.principal.staff_version is not None:
+        # Whatever this use case commits (the read's audit event, a transition) holds only
+        # if the caller's roles are still those the access was decided on: a revocation
+        # takes effect at once, even where a cached entry still shows the old roles.
+        uow.staff.stage_expect_version(ctx.tenant_id, ctx.principal.user_id, ctx.principal.staff_version)
     return CaseInHand(stored, viewer, actor)

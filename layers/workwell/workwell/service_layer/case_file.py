@@ -11,6 +11,7 @@ from workwell.domain.audit import AuditEvent
 from workwell.domain.case_events import CaseEvent, CaseEventDetails
 from workwell.domain.case_handling import CaseWorkflow
 from workwell.domain.case_workflow import WorkflowAction, WorkflowActor
+from workwell.domain.errors import Conflict, NotFound
 from workwell.domain.report_types import case_type_of
 from workwell.domain.safety_report import SafetyReport
 from workwell.domain.staff import StaffMember
@@ -84,7 +85,7 @@ def open_case(
     named |= {m.message.author_id for m in stored.messages}
     people = uow.staff.get_many(ctx.tenant_id, {n for n in named if n})
     uow.audit.stage(ctx.audit_event("case.read", CASE, report_id, report.expires_at))
-    uow.commit()
+    _commit_read(uow)
     if stored.expiry_pending:
         # A close or reopen whose expiry did not reach every item yet: finish it now.
         uow.retention.propagate(stored)
@@ -126,9 +127,19 @@ def case_audit_trail(
     page = uow.audit.trail(ctx.tenant_id, CASE, report_id, PageRequest(limit, after), ctx.now)
     people = uow.staff.get_many(ctx.tenant_id, {e.actor_id for e in page.items})
     uow.audit.stage(ctx.audit_event("case.audit_read", CASE, report_id, held.stored.report.value.expires_at))
-    uow.commit()
+    _commit_read(uow)
     return AuditTrail(
         events=page.items,
         people={k: v.value for k, v in people.items()},
         next_cursor=cursors.encode(page.next_position, binding) if page.next_position else None,
     )
+
+
+def _commit_read(uow: UnitOfWork) -> None:
+    """A read commits only its audit event, with the condition that the reader's staff
+    entry is unchanged (case_in_hand): failing it means the roles changed meanwhile, and the
+    case is no longer the caller's to see."""
+    try:
+        uow.commit()
+    except Conflict:
+        raise NotFound("Case not found.") from None

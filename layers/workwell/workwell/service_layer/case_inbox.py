@@ -43,6 +43,8 @@ class InboxEntry:
     report: SafetyReport
     actor: WorkflowActor
     overdue: frozenset[str]
+    # What a transition or handover from the inbox sends as `expectedVersion`.
+    version: int
 
 
 @dataclass(frozen=True)
@@ -94,8 +96,10 @@ def case_inbox(
     entries: list[InboxEntry] = []
     resume: Position | None = None
     for indexed, actor in visible_cases(ctx, viewer, uow, closed=wanted.closed, after=after):
-        if actor is not None and indexed.report is not None and matches(indexed.report):
-            entries.append(InboxEntry(indexed.report, actor, overdue(indexed.report.deadlines, ctx.now)))
+        case = indexed.case
+        if actor is not None and case is not None and matches(case.value):
+            late = overdue(case.value.deadlines, ctx.now)
+            entries.append(InboxEntry(case.value, actor, late, case.version))
             if len(entries) == limit:
                 resume = indexed.position
                 break

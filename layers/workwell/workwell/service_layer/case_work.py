@@ -152,7 +152,9 @@ def hand_over(
     if candidate is None or not eligible:
         # One answer for every reason, recusal included: whom a reporter kept out is not told.
         raise InvalidInput.at(("body", "handlerId"), "is not someone who may handle this case")
-    uow.staff.stage_expect_version(ctx.tenant_id, handler_id, candidate.version)
+    if handler_id != ctx.principal.user_id:
+        # (Handing to oneself: case_in_hand already made the commit conditional on that entry.)
+        uow.staff.stage_expect_version(ctx.tenant_id, handler_id, candidate.version)
     moved = workflow.hand_over(case, handler_id, ctx.now)
     event = CaseEvent(
         event_id=uuid.uuid4().hex,

@@ -20,6 +20,7 @@ from workwell.domain.notification_recipients import (
     staff_recipients,
 )
 from workwell.domain.notification_texts import notice_email, recipient_language
+from workwell.domain.role_grants import GRANT_CONFIRMER_ROLES, RoleChange
 from workwell.domain.roles import Role
 from workwell.domain.sign_in_links import SignInLinks
 from workwell.domain.tenant_settings import TenantSettings
@@ -112,17 +113,14 @@ def _deliver(
     message = claimed.message
     tenant_id = message.tenant_id
     uow = ports.uow()
-    stored = uow.reports.get(tenant_id, message.report_id, now)
     versioned_settings = uow.settings.get(tenant_id)
-    addressees = (
-        []
-        if stored is None or versioned_settings is None
-        else _addressees(ports, uow, claimed, stored, versioned_settings.value)
+    subject = (
+        None if versioned_settings is None else _subject(ports, uow, claimed, versioned_settings.value, now)
     )
-    if stored is None or versioned_settings is None or not addressees:
+    if versioned_settings is None or subject is None or not subject.addressees:
         ports.deliveries.finish(tenant_id, message.message_id, claimed.claim_id, failed=False)
         return DeliveryReport(DeliveryOutcome.NOBODY_TO_TELL)
-    sender, reference = versioned_settings.value.sender, stored.report.value.reference
+    sender, reference, addressees = versioned_settings.value.sender, subject.reference, subject.addressees
     sent = rejected = 0
     for addressee in addressees:
         if addressee.key in claimed.delivered_to:
@@ -142,6 +140,56 @@ def _deliver(
     ports.deliveries.finish(tenant_id, message.message_id, claimed.claim_id, failed=failed)
     outcome = DeliveryOutcome.REJECTED if failed else DeliveryOutcome.SENT
     return DeliveryReport(outcome, sent=sent, rejected=rejected)
+
+
+@dataclass(frozen=True)
+class _Subject:
+    """What the message is about, as far as its email shows: a reference, and who is told."""
+
+    reference: str
+    addressees: list[Addressee]
+
+
+def _subject(
+    ports: NotificationPorts,
+    uow: UnitOfWork,
+    claimed: ClaimedMessage,
+    settings: TenantSettings,
+    now: datetime,
+) -> _Subject | None:
+    message = claimed.message
+    if not message.kind.is_about_case:
+        stored_change = uow.role_changes.get(message.tenant_id, message.subject_id)
+        if stored_change is None:
+            return None
+        change = stored_change.value
+        return _Subject(change.change_id, _role_change_addressees(ports, uow, change, settings))
+    stored = uow.reports.get(message.tenant_id, message.report_id, now)
+    if stored is None:
+        return None
+    return _Subject(stored.report.value.reference, _addressees(ports, uow, claimed, stored, settings))
+
+
+def _role_change_addressees(
+    ports: NotificationPorts, uow: UnitOfWork, change: RoleChange, settings: TenantSettings
+) -> list[Addressee]:
+    """The tenant's overseers as they are now, and the grantee at the address on record."""
+    tenant_id, link = change.tenant_id, ports.links.role_changes()
+    overseer_ids = {
+        user_id
+        for role in GRANT_CONFIRMER_ROLES
+        for user_id in uow.staff.user_ids_with_role(tenant_id, role.value)
+    }
+    overseers = uow.staff.get_many(tenant_id, overseer_ids) if overseer_ids else {}
+    found = {
+        user_id: Addressee(user_id, m.value.email, _language(m.value.language, settings), link)
+        for user_id, m in overseers.items()
+    }
+    found.setdefault(
+        change.user_id,
+        Addressee(change.user_id, change.grantee_email, _language(change.grantee_language, settings), link),
+    )
+    return [found[k] for k in sorted(found)]
 
 
 def _addressees(

@@ -7,18 +7,20 @@ from typing import Protocol
 from workwell.domain.principal import Identity, Principal
 from workwell.domain.roles import Role
 from workwell.domain.staff import StaffMember
+from workwell.domain.versioned import Versioned
 
 
 class StaffLookup(Protocol):
-    def find(self, tenant_id: str, user_id: str) -> StaffMember | None: ...
+    def find(self, tenant_id: str, user_id: str) -> Versioned[StaffMember] | None: ...
 
 
 def resolve_principal(identity: Identity, staff: StaffLookup) -> Principal:
-    member = staff.find(identity.tenant_id, identity.user_id)
-    if member is None:
+    entry = staff.find(identity.tenant_id, identity.user_id)
+    if entry is None:
         return Principal(identity=identity)
     return Principal(
         identity=identity,
-        roles=frozenset({Role.EMPLOYEE, *member.roles}),
-        supervised_units=frozenset(member.supervised_units),
+        roles=frozenset({Role.EMPLOYEE, *entry.value.roles}),
+        supervised_units=frozenset(entry.value.supervised_units),
+        staff_version=entry.version,
     )

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from workwell.domain.errors import NotFound
 from workwell.domain.principal import Principal
+from workwell.domain.refused_reads import RefusedReadOutcome
 from workwell.domain.report_codes import receipt_digest, receipt_matches
 from workwell.domain.safety_report import CaseMessage, MessageAuthor, SafetyReport
 from workwell.service_layer.call_context import CallContext, PublicCallContext
@@ -83,14 +84,10 @@ def post_follow_up_message(
 def _own_report(ctx: CallContext, report_id: str, uow: UnitOfWork, *, with_messages: bool) -> StoredReport:
     # Nothing is decrypted before the reporter check below.
     stored = uow.reports.get(ctx.tenant_id, report_id, ctx.now, with_messages=with_messages)
-    if stored is None:
-        raise NotFound("Report not found.")
-    if not _is_reporter(ctx.principal, stored.report.value):
-        # Someone else's report: refused like a missing one, and the attempt is recorded.
-        uow.audit.stage(
-            ctx.audit_event("case.access_refused", "case", report_id, stored.report.value.expires_at)
-        )
-        uow.commit()
+    if stored is None or not _is_reporter(ctx.principal, stored.report.value):
+        # Someone else's report is refused exactly like a missing one (case_access_check).
+        outcome = RefusedReadOutcome.MISSING if stored is None else RefusedReadOutcome.REFUSED
+        uow.refused_reads.count(ctx.tenant_id, ctx.principal.user_id, outcome, ctx.now)
         raise NotFound("Report not found.")
     return stored
 

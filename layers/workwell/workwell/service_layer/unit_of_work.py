@@ -13,6 +13,8 @@ from typing import Any, Protocol
 from workwell.domain.audit import AuditEvent
 from workwell.domain.case_events import CaseEvent
 from workwell.domain.outbox import OutboxMessage
+from workwell.domain.refused_reads import RefusedReadCount, RefusedReadOutcome
+from workwell.domain.role_grants import RoleChange
 from workwell.domain.safety_report import CaseMessage, SafetyReport
 from workwell.domain.staff import StaffMember
 from workwell.domain.tenant_settings import TenantSettings
@@ -129,10 +131,16 @@ class StoredReport:
 
 @dataclass(frozen=True)
 class IndexedCase:
+    # The case with its version, as the index holds them (GSI2 projects whole items), so
+    # a listing can offer the version a transition expects without reading each case.
     # None where the index holds something no longer readable (past its retention).
-    report: SafetyReport | None
+    case: Versioned[SafetyReport] | None
     # Where a listing that stops at this case resumes.
     position: Mapping[str, Any]
+
+    @property
+    def report(self) -> SafetyReport | None:
+        return self.case.value if self.case is not None else None
 
 
 @dataclass(frozen=True)
@@ -226,6 +234,33 @@ class Outbox(Protocol):
     def stage(self, message: OutboxMessage) -> None: ...
 
 
+class RoleChangeRepository(Protocol):
+    """Grants and revocations of case-handling roles (role_grants)."""
+
+    def get(self, tenant_id: str, change_id: str) -> Versioned[RoleChange] | None: ...
+
+    def stage_save(self, change: RoleChange, expected_version: int | None) -> int:
+        """Conditional on `expected_version` (None: new); returns the new version."""
+        ...
+
+    def history(self, tenant_id: str, page: PageRequest) -> Page[Versioned[RoleChange]]:
+        """Every change, newest first."""
+        ...
+
+    def pending(self, tenant_id: str, page: PageRequest) -> Page[Versioned[RoleChange]]:
+        """Grants stored as pending (some may have lapsed), newest first."""
+        ...
+
+
+class RefusedReads(Protocol):
+    """Case reads answered 404, per person and day. Written at once, outside the unit's
+    transaction: the answer is a 404 and nothing else is written."""
+
+    def count(self, tenant_id: str, actor_id: str, outcome: RefusedReadOutcome, now: datetime) -> None: ...
+
+    def since(self, tenant_id: str, first_day: str) -> list[RefusedReadCount]: ...
+
+
 class UnitOfWork(abc.ABC):
     settings: TenantSettingsRepository
     staff: StaffDirectory
@@ -234,6 +269,8 @@ class UnitOfWork(abc.ABC):
     reports: ReportRepository
     retention: CaseRetention
     outbox: Outbox
+    role_changes: RoleChangeRepository
+    refused_reads: RefusedReads
 
     def __enter__(self) -> UnitOfWork:
         return self

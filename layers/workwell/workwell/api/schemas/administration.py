@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from collections.abc import Sequence
+from datetime import date, datetime
 
 from workwell.domain.localised_text import Language, LocalisedText
 from workwell.domain.model_base import CamelModel
+from workwell.domain.refused_reads import RefusedReadCount
+from workwell.domain.role_grants import GrantDecision, RoleChangeKind, RoleChangeStatus
 from workwell.domain.roles import Role
 from workwell.domain.staff import StaffMember, StaffProfile
 from workwell.domain.tenant_settings import TenantSettings
-from workwell.domain.versioned import Versioned
+from workwell.domain.versioned import ExpectedVersion, Versioned
 from workwell.service_layer.administration import Profile
+from workwell.service_layer.staff_roles import RoleChangeView
 
 
 class FeaturesView(CamelModel):
@@ -69,17 +73,21 @@ class TenantSettingsResponse(CamelModel):
 
 class UpdateTenantSettingsRequest(CamelModel):
     settings: TenantSettings
-    expected_version: int = Field(ge=1)
+    expected_version: ExpectedVersion
 
 
 class PutStaffMemberRequest(StaffProfile):
     """Without expectedVersion the person must be new; with it, the stored entry must be
-    at that version."""
+    at that version. Case-handling roles (safety_representative, safety_manager,
+    hr_director) the person does not hold become pending grants: they take effect when a
+    safety manager or the HR director confirms them."""
 
-    expected_version: int | None = Field(default=None, ge=1)
+    expected_version: ExpectedVersion | None = None
 
 
 class StaffMemberResponse(StaffMember):
+    """`roles` are the roles in force; `pendingGrants` wait for confirmation."""
+
     version: int
 
     @classmethod
@@ -90,3 +98,72 @@ class StaffMemberResponse(StaffMember):
 class StaffListResponse(CamelModel):
     items: list[StaffMemberResponse]
     next_cursor: str | None
+
+
+class RoleChangeResponse(CamelModel):
+    """A grant request (and its decision) or a revocation of a case-handling role."""
+
+    id: str
+    user_id: str
+    name: str
+    role: Role
+    kind: RoleChangeKind
+    status: RoleChangeStatus
+    requested_by: str
+    requested_at: datetime
+    decided_by: str | None
+    decided_at: datetime | None
+    # A pending grant lapses then if nobody decides.
+    lapses_at: datetime | None
+    # What the caller may do with it now.
+    actions: list[GrantDecision]
+
+    @classmethod
+    def of(cls, view: RoleChangeView) -> RoleChangeResponse:
+        change = view.change
+        return cls(
+            id=change.change_id,
+            user_id=change.user_id,
+            name=change.grantee_name,
+            role=change.role,
+            kind=change.kind,
+            status=view.status,
+            requested_by=change.requested_by,
+            requested_at=change.requested_at,
+            decided_by=change.decided_by,
+            decided_at=change.decided_at,
+            lapses_at=change.lapses_at if view.status is RoleChangeStatus.PENDING else None,
+            actions=list(view.actions),
+        )
+
+
+class RoleChangeListResponse(CamelModel):
+    items: list[RoleChangeResponse]
+    next_cursor: str | None
+
+
+class RefusedReadsEntry(CamelModel):
+    day: date
+    user_id: str
+    # Reads of cases that exist and are not the person's to see.
+    refused: int
+    # Reads of ids that do not exist.
+    missing: int
+
+
+class RefusedReadsResponse(CamelModel):
+    """Case reads answered 404 over the last 30 days, per person and day; never which
+    case, never the caller's own."""
+
+    items: list[RefusedReadsEntry]
+
+    @classmethod
+    def of(cls, counts: Sequence[RefusedReadCount]) -> RefusedReadsResponse:
+        return cls(
+            items=[
+                RefusedReadsEntry(
+                    day=date.fromisoformat(c.day), user_id=c.actor_id, refused=c.refused, missing=c.missing
+                )
+                for c in counts
+            ]
+        )

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import Field, StringConstraints
+from pydantic import StringConstraints
 
 from workwell.api.schemas.reports import MessageText, MessageView, NamedPerson, language_for
 from workwell.domain.audit import AuditEvent
@@ -29,6 +29,7 @@ from workwell.domain.safety_report import SafetyReport
 from workwell.domain.small_numbers import SuppressedTable
 from workwell.domain.staff import StaffMember
 from workwell.domain.tenant_settings import TenantSettings
+from workwell.domain.versioned import ExpectedVersion
 from workwell.service_layer.case_file import AuditTrail, CaseFile, TimelineEntry
 from workwell.service_layer.case_inbox import Inbox
 from workwell.service_layer.case_statistics import CaseStatistics, DeadlineTiming
@@ -36,7 +37,7 @@ from workwell.service_layer.case_work import Transition
 
 ActionKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 NoteText = Annotated[str, StringConstraints(min_length=1, max_length=5_000)]
-Version = Annotated[int, Field(ge=1)]
+Version = ExpectedVersion
 
 # ------------------------------------------------------------------ requests
 
@@ -100,7 +101,8 @@ class CaseSummaryView(CamelModel):
     overdue: bool
     # What the caller is to the case: its assignee, or an overseer by role.
     role: WorkflowActor
-    version: int | None = None
+    # The version a transition or handover sends as `expectedVersion`.
+    version: int
 
     @classmethod
     def of(
@@ -112,7 +114,7 @@ class CaseSummaryView(CamelModel):
         people: Mapping[str, StaffMember],
         language: str | None,
         now: datetime,
-        version: int | None = None,
+        version: int,
     ) -> CaseSummaryView:
         lang = language_for(language, settings)
         fallback = settings.languages[0]
@@ -174,6 +176,7 @@ class CaseListResponse(CamelModel):
                     people=inbox.people,
                     language=language,
                     now=now,
+                    version=e.version,
                 )
                 for e in inbox.entries
             ],
