@@ -11,12 +11,13 @@ STAMP := $(VENV)/.installed
 
 ARTIFACTS_DIR ?= build/layer
 
-.PHONY: help test lint typecheck template-check openapi layer run bench clean
+.PHONY: help test lint typecheck template-check openapi layer run bench fuzz clean
 
 help:
 	@echo "make test      lint, type checks, template checks and the whole test suite"
 	@echo "make run       the local stack on http://127.0.0.1:3000 (HOST, PORT to change)"
 	@echo "make bench     cold start, warm latency and AWS calls per route (bench/results.json)"
+	@echo "make fuzz      schemathesis, deep: many generated requests per operation against the handlers"
 	@echo "make openapi   regenerate docs/openapi.json from the handlers"
 	@echo "make layer     build the Lambda layer (python3.13, arm64 wheels) into build/layer"
 
@@ -56,3 +57,8 @@ run: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m tests.perf.bench
+
+# The deep schemathesis profile (make test runs the fast one). WORKWELL_SCHEMATHESIS_EXAMPLES
+# sets the examples per operation (default 150).
+fuzz: $(STAMP)
+	WORKWELL_SCHEMATHESIS_PROFILE=deep $(PY) -m pytest tests/contract/test_api_conformance.py -q -p no:cacheprovider

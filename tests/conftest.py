@@ -93,6 +93,11 @@ def _dynamodb_backend() -> Any:
     return dynamodb_backends[DEFAULT_ACCOUNT_ID][LOCAL_REGION]
 
 
+def stored_items() -> int:
+    """How many items every emulated table holds together (cheap: no requests)."""
+    return sum(len(table) for table in _dynamodb_backend().tables.values())
+
+
 @pytest.fixture(scope="session")
 def provisioned_tables(template: Template, definitions: Definitions) -> dict[str, Any]:
     """The demo tenants provisioned once per session. moto copies a whole table for every

@@ -30,7 +30,7 @@ from infra.local.local_tokens import DemoIdentity, LocalTokenIssuer
 from infra.local.template_model import ApiRoute, Template
 from infra.tenants.definitions import load_definitions
 from infra.tenants.provision import provision_all
-from tests.conftest import LOCAL_ENVIRONMENT
+from tests.conftest import LOCAL_ENVIRONMENT, stored_items
 from workwell.adapters.dynamodb_unit_of_work import DynamoDbUnitOfWork, TableNames
 
 BODY_METHODS = ("POST", "PUT", "PATCH")
@@ -190,12 +190,6 @@ class EmulatedApi:
     _baselines: dict[tuple[str, ApiRoute], tuple[int, str | None]] = field(default_factory=dict)
     _takes_body: dict[ApiRoute, bool] = field(default_factory=dict)
 
-    def stored_items(self) -> int:
-        from moto.core import DEFAULT_ACCOUNT_ID
-        from moto.dynamodb.models import dynamodb_backends
-
-        return sum(len(t) for t in dynamodb_backends[DEFAULT_ACCOUNT_ID][LOCAL_REGION].tables.values())
-
     def takes_body(self, route: ApiRoute) -> bool:
         """Whether the route's operation has a request body, from its function's resolver."""
         if route not in self._takes_body:
@@ -292,9 +286,9 @@ class EmulatedApi:
 
     def send(self, channel: str, probe: Probe) -> Outcome:
         expected, refused = self.expected(channel, probe)
-        before = self.stored_items()
+        before = stored_items()
         status, body, headers = CHANNELS[channel](self, probe)
-        return Outcome(probe, channel, status, body, headers, self.stored_items() - before, expected, refused)
+        return Outcome(probe, channel, status, body, headers, stored_items() - before, expected, refused)
 
     def run(self, channel: str, selection: list[Probe]) -> list[Outcome]:
         return [self.send(channel, probe) for probe in selection]

@@ -3,6 +3,11 @@ it reads settings, builds adapters and hands them to the use cases."""
 
 from __future__ import annotations
 
+# First of all: in a Lambda runtime this pauses garbage collection through the cold start.
+from workwell import cold_start
+
+# isort: split
+
 import functools
 import os
 from typing import Annotated, Literal
@@ -143,12 +148,19 @@ def get_role_changes(
     )
 
 
-@app.post("/staff/grants/<grantId>/confirmation", **documented(Access.ROLE_GATED, finds=True, conflicts=True))
+# No body is read, but the request-body gate still answers a POST's body or content type.
+@app.post(
+    "/staff/grants/<grantId>/confirmation",
+    **documented(Access.ROLE_GATED, body=True, finds=True, conflicts=True),
+)
 def confirm_grant(grantId: GRANT_ID) -> RoleChangeResponse:  # noqa: N803 (path name)
     return _decide(grantId, GrantDecision.CONFIRM)
 
 
-@app.post("/staff/grants/<grantId>/rejection", **documented(Access.ROLE_GATED, finds=True, conflicts=True))
+@app.post(
+    "/staff/grants/<grantId>/rejection",
+    **documented(Access.ROLE_GATED, body=True, finds=True, conflicts=True),
+)
 def reject_grant(grantId: GRANT_ID) -> RoleChangeResponse:  # noqa: N803 (path name)
     return _decide(grantId, GrantDecision.REJECT)
 
@@ -166,6 +178,7 @@ def get_refused_reads() -> RefusedReadsResponse:
     return RefusedReadsResponse.of(counts)
 
 
+@cold_start.after_first_answer
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST, clear_state=True)
 @traced(enabled=tracing_enabled(os.environ))
 @metrics.log_metrics

@@ -4,6 +4,11 @@ it reads settings, builds adapters and hands them to the use cases."""
 
 from __future__ import annotations
 
+# First of all: in a Lambda runtime this pauses garbage collection through the cold start.
+from workwell import cold_start
+
+# isort: split
+
 import functools
 import os
 from collections.abc import Callable
@@ -217,6 +222,7 @@ def get_case_statistics() -> CaseStatisticsResponse:
     return CaseStatisticsResponse.of(stats)
 
 
+@cold_start.after_first_answer
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST, clear_state=True)
 @traced(enabled=tracing_enabled(os.environ))
 @metrics.log_metrics

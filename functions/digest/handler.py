@@ -3,6 +3,11 @@ The composition root: settings and adapters for the use case."""
 
 from __future__ import annotations
 
+# First of all: in a Lambda runtime this pauses garbage collection through the cold start.
+from workwell import cold_start
+
+# isort: split
+
 import functools
 import os
 from typing import Any
@@ -54,3 +59,7 @@ def _count(run: DigestRunReport) -> None:
     metrics.add_metric(name="DigestSent", unit=MetricUnit.Count, value=run.emailed)
     if run.rejected:
         metrics.add_metric(name="DigestRejected", unit=MetricUnit.Count, value=run.rejected)
+
+
+# A run lasts minutes and visits every tenant: collect garbage through it.
+cold_start.resume_collection()

@@ -3,6 +3,11 @@ identity provider the person signed in through (domain/federation.py). Compositi
 
 from __future__ import annotations
 
+# First of all: in a Lambda runtime this pauses garbage collection through the cold start.
+from workwell import cold_start
+
+# isort: split
+
 import functools
 import os
 
@@ -24,6 +29,7 @@ def provider_tenants() -> dict[str, str]:
     return parse_provider_tenants(IdentitySettings.from_environment(os.environ).identity_provider_tenants)
 
 
+@cold_start.after_first_answer
 @logger.inject_lambda_context(clear_state=True)
 @event_source(data_class=PreTokenGenerationTriggerEvent)
 def lambda_handler(event: PreTokenGenerationTriggerEvent, context: LambdaContext) -> dict[str, object]:

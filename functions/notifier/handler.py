@@ -4,6 +4,11 @@ still pending. The composition root: settings, adapters, Powertools batch proces
 
 from __future__ import annotations
 
+# First of all: in a Lambda runtime this pauses garbage collection through the cold start.
+from workwell import cold_start
+
+# isort: split
+
 import functools
 import os
 import re
@@ -104,6 +109,7 @@ def sweep(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     return summary
 
 
+@cold_start.after_first_answer
 @logger.inject_lambda_context(clear_state=True)
 @traced(enabled=tracing_enabled(os.environ))
 @metrics.log_metrics

@@ -4,10 +4,15 @@ them to the use cases."""
 
 from __future__ import annotations
 
+# First of all: in a Lambda runtime this pauses garbage collection through the cold start.
+from workwell import cold_start
+
+# isort: split
+
 import functools
 import os
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from aws_lambda_powertools import Logger, Metrics
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
@@ -23,7 +28,6 @@ from workwell.adapters.restricted_data_wiring import RestrictedDataWiring
 from workwell.adapters.signed_cursor import MAX_CURSOR_LENGTH, LazyCursorCodec, SignedCursorCodec
 from workwell.api.call_contexts import call_context_for, principal_for, public_context_for
 from workwell.api.documented_responses import Access, documented
-from workwell.api.idempotency import run_once
 from workwell.api.observability import traced, tracing_enabled
 from workwell.api.resolver_setup import configure_resolver, created, request_body_gate
 from workwell.api.schemas.reports import (
@@ -47,11 +51,21 @@ from workwell.api.schemas.reports import (
 from workwell.config import ReportsSettings
 from workwell.domain.identifiers import SLUG_PATTERN
 from workwell.domain.report_codes import receipt_digest
-from workwell.service_layer import report_intake, report_submission, reporter_follow_up
+from workwell.lazy_modules import lazy_module
+from workwell.service_layer import report_intake
 from workwell.service_layer.call_context import ANONYMOUS_ACTOR, CallContext, PublicCallContext
-from workwell.service_layer.creation_token import CreationToken
-from workwell.service_layer.field_cipher import FieldCipher
 from workwell.service_layer.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+
+if TYPE_CHECKING:
+    from workwell.api import idempotency
+    from workwell.service_layer import report_submission, reporter_follow_up
+    from workwell.service_layer.creation_token import CreationToken
+    from workwell.service_layer.field_cipher import FieldCipher
+else:
+    # Loaded when a route first uses them: the main route (GET /report-types) never does.
+    idempotency = lazy_module("workwell.api.idempotency")
+    report_submission = lazy_module("workwell.service_layer.report_submission")
+    reporter_follow_up = lazy_module("workwell.service_layer.reporter_follow_up")
 
 logger = Logger()
 metrics = Metrics()
@@ -110,7 +124,7 @@ def once(
     create: Callable[[CreationToken], Any],
     min_key: int = 1,
 ) -> tuple[dict[str, Any], CreationToken]:
-    return run_once(
+    return idempotency.run_once(
         app,
         wiring().idempotent,
         tenant_id=ctx.tenant_id,
@@ -268,6 +282,7 @@ def post_public_follow_up_message(
     return created(once(ctx, caller, {"body": body.body}, send, ANONYMOUS_KEY_MIN_LENGTH)[0])
 
 
+@cold_start.after_first_answer
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST, clear_state=True)
 @traced(enabled=tracing_enabled(os.environ))
 @metrics.log_metrics

@@ -66,7 +66,12 @@ def _describe_idempotent_routes(document: dict[str, Any]) -> None:
                     "name": "Idempotency-Key",
                     "required": True,
                     "description": "The same key and body return the first answer; kept 24 hours.",
-                    "schema": {"type": "string", "pattern": "^[!-~]+$", "minLength": min_length, "maxLength": 128},
+                    "schema": {
+                        "type": "string",
+                        "pattern": "^[!-~]+$",
+                        "minLength": min_length,
+                        "maxLength": 128,
+                    },
                 }
             )
 

@@ -1,6 +1,6 @@
 """The numbers of a schemathesis run (tests/contract/test_api_conformance.py): operations,
-examples sent, failures and the statuses seen, summed from the test reports (so also
-across xdist workers) and printed at the end of the pytest summary."""
+examples sent, failing operations and the statuses seen, recorded in the test reports (so
+they also cross xdist workers) and printed at the end of the pytest summary."""
 
 from __future__ import annotations
 
@@ -8,34 +8,29 @@ from collections import Counter, defaultdict
 from typing import Any
 
 EXAMPLES: Counter[str] = Counter()
-FAILED_EXAMPLES: Counter[str] = Counter()
 STATUSES: defaultdict[str, Counter[int]] = defaultdict(Counter)
 
 
 def summary_lines(reports: list[Any]) -> list[str]:
-    """Counts are recorded when an operation's test tears down; its outcome is the call's."""
-    counts: dict[str, dict[str, Any]] = {}
-    failed: set[str] = set()
+    operations: dict[str, dict[str, Any]] = {}
+    failing: set[str] = set()
+    profile = None
     for report in reports:
         properties = dict(report.user_properties)
-        operation = properties.get("schemathesis_operation")
-        if operation is None:
-            continue
-        if "schemathesis_examples" in properties:
-            counts[str(operation)] = properties
-        if report.when == "call" and report.failed:
-            failed.add(str(operation))
-    if not counts:
+        if report.when == "call" and report.failed and "schemathesis_operation" in properties:
+            failing.add(properties["schemathesis_operation"])
+        if "schemathesis_run" in properties:
+            # Each holds its worker's counts so far: the latest per operation is the total.
+            profile = properties["schemathesis_run"]["profile"]
+            operations.update(properties["schemathesis_run"]["operations"])
+    if profile is None:
         return []
-    examples = sum(int(p["schemathesis_examples"]) for p in counts.values())
-    failed_examples = sum(int(p["schemathesis_failed_examples"]) for p in counts.values())
-    profile = next(iter(counts.values()))["schemathesis_profile"]
     lines = [
-        f"schemathesis ({profile} profile): {len(counts)} operations, {examples} examples, "
-        f"{len(failed)} operations failing ({failed_examples} failing examples)"
+        f"schemathesis ({profile} profile): {len(operations)} operations, "
+        f"{sum(n['examples'] for n in operations.values())} examples, {len(failing)} operations failing"
     ]
-    if profile != "fast":
-        for operation, properties in sorted(counts.items()):
-            seen = " ".join(f"{status}x{n}" for status, n in properties["schemathesis_statuses"].items())
-            lines.append(f"  {operation}: {seen}")
+    if profile != "fast" or failing:
+        for label, numbers in sorted(operations.items()):
+            seen = " ".join(f"{status}x{count}" for status, count in numbers["statuses"].items())
+            lines.append(f"  {label}: {seen}" + ("  FAILING" if label in failing else ""))
     return lines

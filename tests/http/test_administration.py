@@ -180,7 +180,7 @@ def test_a_new_role_applies_to_the_person_at_once_in_this_container(as_person: A
             ["body", "supervisedUnits", 0],
         ),
         ({**NEW_PERSON, "roles": ["employee"]}, ["body", "roles", 0]),
-        ({**NEW_PERSON, "roles": ["tenant_admin", "hr_director"]}, ["body"]),
+        ({**NEW_PERSON, "roles": ["tenant_admin", "hr_director"]}, ["body", "roles"]),
         ({**NEW_PERSON, "email": "nope"}, ["body", "email"]),
         ({**NEW_PERSON, "tenantId": "vaala"}, ["body", "tenantId"]),
         ({**NEW_PERSON, "expectedVersion": 0}, ["body", "expectedVersion"]),

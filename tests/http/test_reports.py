@@ -77,6 +77,17 @@ def test_report_types_are_localised_for_the_reporter(as_person: Any) -> None:
     assert {u["id"] for u in finnish["units"]} >= {"sivistys", "sote"}
 
 
+def test_a_language_the_tenant_does_not_use_answers_in_its_first(as_person: Any) -> None:
+    """As the README says: Kokkola writes Finnish and Swedish, so `lang=en` gets Finnish."""
+    english = json_body(as_person("kokkola-employee-aino").request("GET", "/report-types?lang=en"))
+    swedish = json_body(as_person("kokkola-employee-aino").request("GET", "/report-types?lang=sv"))
+
+    assert english["language"] == "fi"
+    assert english["items"][0]["label"] == "Häirintä tai epäasiallinen kohtelu"
+    assert swedish["language"] == "sv"
+    assert as_person("kokkola-employee-aino").request("GET", "/report-types?lang=de").status_code == 422
+
+
 def test_harassment_handlers_are_the_safety_staff_and_the_hr_director(as_person: Any) -> None:
     response = as_person("kokkola-employee-aino").request("GET", "/report-types/harassment/handlers")
 
@@ -316,10 +327,23 @@ def test_a_wrong_receipt_or_another_tenant_is_404(anonymous: Caller) -> None:
 def test_anonymous_routes_refuse_types_closed_to_them_and_short_keys(anonymous: Caller) -> None:
     accident = harassment(type="accident", handlerId=None, recusedIds=[], unitId="sote")
     closed = anonymous.request("POST", "/public/kokkola/reports", accident, key())
+    unknown = anonymous.request("POST", "/public/kokkola/reports", {**accident, "type": "gossip"}, key())
     short = anonymous.request("POST", "/public/kokkola/reports", harassment(), {"Idempotency-Key": "1"})
 
+    # Kokkola takes accident reports, only not anonymously: the answer says so, and so does
+    # the public handler choice, while the public listing leaves the type out.
     assert closed.status_code == 422
-    assert json_body(closed)["error"]["details"][0]["loc"] == ["body", "type"]
+    assert json_body(closed)["error"]["details"] == [
+        {"loc": ["body", "type"], "msg": "this type of report cannot be sent anonymously; sign in to send it"}
+    ]
+    assert json_body(unknown)["error"]["details"] == [
+        {"loc": ["body", "type"], "msg": "is not a report type this organisation accepts"}
+    ]
+    handlers = anonymous.request("GET", "/public/kokkola/report-types/accident/handlers")
+    assert handlers.status_code == 404
+    assert "cannot be sent anonymously" in json_body(handlers)["error"]["message"]
+    listed = json_body(anonymous.request("GET", "/public/kokkola/report-types"))["items"]
+    assert "accident" not in [t["key"] for t in listed]
     assert short.status_code == 422
     assert json_body(short)["error"]["details"][0]["loc"] == ["header", "Idempotency-Key"]
 

@@ -55,7 +55,9 @@ def test_an_admin_cannot_make_a_reader_of_harassment_reports_alone(
 
     # Tuomas: refused outright (tenant_admin never with a case-handling role; own roles).
     assert himself.status_code == 422
-    assert any("separation of duties" in d["msg"] for d in json_body(himself)["error"]["details"])
+    assert [
+        (d["loc"], "separation of duties" in d["msg"]) for d in json_body(himself)["error"]["details"]
+    ] == [(["body", "roles"], True)]
     # Mikko: a pending grant; his roles in force are unchanged.
     assert mikko.status_code == 200
     assert json_body(mikko)["roles"] == ["supervisor"]

@@ -1,21 +1,25 @@
 """`make bench`: figures measured side by side in one run (quality.md), written to
 bench/results.json and printed as a table. Not part of `make test`.
 
-- cold start of each API function vs (a) a minimal Powertools + pydantic handler with one
-  DynamoDB call and (b) a bare boto3 process with one call (fresh processes, emulator over
-  loopback);
+- cold start of every function of template.yaml, each serving its main event, vs (a) a
+  minimal Powertools + pydantic handler with one DynamoDB call and (b) a bare boto3 process
+  with one call (fresh processes, emulator over loopback; tests/perf/cold_starts.py);
 - warm latency (p50/p99) of each route through lambda_handler against in-process moto, vs a
   bare put_item/get_item on the same moto;
 - DynamoDB and KMS calls per route on a warm container;
-- report-to-email latency on the local stack (HTTP, stream relay, notifier, SES emulator)."""
+- report-to-email latency on the local stack (HTTP, stream relay, notifier, SES emulator).
+
+    python -m tests.perf.bench                  # everything (make bench)
+    python -m tests.perf.bench --cold-only      # cold starts only, about a minute
+    python -m tests.perf.bench --cold-only --only Reports --runs 15"""
 
 from __future__ import annotations
 
+import argparse
 import functools
 import json
 import os
 import platform
-import statistics
 import subprocess
 import sys
 import time
@@ -33,110 +37,32 @@ from moto import mock_aws
 from infra.local.aws_resources import LOCAL_REGION, create_local_resources
 from infra.local.demo_people import demo_identities
 from infra.local.function_host import FunctionHost
-from infra.local.stack import EMULATOR_ENVIRONMENT, LOOPBACK, free_port
+from infra.local.stack import EMULATOR_ENVIRONMENT
 from infra.local.template_model import PROJECT_ROOT, Template
 from infra.tenants.definitions import load_definitions
-from infra.tenants.provision import main as provision
 from infra.tenants.provision import provision_all
+from tests.perf.cold_starts import COLD_RUNS, HARASSMENT_REPORT, cold_starts, print_cold_starts
 from workwell.adapters.dynamodb_unit_of_work import DynamoDbUnitOfWork, TableNames
 
 RESULTS = PROJECT_ROOT / "bench" / "results.json"
-COLD_RUNS = 7
 WARM_RUNS = 150
+# Routes and bare work that write a transaction: moto copies a table per transaction item, so
+# each takes about half a second here; 50 runs (p99: the slowest) keep `make bench` short.
+TRANSACTION_RUNS = 50
+WRITES = {
+    "PUT /staff/{userId}",
+    "POST /reports",
+    "two gets + 5-item transaction",
+    "get + batch get + 5-item transaction",
+}
 ADMIN = "kokkola-admin-tuomas"
 REPORTER = "kokkola-employee-aino"
-HARASSMENT_REPORT = {
-    "type": "harassment",
-    "answers": {"whatHappened": "Bench: a report of about a paragraph. " * 20, "toldUnwanted": "no"},
-    "handlerId": "kokkola-safetyrep-liisa",
-    "recusedIds": ["kokkola-hrdir-sari"],
-}
-# The route each cold start serves: (function, method, path, body). The budget applies to
-# a function's main route; a cold submission (which also loads the Encryption SDK and the
-# idempotency utility) is shown beside it.
-MAIN_ROUTES: dict[str, tuple[str, str, str, Any]] = {
-    "AdminFunction": ("AdminFunction", "GET", "/me", None),
-    "ReportsFunction": ("ReportsFunction", "GET", "/report-types", None),
-    "ReportsFunction (submit)": ("ReportsFunction", "POST", "/reports", HARASSMENT_REPORT),
-}
-UNBUDGETED_COLD_STARTS = {"ReportsFunction (submit)"}
-BUDGET_COLD_VS_MINIMAL = 1.2
 BUDGET_WARM_P99_VS_BARE = 3.0
 
 
 @functools.cache
 def _claims(user_id: str) -> dict[str, str]:
     return demo_identities(load_definitions())[user_id].claims()
-
-
-# ------------------------------------------------------------------ cold start
-
-
-def _run_probe(arguments: list[str], environment: dict[str, str]) -> float:
-    started = time.perf_counter()
-    completed = subprocess.run(  # noqa: S603 (our own interpreter and module)
-        [sys.executable, "-m", "tests.perf.cold_start_probe", *arguments],
-        env=environment,
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    elapsed = time.perf_counter() - started
-    if completed.returncode != 0:
-        raise RuntimeError(f"probe {arguments} failed:\n{completed.stdout}\n{completed.stderr}")
-    return elapsed
-
-
-def cold_starts(template: Template) -> dict[str, Any]:
-    from moto.server import ThreadedMotoServer
-
-    port = free_port()
-    server = ThreadedMotoServer(ip_address=LOOPBACK, port=port, verbose=False)
-    server.start()
-    endpoint = f"http://{LOOPBACK}:{port}"
-    try:
-        with mock.patch.dict(os.environ, {**EMULATOR_ENVIRONMENT, "AWS_ENDPOINT_URL": endpoint}):
-            resources = create_local_resources(template)
-            provision(
-                ["--endpoint-url", endpoint, "--main-table", "MainTable", "--audit-table", "AuditTable"]
-            )
-            host = FunctionHost(template, resources, dict(os.environ))
-            paths = os.pathsep.join([str(PROJECT_ROOT), str(PROJECT_ROOT / "layers" / "workwell")])
-            common = {**os.environ, "PYTHONPATH": paths, "PROBE_CLAIMS": json.dumps(_claims(ADMIN))}
-            admin_environment = {**common, **host.environment_of("AdminFunction")}
-            probes: dict[str, tuple[list[str], dict[str, str]]] = {
-                "bare_boto3": (["bare"], admin_environment),
-                "minimal_powertools": (["minimal"], admin_environment),
-            }
-            for name, (function, method, path, body) in MAIN_ROUTES.items():
-                environment = {
-                    **common,
-                    **host.environment_of(function),
-                    "PROBE_HANDLER_PATH": str(template.handler_path(function)),
-                    "PROBE_METHOD": method,
-                    "PROBE_PATH": path,
-                    "PROBE_BODY": json.dumps(body),
-                }
-                probes[name] = (["function", function], environment)
-            # Round by round, every probe once, so drift of the machine hits all alike.
-            samples: dict[str, list[float]] = {name: [] for name in probes}
-            for _ in range(COLD_RUNS):
-                for name, (arguments, environment) in probes.items():
-                    samples[name].append(_run_probe(arguments, environment))
-            medians = {name: statistics.median(values) for name, values in samples.items()}
-    finally:
-        server.stop()
-    figures: dict[str, Any] = {"runs": COLD_RUNS, "median_seconds": medians, "functions": {}}
-    for name, (_, method, path, _) in MAIN_ROUTES.items():
-        vs_minimal = medians[name] / medians["minimal_powertools"]
-        figures["functions"][name] = {
-            "route": f"{method} {path}",
-            "vs_minimal": round(vs_minimal, 3),
-            "vs_bare": round(medians[name] / medians["bare_boto3"], 3),
-            "within_budget": name in UNBUDGETED_COLD_STARTS or vs_minimal <= BUDGET_COLD_VS_MINIMAL,
-        }
-    return figures
 
 
 # ------------------------------------------------------------------ warm
@@ -244,13 +170,18 @@ class AdminContainer:
         ]
 
 
-def _timed(call: Callable[[], Any]) -> dict[str, float]:
+def _timed(name: str, call: Callable[[], Any]) -> dict[str, float]:
+    runs = TRANSACTION_RUNS if name in WRITES else WARM_RUNS
     samples = []
-    for _ in range(WARM_RUNS):
+    for _ in range(runs):
         started = time.perf_counter()
         call()
         samples.append(time.perf_counter() - started)
-    return {"p50_ms": _percentile(samples, 0.5) * 1000, "p99_ms": _percentile(samples, 0.99) * 1000}
+    return {
+        "runs": runs,
+        "p50_ms": _percentile(samples, 0.5) * 1000,
+        "p99_ms": _percentile(samples, 0.99) * 1000,
+    }
 
 
 def _counted(call: Callable[[], Any]) -> dict[str, Any]:
@@ -268,7 +199,7 @@ def warm_figures(template: Template) -> dict[str, Any]:
         for name, call in container.repeated_routes():
             call()  # warm the container
             calls[name] = _counted(call)
-            latency[name] = _timed(call)
+            latency[name] = _timed(name, call)
         body = container.settings_update_body()  # read outside the count
         calls["PUT /tenant/settings"] = _counted(
             lambda: container.invoke("PUT", "/tenant/settings", "/tenant/settings", body)
@@ -282,12 +213,13 @@ def warm_figures(template: Template) -> dict[str, Any]:
         calls["GET /reports/{reportId} (2 messages)"] = _counted(
             lambda: container.invoke("GET", view, "/reports/{reportId}", None, "ReportsFunction")
         )
-        bare = {op: _timed(call) for op, call in _bare_calls(container.client).items()}
+        bare = {op: _timed(op, call) for op, call in _bare_calls(container.client).items()}
     for route, figures in latency.items():
         figures["bare"] = BASELINE_OF_ROUTE[route]
         figures["p99_vs_bare"] = round(figures["p99_ms"] / bare[BASELINE_OF_ROUTE[route]]["p99_ms"], 2)
         figures["within_budget"] = figures["p99_vs_bare"] <= BUDGET_WARM_P99_VS_BARE
-    return {"runs": WARM_RUNS, "latency": latency, "bare": bare, "aws_calls": calls}
+    runs = {"reads": WARM_RUNS, "transactions": TRANSACTION_RUNS}
+    return {"runs": runs, "latency": latency, "bare": bare, "aws_calls": calls}
 
 
 def _bare_calls(client: Any) -> dict[str, Callable[[], Any]]:
@@ -380,18 +312,16 @@ def _summarise_calls(counts: Counter[str]) -> dict[str, Any]:
 
 
 def print_table(results: dict[str, Any]) -> None:
-    cold = results["cold_start"]
-    print(f"\nCold start (median of {cold['runs']} fresh processes)")
-    for name, seconds in cold["median_seconds"].items():
-        print(f"  {name:<22} {seconds * 1000:8.0f} ms")
-    for function, figures in cold["functions"].items():
-        verdict = "ok" if figures["within_budget"] else "OVER BUDGET"
-        print(
-            f"  {function}: {figures['vs_minimal']:.2f}x minimal Powertools (budget {BUDGET_COLD_VS_MINIMAL}x, {verdict}), "
-            f"{figures['vs_bare']:.2f}x bare boto3"
-        )
+    print_cold_starts(results["cold_start"])
+    if "warm" not in results:
+        print(f"\nWritten to {RESULTS.relative_to(PROJECT_ROOT)}")
+        return
     warm = results["warm"]
-    print(f"\nWarm latency through lambda_handler, in-process moto ({warm['runs']} runs)")
+    runs = warm["runs"]
+    print(
+        f"\nWarm latency through lambda_handler, in-process moto ({runs['reads']} runs, "
+        f"{runs['transactions']} of those that write a transaction)"
+    )
     print(
         f"  {'route':<26}{'p50 ms':>9}{'p99 ms':>9}{'p99/bare':>10}  budget {BUDGET_WARM_P99_VS_BARE}x, vs the same work bare"
     )
@@ -433,18 +363,26 @@ def report_to_email() -> dict[str, Any]:
     return figures
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.perf.bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cold-only", action="store_true", help="measure cold starts only")
+    parser.add_argument(
+        "--runs", type=int, default=COLD_RUNS, help="cold-start rounds (one more is discarded)"
+    )
+    parser.add_argument("--only", help="cold starts of the functions whose names match this expression")
+    arguments = parser.parse_args(argv)
     template = Template()
-    results = {
+    results: dict[str, Any] = {
         "machine": {
             "python": platform.python_version(),
             "platform": platform.platform(),
             "cpus": os.cpu_count(),
         },
-        "cold_start": cold_starts(template),
-        "warm": warm_figures(template),
-        "report_to_email": report_to_email(),
+        "cold_start": cold_starts(template, arguments.runs, arguments.only),
     }
+    if not arguments.cold_only:
+        results["warm"] = warm_figures(template)
+        results["report_to_email"] = report_to_email()
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     print_table(results)
@@ -452,4 +390,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -134,6 +134,11 @@ def test_a_large_tenant_is_provisioned_within_the_transaction_limit() -> None:
         ),
         (lambda text: text.replace("settings:", "settings: [", 1), "vaala.yaml: line"),
         (lambda text: text.replace("- oulunkaari-region", "- elsewhere"), "group elsewhere does not list"),
+        # Separation of duties holds on the operator's path too.
+        (
+            lambda text: text.replace("- tenant_admin", "- tenant_admin\n  - hr_director"),
+            "separation of duties",
+        ),
     ],
 )
 def test_a_broken_file_is_a_clear_error(tmp_path: Path, edit: object, expected: str) -> None:

@@ -184,6 +184,13 @@ def test_anonymous_reporters_only_use_types_open_to_them(store: Store) -> None:
     draft = ReportDraft("accident", {"whatHappened": "x"}, unit="koulu")
 
     assert refused_at(store, draft, anonymous()) == [("body", "type")]
+    with pytest.raises(InvalidInput) as refused:
+        submit(store, draft, anonymous())
+    assert (
+        refused.value.details[0].msg == "this type of report cannot be sent anonymously; sign in to send it"
+    )
+    unknown = ReportDraft("gossip", {"whatHappened": "x"}, unit="koulu")
+    assert refused_at(store, unknown, anonymous()) == [("body", "type")]
 
 
 def test_a_repeat_after_a_lost_answer_finds_the_same_report(store: Store) -> None:

@@ -49,8 +49,10 @@ def test_anonymous_reporters_get_only_types_that_allow_them() -> None:
     settings = tenant_settings()
 
     assert report_type_of(settings, "near_miss", anonymous=True).key == "near_miss"
-    with pytest.raises(NotFound):
+    with pytest.raises(NotFound, match="cannot be sent anonymously; sign in"):
         report_type_of(settings, "accident", anonymous=True)
+    with pytest.raises(NotFound, match="not found"):
+        report_type_of(settings, "gossip", anonymous=True)
 
 
 def test_handler_roles_and_retention_default_to_the_type_and_the_tenant() -> None:

@@ -3,14 +3,13 @@ TransactWriteItems, and SDK errors become domain errors here and nowhere else.""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import ClientError
 
-from workwell.adapters.dynamodb_case_retention import DynamoDbCaseRetention
 from workwell.adapters.dynamodb_errors import translate_client_error
-from workwell.adapters.dynamodb_reports import DynamoDbOutbox, DynamoDbReports
 from workwell.adapters.dynamodb_repositories import (
     DynamoDbAuditLog,
     DynamoDbStaffDirectory,
@@ -18,11 +17,14 @@ from workwell.adapters.dynamodb_repositories import (
     DynamoDbTenantSettings,
     ItemCodec,
 )
-from workwell.adapters.dynamodb_role_changes import DynamoDbRefusedReads, DynamoDbRoleChanges
 from workwell.service_layer.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.client import DynamoDBClient
+
+    from workwell.adapters.dynamodb_case_retention import DynamoDbCaseRetention
+    from workwell.adapters.dynamodb_reports import DynamoDbOutbox, DynamoDbReports
+    from workwell.adapters.dynamodb_role_changes import DynamoDbRefusedReads, DynamoDbRoleChanges
 
 MAX_TRANSACTION_ITEMS = 100
 
@@ -36,17 +38,48 @@ class TableNames:
 class DynamoDbUnitOfWork(UnitOfWork):
     def __init__(self, client: DynamoDBClient, tables: TableNames) -> None:
         self._client = client
+        self._tables = tables
         self._staged: list[dict[str, Any]] = []
-        codec = ItemCodec()
+        self._codec = codec = ItemCodec()
         self.settings = DynamoDbTenantSettings(client, tables.main, codec, self._staged)
         self.staff = DynamoDbStaffDirectory(client, tables.main, codec, self._staged)
         self.registry = DynamoDbTenantRegistry(client, tables.main, codec, self._staged)
         self.audit = DynamoDbAuditLog(client, tables.audit, codec, self._staged)
-        self.reports = DynamoDbReports(client, tables.main, codec, self._staged)
-        self.outbox = DynamoDbOutbox(tables.main, codec, self._staged)
-        self.retention = DynamoDbCaseRetention(client, tables.main, tables.audit, codec)
-        self.role_changes = DynamoDbRoleChanges(client, tables.main, codec, self._staged)
-        self.refused_reads = DynamoDbRefusedReads(client, tables.main, codec)
+
+    # The case and role-change repositories are built, and their modules loaded, on first
+    # use: settings, staff and report-type requests (so many cold starts) never need them.
+    # (mypy takes a cached_property for a read-only property; it can be set like the
+    # attributes of UnitOfWork it stands in for.)
+
+    @functools.cached_property
+    def reports(self) -> DynamoDbReports:  # type: ignore[override]
+        from workwell.adapters.dynamodb_reports import DynamoDbReports
+
+        return DynamoDbReports(self._client, self._tables.main, self._codec, self._staged)
+
+    @functools.cached_property
+    def outbox(self) -> DynamoDbOutbox:  # type: ignore[override]
+        from workwell.adapters.dynamodb_reports import DynamoDbOutbox
+
+        return DynamoDbOutbox(self._tables.main, self._codec, self._staged)
+
+    @functools.cached_property
+    def retention(self) -> DynamoDbCaseRetention:  # type: ignore[override]
+        from workwell.adapters.dynamodb_case_retention import DynamoDbCaseRetention
+
+        return DynamoDbCaseRetention(self._client, self._tables.main, self._tables.audit, self._codec)
+
+    @functools.cached_property
+    def role_changes(self) -> DynamoDbRoleChanges:  # type: ignore[override]
+        from workwell.adapters.dynamodb_role_changes import DynamoDbRoleChanges
+
+        return DynamoDbRoleChanges(self._client, self._tables.main, self._codec, self._staged)
+
+    @functools.cached_property
+    def refused_reads(self) -> DynamoDbRefusedReads:  # type: ignore[override]
+        from workwell.adapters.dynamodb_role_changes import DynamoDbRefusedReads
+
+        return DynamoDbRefusedReads(self._client, self._tables.main, self._codec)
 
     def commit(self) -> None:
         if not self._staged:

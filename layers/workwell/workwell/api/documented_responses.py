@@ -12,6 +12,7 @@ errors in `ErrorResponse` too."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from enum import Enum
 from typing import Any, TypedDict, cast
 
@@ -58,6 +59,8 @@ _SUCCESS_DESCRIPTIONS = {
     201: "Created. A repeat with the same Idempotency-Key and body gets this first answer again.",
     204: "Done; no body.",
 }
+# Answers API Gateway (or the WAF) may give itself, without the function's Cache-Control.
+_FROM_GATEWAY = frozenset({401, 413, 429, 500})
 
 
 def documented(
@@ -85,75 +88,66 @@ def documented(
     """
     idempotent = idempotency_key is not None
     success = success or (201 if idempotent else 200)
+    if success not in _SUCCESS_DESCRIPTIONS or (idempotent and success != 201):
+        raise ValueError(f"a success status of {success} does not fit the route")
     body = body or idempotent
-    if success not in _SUCCESS_DESCRIPTIONS:
-        raise ValueError(f"unexpected success status {success}")
-    if idempotent and success != 201:
-        raise ValueError("a route with an Idempotency-Key creates: its success is 201")
+    reasons: dict[int, list[str]] = defaultdict(list)
 
-    responses: dict[int, OpenAPIResponse] = {success: _success(success)}
-    bad_request = [
-        *(["`invalid_cursor`: the cursor was not issued for this caller and query"] if paged else []),
-        *(["`idempotency_key_missing`: the Idempotency-Key header is required"] if idempotent else []),
-        *(["`invalid_encoding`: the body is not UTF-8", "`nesting_too_deep`: the JSON nests too deep"] if body else []),
-    ]
-    if bad_request:
-        responses[400] = _error("Bad request: " + "; ".join(bad_request) + ".")
-    if access is not Access.PUBLIC:
-        responses[401] = _error(
-            "`unauthenticated`: no valid token (answered by API Gateway's Cognito authorizer).",
-            from_gateway=True,
-        )
-    if access is Access.ROLE_GATED:
-        responses[403] = _error("`forbidden`: the caller's role, or part in the case, does not allow this.")
-    if finds:
-        responses[404] = _error(
-            "`not_found`: it does not exist, or is not the caller's to see (the two are not told apart)."
-        )
-    conflict = [
-        *(["`conflict`: what it changes has moved on (e.g. a stale `expectedVersion`)"] if conflicts else []),
-        *(["`idempotency_in_progress`: the first request with this key is still running"] if idempotent else []),
-    ]
-    if conflict:
-        responses[409] = _error("Conflict: " + "; ".join(conflict) + ".")
-    if body:
-        responses[413] = _error("`payload_too_large`: the body is larger than this route accepts.", from_gateway=True)
-        responses[415] = _error("`unsupported_media_type`: the body is not `application/json`.")
-    if inputs or body or paged or idempotent:
-        unprocessable = "`validation_error`: the input breaks a rule; `details` name each field"
-        if idempotent:
-            unprocessable += "; `idempotency_conflict`: the key was used with another body"
-        responses[422] = _error(unprocessable + " (or another rule of the route, e.g. `invalid_transition`).")
-    responses[429] = _error(
-        "`rate_limited`: too many requests (API Gateway throttling"
-        + ("; the WAF's per-address limit of anonymous routes)." if access is Access.PUBLIC else ")."),
-        from_gateway=True,
+    def can_answer(status: int, reason: str, when: bool = True) -> None:
+        if when:
+            reasons[status].append(reason)
+
+    can_answer(400, "`invalid_cursor`: the cursor was not issued for this caller and query", paged)
+    can_answer(400, "`idempotency_key_missing`: the Idempotency-Key header is required", idempotent)
+    can_answer(400, "`invalid_encoding`: the body is not UTF-8", body)
+    can_answer(400, "`nesting_too_deep`: the JSON nests too deep", body)
+    can_answer(
+        401,
+        "`unauthenticated`: no valid token (API Gateway's Cognito authorizer)",
+        access is not Access.PUBLIC,
     )
-    responses[500] = _error("`internal_error`: something went wrong on our side.", from_gateway=True)
-    responses[503] = _error("`service_busy`: the data store is busy; retry after `Retry-After` seconds.")
-    responses[503]["headers"] = cast(Any, {**_NO_STORE, **_RETRY_AFTER})
+    can_answer(
+        403,
+        "`forbidden`: the caller's role, or part in the case, does not allow this",
+        access is Access.ROLE_GATED,
+    )
+    can_answer(404, "`not_found`: it does not exist, or is not the caller's to see (never told apart)", finds)
+    can_answer(409, "`conflict`: what it changes has moved on (e.g. a stale `expectedVersion`)", conflicts)
+    can_answer(409, "`idempotency_in_progress`: the first request with this key is still running", idempotent)
+    can_answer(413, "`payload_too_large`: the body is larger than this route accepts", body)
+    can_answer(415, "`unsupported_media_type`: the body is not `application/json`", body)
+    can_answer(
+        422, "`validation_error`: the input breaks a rule; `details` name each field", inputs or body or paged
+    )
+    can_answer(422, "another rule of the route, e.g. `invalid_transition`", inputs or body or paged)
+    can_answer(422, "`idempotency_conflict`: the key was used with another body", idempotent)
+    can_answer(429, "`rate_limited`: too many requests (API Gateway throttling)")
+    can_answer(429, "the WAF's limit per address on anonymous routes", access is Access.PUBLIC)
+    can_answer(500, "`internal_error`: something went wrong on our side")
+    can_answer(503, "`service_busy`: the data store is busy; retry after `Retry-After` seconds")
+
+    responses = {success: _success(success)}
+    for status, why in sorted(reasons.items()):
+        responses[status] = _error(status, "; ".join(why) + ".")
     extensions = {IDEMPOTENCY_KEY_EXTENSION: idempotency_key} if idempotent else {}
     return RouteDocumentation(responses=responses, openapi_extensions=extensions)
 
 
 def _success(status: int) -> OpenAPIResponse:
-    answer: OpenAPIResponse = {
-        "description": _SUCCESS_DESCRIPTIONS[status],
-        "headers": cast(Any, _NO_STORE),
-    }
+    answer: OpenAPIResponse = {"description": _SUCCESS_DESCRIPTIONS[status], "headers": cast(Any, _NO_STORE)}
     if status == 204:
         # No content at all (without `content`, Powertools would describe the return annotation).
         answer["content"] = {}
     return answer
 
 
-def _error(description: str, *, from_gateway: bool = False) -> OpenAPIResponse:
-    """`from_gateway`: API Gateway (or the WAF) may give this answer itself, without the
-    function's Cache-Control header."""
+def _error(status: int, description: str) -> OpenAPIResponse:
     answer: OpenAPIResponse = {
-        "description": description,
+        "description": description[0].upper() + description[1:],
         "content": {"application/json": {"model": ErrorResponse}},
     }
-    if not from_gateway:
+    if status == 503:
+        answer["headers"] = cast(Any, {**_NO_STORE, **_RETRY_AFTER})
+    elif status not in _FROM_GATEWAY:
         answer["headers"] = cast(Any, _NO_STORE)
     return answer

@@ -49,7 +49,9 @@ def admit(event: Mapping[str, Any], max_bytes: int) -> dict[str, Any] | BodyRefu
     method = str(event.get("httpMethod") or "").upper()
     wrong_type = not content_types or not all(_is_json(value) for value in content_types)
     if (body or (method in BODY_METHODS and content_types)) and wrong_type:
-        return BodyRefusal(415, "unsupported_media_type", "Send the request body as application/json (UTF-8).")
+        return BodyRefusal(
+            415, "unsupported_media_type", "Send the request body as application/json (UTF-8)."
+        )
     admitted = dict(event) if wrong_type else _with_json_content_type(event, content_types)
     if not body:
         return admitted
@@ -57,7 +59,9 @@ def admit(event: Mapping[str, Any], max_bytes: int) -> dict[str, Any] | BodyRefu
     if isinstance(text, BodyRefusal):
         return text
     if nests_too_deep(text):
-        return BodyRefusal(400, "nesting_too_deep", f"The request body may nest at most {MAX_JSON_DEPTH} levels deep.")
+        return BodyRefusal(
+            400, "nesting_too_deep", f"The request body may nest at most {MAX_JSON_DEPTH} levels deep."
+        )
     admitted["body"] = text
     admitted["isBase64Encoded"] = False
     return admitted
@@ -70,7 +74,9 @@ def _text_of(body: str, is_base64: bool, max_bytes: int) -> str | BodyRefusal:
         # Not base64, or text holding lone surrogates (only a hand-made event can): not UTF-8.
         return _not_utf8()
     if len(raw) > max_bytes:
-        return BodyRefusal(413, "payload_too_large", f"The request body may be at most {max_bytes // 1024} KB.")
+        return BodyRefusal(
+            413, "payload_too_large", f"The request body may be at most {max_bytes // 1024} KB."
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -115,7 +121,8 @@ def _with_json_content_type(event: Mapping[str, Any], content_types: list[str]) 
     """Powertools reads only an exact lower-case `application/json` as JSON."""
     admitted = dict(event)
     admitted["headers"] = {
-        k: (JSON_MEDIA_TYPE if k.lower() == "content-type" else v) for k, v in (event.get("headers") or {}).items()
+        k: (JSON_MEDIA_TYPE if k.lower() == "content-type" else v)
+        for k, v in (event.get("headers") or {}).items()
     }
     if event.get("multiValueHeaders"):
         admitted["multiValueHeaders"] = {

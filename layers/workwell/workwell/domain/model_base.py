@@ -15,5 +15,7 @@ class CamelModel(BaseModel):
         hide_input_in_errors=True,
         frozen=True,
         str_strip_whitespace=True,
+        # Schemas are built when a model is first used: a cold start builds those of the
+        # request it serves, not those of every route and use case the function imports.
         defer_build=True,
     )

@@ -245,10 +245,18 @@ def _as_configured(settings: TenantSettings, setting: ReportTypeSetting) -> Repo
     )
 
 
+# What an anonymous reporter is told about a type the tenant takes only from people who
+# sign in: the type exists (the signed-in listing shows it), so "unknown" would be untrue.
+NOT_ANONYMOUS = "this type of report cannot be sent anonymously; sign in to send it"
+
+
 def report_type_of(settings: TenantSettings, key: str, *, anonymous: bool = False) -> ReportType:
-    """The tenant's enabled type `key`; a disabled, unknown or (for anonymous reporters)
-    non-anonymous type is not found."""
+    """The tenant's enabled type `key`; a disabled or unknown type is not found, and neither
+    (for anonymous reporters, saying why) is one that takes no anonymous reports."""
     for report_type in report_types_of(settings):
-        if report_type.key == key and (report_type.anonymous_allowed or not anonymous):
-            return report_type
+        if report_type.key != key:
+            continue
+        if anonymous and not report_type.anonymous_allowed:
+            raise NotFound("This type of report cannot be sent anonymously; sign in to send it.")
+        return report_type
     raise NotFound("Report type not found.")

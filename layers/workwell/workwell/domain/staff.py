@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, WithJsonSchema, model_validator
+from pydantic import AfterValidator, Field, WithJsonSchema, field_serializer, model_validator
 
 from workwell.domain.errors import ErrorDetail
 from workwell.domain.identifiers import EmailAddress, Slug, UserId
@@ -30,6 +30,17 @@ PrivilegedRole = Annotated[
 ]
 
 
+def _separated(roles: frozenset[Role]) -> frozenset[Role]:
+    problem = separation_problem(roles)
+    if problem:
+        raise ValueError(problem)
+    return roles
+
+
+# A set of roles that obeys separation of duties (the error names `roles`).
+SeparatedRoles = Annotated[frozenset[PrivilegedRole], AfterValidator(_separated)]
+
+
 class PendingGrant(CamelModel):
     """A case-handling role asked for and not yet confirmed: the person does not hold it."""
 
@@ -46,9 +57,14 @@ class StaffMember(CamelModel):
     email: EmailAddress
     language: Language = "fi"
     # Empty while the person's only roles are pending grants.
-    roles: frozenset[PrivilegedRole] = frozenset()
+    roles: SeparatedRoles = frozenset()
     supervised_units: tuple[Slug, ...] = Field(default=(), max_length=100)
     pending_grants: tuple[PendingGrant, ...] = Field(default=(), max_length=3)
+
+    @field_serializer("roles")
+    def _roles_in_order(self, roles: frozenset[Role]) -> list[PrivilegedRole]:
+        # A set has no order; answers and stored documents list roles the same way each time.
+        return sorted(roles)
 
     @model_validator(mode="after")
     def _roles_fit_together(self) -> StaffMember:
@@ -76,7 +92,7 @@ class StaffProfile(CamelModel):
     name: ShortText
     email: EmailAddress
     language: Language = "fi"
-    roles: frozenset[PrivilegedRole] = Field(min_length=1)
+    roles: SeparatedRoles = Field(min_length=1)
     supervised_units: tuple[Slug, ...] = Field(default=(), max_length=100)
 
     @model_validator(mode="after")
@@ -101,4 +117,4 @@ def _unit_problems(units: tuple[str, ...], settings: TenantSettings) -> list[Err
 def _role_problem(roles: frozenset[Role], supervised_units: tuple[str, ...]) -> str | None:
     if (Role.SUPERVISOR in roles) != bool(supervised_units):
         return "supervisedUnits is required for, and only for, the supervisor role"
-    return separation_problem(roles)
+    return None

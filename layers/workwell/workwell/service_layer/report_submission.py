@@ -20,7 +20,7 @@ from workwell.domain.case_handling import initial_deadlines
 from workwell.domain.errors import Conflict, ErrorDetail, IdempotencyConflict, InvalidInput, NotFound
 from workwell.domain.outbox import OutboxKind, OutboxMessage
 from workwell.domain.report_codes import new_receipt_code, new_reference, receipt_digest
-from workwell.domain.report_types import ReportType, report_type_of
+from workwell.domain.report_types import NOT_ANONYMOUS, ReportType, report_type_of
 from workwell.domain.safety_report import SafetyReport, StatusChange, latest_expiry
 from workwell.domain.tenant_settings import TenantSettings
 from workwell.service_layer.call_context import CallContext, PublicCallContext
@@ -109,9 +109,11 @@ def _file_report(
     versioned_settings = settings_of(tenant_id, uow)
     settings = versioned_settings.value
     try:
-        report_type = report_type_of(settings, draft.type_key, anonymous=anonymous)
+        report_type = report_type_of(settings, draft.type_key)
     except NotFound:
         raise InvalidInput.at(("body", "type"), "is not a report type this organisation accepts") from None
+    if anonymous and not report_type.anonymous_allowed:
+        raise InvalidInput.at(("body", "type"), NOT_ANONYMOUS)
     answers = report_type.validate_answers(draft.answers)
     unit = _unit_of(ctx, draft, settings, report_type)
     recused = _checked_choice(ctx, draft, report_type)

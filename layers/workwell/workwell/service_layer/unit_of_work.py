@@ -8,18 +8,21 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from workwell.domain.audit import AuditEvent
-from workwell.domain.case_events import CaseEvent
-from workwell.domain.outbox import OutboxMessage
-from workwell.domain.refused_reads import RefusedReadCount, RefusedReadOutcome
-from workwell.domain.role_grants import RoleChange
-from workwell.domain.safety_report import CaseMessage, SafetyReport
-from workwell.domain.staff import StaffMember
-from workwell.domain.tenant_settings import TenantSettings
-from workwell.domain.versioned import Versioned
-from workwell.service_layer.pagination import Page, PageRequest
+if TYPE_CHECKING:
+    # Named in signatures only: a contract that imported every domain module would load
+    # all of them into every cold start, whatever the request.
+    from workwell.domain.audit import AuditEvent
+    from workwell.domain.case_events import CaseEvent
+    from workwell.domain.outbox import OutboxMessage
+    from workwell.domain.refused_reads import RefusedReadCount, RefusedReadOutcome
+    from workwell.domain.role_grants import RoleChange
+    from workwell.domain.safety_report import CaseMessage, SafetyReport
+    from workwell.domain.staff import StaffMember
+    from workwell.domain.tenant_settings import TenantSettings
+    from workwell.domain.versioned import Versioned
+    from workwell.service_layer.pagination import Page, PageRequest
 
 
 class TenantSettingsRepository(Protocol):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from pydantic import Field, StringConstraints
 
@@ -19,8 +19,11 @@ from workwell.domain.safety_report import MessageAuthor, SafetyReport
 from workwell.domain.staff import StaffMember
 from workwell.domain.tenant_settings import TenantSettings
 from workwell.service_layer.report_intake import HandlerChoice, ReportTypeCatalogue
-from workwell.service_layer.report_submission import ReportDraft, SubmittedReport
-from workwell.service_layer.reporter_follow_up import ReadableMessage, ReporterView
+
+if TYPE_CHECKING:
+    # Imported where used: a cold start serving the report types never loads these use cases.
+    from workwell.service_layer.report_submission import ReportDraft, SubmittedReport
+    from workwell.service_layer.reporter_follow_up import ReadableMessage, ReporterView
 
 TYPE_KEY_PATTERN = r"^[a-z][a-z0-9_]{1,39}$"
 REPORT_ID_PATTERN = r"^[0-9a-f]{32}$"
@@ -49,6 +52,8 @@ class SubmitReportRequest(CamelModel):
     recused_ids: tuple[UserId, ...] = Field(default=(), max_length=10)
 
     def draft(self) -> ReportDraft:
+        from workwell.service_layer.report_submission import ReportDraft
+
         return ReportDraft(
             type_key=self.type,
             answers=self.answers,
