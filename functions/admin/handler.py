@@ -22,7 +22,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from workwell.adapters.function_wiring import FunctionWiring
 from workwell.adapters.signed_cursor import MAX_CURSOR_LENGTH, LazyCursorCodec, SignedCursorCodec
-from workwell.api.call_contexts import call_context_for, principal_for
+from workwell.api.call_contexts import call_context_for, principal_for, refresh_roles_after_conflict
 from workwell.api.documented_responses import Access, documented
 from workwell.api.observability import traced, tracing_enabled
 from workwell.api.resolver_setup import configure_resolver, request_body_gate
@@ -52,6 +52,7 @@ copy_config_to_registered_loggers(source_logger=logger, include={"workwell"})
 
 app = APIGatewayRestResolver(enable_validation=True)
 configure_resolver(app)
+refresh_roles_after_conflict(app, lambda: dependencies().staff_lookup)
 
 USER_ID = Annotated[str, Path(pattern=USER_ID_PATTERN)]
 LIMIT = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)]

@@ -12,7 +12,7 @@ from workwell import cold_start
 import functools
 import os
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 from aws_lambda_powertools import Logger, Metrics
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
@@ -25,9 +25,8 @@ from pydantic import BaseModel
 
 from workwell.adapters.restricted_data_wiring import RestrictedDataWiring
 from workwell.adapters.signed_cursor import MAX_CURSOR_LENGTH, LazyCursorCodec
-from workwell.api.call_contexts import call_context_for, principal_for
+from workwell.api.call_contexts import call_context_for, principal_for, refresh_roles_after_conflict
 from workwell.api.documented_responses import Access, documented
-from workwell.api.idempotency import run_once
 from workwell.api.observability import traced, tracing_enabled
 from workwell.api.resolver_setup import configure_resolver, created, request_body_gate
 from workwell.api.schemas.cases import (
@@ -45,11 +44,23 @@ from workwell.api.schemas.cases import (
 from workwell.api.schemas.reports import REPORT_ID_PATTERN, TYPE_KEY_PATTERN, MessageSentResponse
 from workwell.config import CasesSettings
 from workwell.domain.case_access import may_view_case
-from workwell.service_layer import case_file, case_inbox, case_statistics, case_work
+from workwell.domain.errors import RolesChanged
+from workwell.lazy_modules import lazy_module
+from workwell.service_layer import case_inbox
 from workwell.service_layer.call_context import CallContext
 from workwell.service_layer.case_access_check import viewer_of
-from workwell.service_layer.creation_token import CreationToken
 from workwell.service_layer.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+
+if TYPE_CHECKING:
+    from workwell.api import idempotency
+    from workwell.service_layer import case_file, case_statistics, case_work
+    from workwell.service_layer.creation_token import CreationToken
+else:
+    # Loaded when a route first uses them: the main route (GET /cases) never does.
+    idempotency = lazy_module("workwell.api.idempotency")
+    case_file = lazy_module("workwell.service_layer.case_file")
+    case_statistics = lazy_module("workwell.service_layer.case_statistics")
+    case_work = lazy_module("workwell.service_layer.case_work")
 
 logger = Logger()
 metrics = Metrics()
@@ -57,7 +68,9 @@ copy_config_to_registered_loggers(source_logger=logger, include={"workwell"})
 
 app = APIGatewayRestResolver(enable_validation=True)
 configure_resolver(app)
+refresh_roles_after_conflict(app, lambda: wiring().base.staff_lookup)
 
+T = TypeVar("T")
 CASE_ID = Annotated[str, Path(pattern=REPORT_ID_PATTERN)]
 LIMIT = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)]
 CURSOR = Annotated[str | None, Query(max_length=MAX_CURSOR_LENGTH)]
@@ -79,12 +92,22 @@ def call_context(*, fresh_roles: bool = False) -> CallContext:
     return call_context_for(app, principal_for(app, lookup, logger), deps.clock.now())
 
 
+def read_as_caller(read: Callable[[CallContext], T]) -> T:
+    """A read stopped because the caller's cached roles were out of date (RolesChanged) runs
+    once more with the roles as the directory has them now: a name corrected meanwhile costs
+    one more read, a revoked role still sees nothing."""
+    try:
+        return read(call_context())
+    except RolesChanged:
+        return read(call_context(fresh_roles=True))
+
+
 def created_once(
     ctx: CallContext, case_id: str, body: BaseModel, create: Callable[[CreationToken], Any]
 ) -> Response[Any]:
     """A creating route on a case, once per Idempotency-Key; repeats get the first answer."""
     payload = {"caseId": case_id, **body.model_dump(mode="json")}
-    answer, _ = run_once(
+    answer, _ = idempotency.run_once(
         app,
         wiring().idempotent,
         tenant_id=ctx.tenant_id,
@@ -123,9 +146,13 @@ def get_cases(  # noqa: PLR0917 (one parameter per query string field)
 
 @app.get("/cases/<caseId>", **documented(Access.SIGNED_IN, finds=True))
 def get_case(caseId: CASE_ID) -> CaseDetailResponse:  # noqa: N803 (path name)
-    ctx = call_context()
-    file = case_file.open_case(ctx, caseId, wiring().base.uow(), wiring().cipher, blinding=wiring().blinding)
-    return CaseDetailResponse.of_file(file, ctx.principal.identity.language, ctx.now)
+    def read(ctx: CallContext) -> CaseDetailResponse:
+        file = case_file.open_case(
+            ctx, caseId, wiring().base.uow(), wiring().cipher, blinding=wiring().blinding
+        )
+        return CaseDetailResponse.of_file(file, ctx.principal.identity.language, ctx.now)
+
+    return read_as_caller(read)
 
 
 @app.post(
@@ -202,14 +229,16 @@ def get_case_audit(
     limit: LIMIT = DEFAULT_PAGE_SIZE,
     cursor: CURSOR = None,
 ) -> AuditTrailResponse:
-    trail = case_file.case_audit_trail(
-        call_context(),
-        caseId,
-        wiring().base.uow(),
-        limit=limit,
-        cursor=cursor,
-        cursors=LazyCursorCodec(lambda: wiring().cursors),
-        blinding=wiring().blinding,
+    trail = read_as_caller(
+        lambda ctx: case_file.case_audit_trail(
+            ctx,
+            caseId,
+            wiring().base.uow(),
+            limit=limit,
+            cursor=cursor,
+            cursors=LazyCursorCodec(lambda: wiring().cursors),
+            blinding=wiring().blinding,
+        )
     )
     return AuditTrailResponse.of(trail)
 

@@ -144,5 +144,38 @@ def test_a_refused_case_read_looks_like_a_missing_one_and_is_counted_for_oversee
     assert MIKKO not in {(e["actor"] or {}).get("userId") for e in trail}
     assert "case.access_refused" not in {e["action"] for e in trail}
     counts = json_body(as_person(MANAGER).request("GET", "/staff/refused-reads"))["items"]
-    assert [(c["userId"], c["refused"], c["missing"]) for c in counts] == [(MIKKO, 1, 1)]
+    assert [(c["userId"], c["notFound"], c["refused"]) for c in counts] == [(MIKKO, 2, 1)]
     assert as_person(ADMIN).request("GET", "/staff/refused-reads").status_code == 403
+
+
+def test_removing_and_adding_again_does_not_bring_a_cached_role_back(as_person: Any) -> None:
+    case_id = file_harassment_report(as_person)
+    assert as_person(ASSIGNEE).request("GET", f"/cases/{case_id}").status_code == 200  # cached now
+    liisa = staff_entry(as_person, ASSIGNEE)
+    body = {k: liisa[k] for k in ("name", "email", "language", "supervisedUnits")}
+
+    assert as_person(ADMIN).request("DELETE", f"/staff/{ASSIGNEE}").status_code == 204
+    again = as_person(ADMIN).request(
+        "PUT", f"/staff/{ASSIGNEE}", {**body, "roles": ["wellbeing_coordinator"]}
+    )
+
+    assert again.status_code == 200
+    assert json_body(again)["version"] > liisa["version"]
+    assert as_person(ASSIGNEE).request("GET", f"/cases/{case_id}").status_code == 404
+
+
+def test_a_handler_whose_entry_changed_meanwhile_still_reads_their_case(as_person: Any) -> None:
+    case_id = file_harassment_report(as_person)
+    assert as_person(ASSIGNEE).request("GET", f"/cases/{case_id}").status_code == 200  # cached now
+    liisa = staff_entry(as_person, ASSIGNEE)
+    body = {k: liisa[k] for k in ("email", "language", "supervisedUnits", "roles")}
+
+    renamed = as_person(ADMIN).request(
+        "PUT",
+        f"/staff/{ASSIGNEE}",
+        {**body, "name": "Liisa Niemi-Laine", "expectedVersion": liisa["version"]},
+    )
+
+    assert renamed.status_code == 200
+    assert as_person(ASSIGNEE).request("GET", f"/cases/{case_id}").status_code == 200
+    assert as_person(ASSIGNEE).request("GET", f"/cases/{case_id}/audit").status_code == 200

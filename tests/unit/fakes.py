@@ -143,9 +143,15 @@ class _FakeStaff:
         store.staff_revisions[tenant_id] = store.staff_revisions.get(tenant_id, 0) + 1
 
     def stage_save(
-        self, tenant_id: str, member: StaffMember, expected_version: int | None, previous: StaffMember | None
+        self,
+        tenant_id: str,
+        member: StaffMember,
+        expected_version: int | None,
+        previous: StaffMember | None,
+        *,
+        first_version: int = 1,
     ) -> int:
-        version = (expected_version or 0) + 1
+        version = first_version if expected_version is None else expected_version + 1
 
         def write(store: Store) -> None:
             current = store.staff.get((tenant_id, member.user_id))

@@ -63,6 +63,27 @@ def test_the_reports_handler_loads_nothing_its_main_route_does_not_need() -> Non
     assert loaded == dict.fromkeys(loaded), loaded
 
 
+def test_the_cases_handler_loads_only_the_inbox_of_its_use_cases() -> None:
+    loaded = run(
+        IMPORT_HANDLER.format(name="cases")
+        + """
+    names = ["aws_lambda_powertools.utilities.idempotency", "workwell.service_layer.case_messages",
+             "workwell.service_layer.report_submission", "workwell.service_layer.case_file",
+             "workwell.service_layer.case_work", "workwell.service_layer.case_statistics"]
+    print(json.dumps({name: state(name) for name in names}))
+    """
+    )
+
+    assert loaded == {
+        "aws_lambda_powertools.utilities.idempotency": None,
+        "workwell.service_layer.case_messages": None,
+        "workwell.service_layer.report_submission": None,
+        "workwell.service_layer.case_file": "_LazyModule",
+        "workwell.service_layer.case_work": "_LazyModule",
+        "workwell.service_layer.case_statistics": "_LazyModule",
+    }
+
+
 def test_a_lazy_use_case_loads_when_a_route_first_uses_it() -> None:
     loaded = run(
         IMPORT_HANDLER.format(name="reports")

@@ -333,7 +333,77 @@ def test_overseers_see_refused_reads_of_others_never_their_own(store: Store) -> 
     seen_by_hr = oversight.refused_reads(at(HR), uow)
     seen_by_manager = oversight.refused_reads(at(MANAGER), uow)
 
-    assert [(c.actor_id, c.refused, c.missing) for c in seen_by_hr] == [("sup-1", 1, 1)]
-    assert {c.actor_id for c in seen_by_manager} == {"hr-1", "sup-1"}
+    assert [(c.actor_id, c.total, c.refused) for c in seen_by_hr] == [("sup-1", 2, 1)]
+    # An overseer is refused a case only by a recusal: not told apart from missing ids.
+    assert sorted((c.actor_id, c.total, c.refused) for c in seen_by_manager) == [
+        ("hr-1", 1, None),
+        ("sup-1", 2, 1),
+    ]
     with pytest.raises(Forbidden):
         oversight.refused_reads(at(ADMIN), uow)
+
+
+def cached(principal: Any, staff_version: int) -> CallContext:
+    """The caller as a container's staff cache still sees them."""
+    return CallContext(
+        principal=type(principal)(
+            identity=principal.identity, roles=principal.roles, staff_version=staff_version
+        ),
+        request_id="req-4",
+        now=NOW,
+    )
+
+
+def test_a_decider_revoked_meanwhile_decides_nothing(store: Store) -> None:
+    change_id = request_grant(store)
+    staff_roles.put_staff_member(
+        ctx(ADMIN), "hr-1", profile("wellbeing_coordinator"), 1, FakeUnitOfWork(store)
+    )
+
+    with pytest.raises(Conflict):
+        staff_roles.decide_grant(cached(HR, 1), change_id, GrantDecision.CONFIRM, FakeUnitOfWork(store))
+    assert store.staff[("testi", SUPERVISOR_ID)].value.roles == {Role.SUPERVISOR}
+
+
+def test_an_admin_demoted_meanwhile_changes_nothing(store: Store) -> None:
+    staff_roles.put_staff_member(
+        ctx(ADMIN), "admin-2", profile("wellbeing_coordinator"), 1, FakeUnitOfWork(store)
+    )
+
+    with pytest.raises(Conflict):
+        staff_roles.remove_staff_member(cached(OTHER_ADMIN, 1), "mgr-1", FakeUnitOfWork(store))
+    assert ("testi", "mgr-1") in store.staff
+
+
+def test_a_person_removed_and_added_again_never_gets_an_old_version_back(store: Store) -> None:
+    staff_roles.remove_staff_member(ctx(ADMIN), "mgr-1", FakeUnitOfWork(store))
+
+    again = staff_roles.put_staff_member(
+        ctx(ADMIN), "mgr-1", profile("wellbeing_coordinator"), None, FakeUnitOfWork(store)
+    )
+
+    # A cache that still holds the removed entry (version 1) fails every check against this.
+    assert again.version > 1
+
+
+def test_an_admin_cannot_widen_their_own_supervised_units(store: Store) -> None:
+    store.staff[("testi", "admin-1")] = entry("admin-1", "tenant_admin", "supervisor")
+
+    with pytest.raises(InvalidInput) as raised:
+        staff_roles.put_staff_member(
+            ctx(ADMIN),
+            "admin-1",
+            profile("tenant_admin", "supervisor", supervisedUnits=["koulu", "hallinto"]),
+            1,
+            FakeUnitOfWork(store),
+        )
+    assert raised.value.details[0].loc == ("body", "supervisedUnits")
+
+
+@pytest.mark.parametrize("user_id", ["grants", "refused-reads"])
+def test_a_staff_route_name_is_nobodys_id(store: Store, user_id: str) -> None:
+    with pytest.raises(InvalidInput) as raised:
+        staff_roles.put_staff_member(
+            ctx(ADMIN), user_id, profile("wellbeing_coordinator"), None, FakeUnitOfWork(store)
+        )
+    assert raised.value.details[0].loc == ("path", "userId")

@@ -97,10 +97,17 @@ def new_item_put(table: str, codec: ItemCodec, item: Item) -> dict[str, Any]:
 
 
 def _versioned_put(
-    table: str, codec: ItemCodec, key: dict[str, str], item: Item, expected_version: int | None
+    table: str,
+    codec: ItemCodec,
+    key: dict[str, str],
+    item: Item,
+    expected_version: int | None,
+    *,
+    first_version: int = 1,
 ) -> tuple[dict[str, Any], int]:
-    """A Put that succeeds only if the stored version is the expected one (None: absent)."""
-    new_version = (expected_version or 0) + 1
+    """A Put that succeeds only if the stored version is the expected one (None: absent,
+    and the new item starts at `first_version`)."""
+    new_version = first_version if expected_version is None else expected_version + 1
     put: dict[str, Any] = {
         "TableName": table,
         "Item": codec.encode({**key, **item, "version": new_version}),
@@ -230,7 +237,13 @@ class DynamoDbStaffDirectory:
         return query_all(self._client, self._codec, self._prefix_query(tenant_id, prefix))
 
     def stage_save(
-        self, tenant_id: str, member: StaffMember, expected_version: int | None, previous: StaffMember | None
+        self,
+        tenant_id: str,
+        member: StaffMember,
+        expected_version: int | None,
+        previous: StaffMember | None,
+        *,
+        first_version: int = 1,
     ) -> int:
         item = {
             "entity": "staff_member",
@@ -244,6 +257,7 @@ class DynamoDbStaffDirectory:
             table_keys.staff_member_key(tenant_id, member.user_id),
             item,
             expected_version,
+            first_version=first_version,
         )
         self._staged.append(write)
         for role in sorted(member.roles):

@@ -3,12 +3,16 @@ the staff directory, or an anonymous caller of one tenant's public routes."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any, Protocol
 
 from aws_lambda_powertools import Logger
-from aws_lambda_powertools.event_handler import APIGatewayRestResolver
+from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
+from aws_lambda_powertools.event_handler.middlewares import NextMiddleware
 
 from workwell.api.claims import identity_from_claims
+from workwell.domain.errors import Conflict, RolesChanged
 from workwell.domain.principal import Principal
 from workwell.service_layer.call_context import CallContext, PublicCallContext
 from workwell.service_layer.principal_resolution import StaffLookup, resolve_principal
@@ -18,6 +22,28 @@ def principal_for(app: APIGatewayRestResolver, staff: StaffLookup, logger: Logge
     identity = identity_from_claims(app.current_event.request_context.authorizer.claims)
     logger.append_keys(tenant_id=identity.tenant_id)
     return resolve_principal(identity, staff)
+
+
+class _ForgetsEntries(Protocol):
+    def forget(self, tenant_id: str, user_id: str) -> None: ...
+
+
+def refresh_roles_after_conflict(app: APIGatewayRestResolver, staff: Callable[[], _ForgetsEntries]) -> None:
+    """A commit conditional on the caller's staff entry (caller_roles) fails when the entry
+    changed since it was cached: drop the caller's cached entry, so that a retry acts on the
+    roles as they are now, and a role revoked stays revoked in this container too."""
+
+    def forget_caller(app: APIGatewayRestResolver, next_middleware: NextMiddleware) -> Response[Any]:
+        try:
+            return next_middleware(app)
+        except (Conflict, RolesChanged):
+            claims = app.current_event.request_context.authorizer.claims or {}
+            tenant_id, user_id = claims.get("custom:tenant"), claims.get("sub")
+            if isinstance(tenant_id, str) and isinstance(user_id, str):
+                staff().forget(tenant_id, user_id)
+            raise
+
+    app.use(middlewares=[forget_caller])
 
 
 def call_context_for(app: APIGatewayRestResolver, principal: Principal, now: datetime) -> CallContext:

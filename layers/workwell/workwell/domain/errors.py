@@ -84,3 +84,9 @@ class ServiceBusy(DomainError):
     """The data store throttled or could not settle a transaction; the client may retry."""
 
     code = "service_busy"
+
+
+class RolesChanged(NotFound):
+    """The caller's staff entry changed after their roles were read (a cached entry, a
+    revocation meanwhile): a read was stopped before anything left. Answered as NotFound;
+    the composition root may try once more with the roles read afresh."""

@@ -14,6 +14,7 @@ from workwell.domain.staff import StaffMember
 from workwell.domain.tenant_settings import TenantSettings
 from workwell.domain.versioned import Versioned
 from workwell.service_layer.call_context import CallContext
+from workwell.service_layer.caller_roles import stage_roles_unchanged
 from workwell.service_layer.pagination import CursorCodec, Page, PageRequest, cursor_binding
 from workwell.service_layer.tenant_lookup import settings_of
 from workwell.service_layer.unit_of_work import UnitOfWork
@@ -65,6 +66,7 @@ def update_tenant_settings(
         raise InvalidInput("The request is not valid.", problems)
     version = uow.settings.stage_save(tenant_id, settings, expected_version)
     uow.staff.stage_expect_revision(tenant_id, revision)
+    stage_roles_unchanged(ctx, uow)
     uow.audit.stage(ctx.audit_event("tenant_settings.updated", "tenant_settings", tenant_id))
     uow.commit()
     return Versioned(settings, version)

@@ -12,6 +12,7 @@ from workwell.domain.errors import NotFound
 from workwell.domain.principal import Principal
 from workwell.domain.refused_reads import RefusedReadOutcome
 from workwell.service_layer.call_context import CallContext
+from workwell.service_layer.caller_roles import stage_roles_unchanged
 from workwell.service_layer.person_blinding import PersonBlinding
 from workwell.service_layer.unit_of_work import StoredReport, UnitOfWork
 
@@ -51,9 +52,7 @@ def case_in_hand(
         outcome = RefusedReadOutcome.MISSING if stored is None else RefusedReadOutcome.REFUSED
         uow.refused_reads.count(ctx.tenant_id, ctx.principal.user_id, outcome, ctx.now)
         raise NotFound("Case not found.")
-    if ctx.principal.staff_version is not None:
-        # Whatever this use case commits (the read's audit event, a transition) holds only
-        # if the caller's roles are still those the access was decided on: a revocation
-        # takes effect at once, even where a cached entry still shows the old roles.
-        uow.staff.stage_expect_version(ctx.tenant_id, ctx.principal.user_id, ctx.principal.staff_version)
+    # Whatever this use case commits (the read's audit event, a transition) holds only if
+    # the caller's roles are still those the access was decided on.
+    stage_roles_unchanged(ctx, uow)
     return CaseInHand(stored, viewer, actor)

@@ -11,7 +11,7 @@ from workwell.domain.audit import AuditEvent
 from workwell.domain.case_events import CaseEvent, CaseEventDetails
 from workwell.domain.case_handling import CaseWorkflow
 from workwell.domain.case_workflow import WorkflowAction, WorkflowActor
-from workwell.domain.errors import Conflict, NotFound
+from workwell.domain.errors import Conflict, RolesChanged
 from workwell.domain.report_types import case_type_of
 from workwell.domain.safety_report import SafetyReport
 from workwell.domain.staff import StaffMember
@@ -58,6 +58,10 @@ def open_case(
     report = stored.report.value
     settings = settings_of(ctx.tenant_id, uow).value
     workflow = CaseWorkflow(case_type_of(settings, report.type_key))
+    # The read is on record, and the reader's roles confirmed (caller_roles), before
+    # anything is opened: a reader revoked a moment ago gets nothing decrypted.
+    uow.audit.stage(ctx.audit_event("case.read", CASE, report_id, report.expires_at))
+    _commit_read(uow)
     answers = cipher.decrypt(stored.sealed_content, RecordContext(ctx.tenant_id, REPORT_RECORD, report_id))
     messages = [
         ReadableMessage(
@@ -84,8 +88,6 @@ def open_case(
     }
     named |= {m.message.author_id for m in stored.messages}
     people = uow.staff.get_many(ctx.tenant_id, {n for n in named if n})
-    uow.audit.stage(ctx.audit_event("case.read", CASE, report_id, report.expires_at))
-    _commit_read(uow)
     if stored.expiry_pending:
         # A close or reopen whose expiry did not reach every item yet: finish it now.
         uow.retention.propagate(stored)
@@ -142,4 +144,4 @@ def _commit_read(uow: UnitOfWork) -> None:
     try:
         uow.commit()
     except Conflict:
-        raise NotFound("Case not found.") from None
+        raise RolesChanged("Case not found.") from None

@@ -30,11 +30,14 @@ from workwell.domain.roles import Role
 from workwell.domain.staff import PendingGrant, StaffMember, StaffProfile
 from workwell.domain.versioned import Versioned
 from workwell.service_layer.call_context import CallContext
+from workwell.service_layer.caller_roles import stage_roles_unchanged
 from workwell.service_layer.pagination import CursorCodec, PageRequest, cursor_binding
 from workwell.service_layer.tenant_lookup import settings_of
 from workwell.service_layer.unit_of_work import UnitOfWork
 
 ROLE_CHANGE = "role_change"
+# Paths under /staff/ that are routes: nobody can be reached at /staff/{userId} with these.
+RESERVED_USER_IDS = frozenset({"grants", "refused-reads"})
 STAFF_MEMBER = "staff_member"
 
 
@@ -44,6 +47,8 @@ def put_staff_member(
     """Create (no expected version) or update (with it) one person. Case-handling roles the
     person does not hold become pending grants; those dropped are revoked at once."""
     require_tenant_admin(ctx.principal)
+    if user_id in RESERVED_USER_IDS:
+        raise InvalidInput.at(("path", "userId"), "is the name of a staff route, not a person")
     tenant_id = ctx.tenant_id
     settings = settings_of(tenant_id, uow)
     problems = [ErrorDetail(("body", *p.loc), p.msg) for p in profile.problems_against(settings.value)]
@@ -58,8 +63,14 @@ def put_staff_member(
         raise Conflict("The staff entry was changed by someone else; reload and try again.")
     previous = current.value if current else None
     held = previous.roles if previous else frozenset()
-    if user_id == ctx.principal.user_id and profile.roles != held:
-        raise InvalidInput.at(("body", "roles"), "nobody can change their own roles")
+    if user_id == ctx.principal.user_id:
+        # Roles and what they reach: an admin who supervises must not widen their own units.
+        if profile.roles != held:
+            raise InvalidInput.at(("body", "roles"), "nobody can change their own roles")
+        if previous is not None and profile.supervised_units != previous.supervised_units:
+            raise InvalidInput.at(("body", "supervisedUnits"), "nobody can change their own supervised units")
+    else:
+        stage_roles_unchanged(ctx, uow)
     live_pending = previous.pending_at(ctx.now) if previous else ()
     plan = plan_role_change(profile.roles, held, frozenset(g.role for g in live_pending))
 
@@ -93,7 +104,11 @@ def put_staff_member(
         supervised_units=profile.supervised_units,
         pending_grants=tuple(sorted(pending, key=lambda g: g.role)),
     )
-    version = uow.staff.stage_save(tenant_id, member, expected_version, previous)
+    # A version is never reused: a person removed and added again starts above any version
+    # their old entry had (every staff write raises the directory's revision), so a check
+    # against a cached entry of the removed person cannot pass (caller_roles).
+    first_version = uow.staff.revision(tenant_id) + 1 if previous is None else 1
+    version = uow.staff.stage_save(tenant_id, member, expected_version, previous, first_version=first_version)
     # The supervised units were checked against this settings version.
     uow.settings.stage_expect_version(tenant_id, settings.version)
     uow.audit.stage(ctx.audit_event("staff.updated" if previous else "staff.added", STAFF_MEMBER, user_id))
@@ -111,6 +126,7 @@ def remove_staff_member(ctx: CallContext, user_id: str, uow: UnitOfWork) -> None
     if current is None:
         raise NotFound("Staff member not found.")
     member = current.value
+    stage_roles_unchanged(ctx, uow)
     _withdraw(ctx, uow, list(member.pending_at(ctx.now)))
     for role in sorted(member.roles & CASE_HANDLING_ROLES):
         change = _new_change(
@@ -135,6 +151,8 @@ def decide_grant(ctx: CallContext, change_id: str, decision: GrantDecision, uow:
     if entry is None or change_id not in {g.change_id for g in entry.value.pending_grants}:
         # The person left the directory, or a later change superseded the request.
         raise Conflict("This role grant is no longer pending.")
+    # A decider whose overseer role was revoked a moment ago (a cached entry) decides nothing.
+    stage_roles_unchanged(ctx, uow)
     confirmed = decision is GrantDecision.CONFIRM
     decided = change.decided(
         RoleChangeStatus.CONFIRMED if confirmed else RoleChangeStatus.REJECTED, ctx.principal.user_id, ctx.now

@@ -67,7 +67,11 @@ class StaffDirectory(Protocol):
         member: StaffMember,
         expected_version: int | None,
         previous: StaffMember | None,
-    ) -> int: ...
+        *,
+        first_version: int = 1,
+    ) -> int:
+        """A new entry (no expected version) starts at `first_version`."""
+        ...
 
     def stage_remove(self, tenant_id: str, member: StaffMember, expected_version: int) -> None: ...
 

@@ -7,13 +7,13 @@ from datetime import date, datetime
 
 from workwell.domain.localised_text import Language, LocalisedText
 from workwell.domain.model_base import CamelModel
-from workwell.domain.refused_reads import RefusedReadCount
 from workwell.domain.role_grants import GrantDecision, RoleChangeKind, RoleChangeStatus
 from workwell.domain.roles import Role
 from workwell.domain.staff import StaffMember, StaffProfile
 from workwell.domain.tenant_settings import TenantSettings
 from workwell.domain.versioned import ExpectedVersion, Versioned
 from workwell.service_layer.administration import Profile
+from workwell.service_layer.oversight import NotFoundReads
 from workwell.service_layer.staff_roles import RoleChangeView
 
 
@@ -145,10 +145,11 @@ class RoleChangeListResponse(CamelModel):
 class RefusedReadsEntry(CamelModel):
     day: date
     user_id: str
-    # Reads of cases that exist and are not the person's to see.
-    refused: int
-    # Reads of ids that do not exist.
-    missing: int
+    # Case reads answered 404 (a case not theirs to see, or an id that does not exist).
+    not_found: int
+    # Of those, reads of cases that exist; null for safety managers and HR directors, whom
+    # only a recusal keeps from a case (telling it apart would tell who was recused).
+    refused: int | None
 
 
 class RefusedReadsResponse(CamelModel):
@@ -158,11 +159,11 @@ class RefusedReadsResponse(CamelModel):
     items: list[RefusedReadsEntry]
 
     @classmethod
-    def of(cls, counts: Sequence[RefusedReadCount]) -> RefusedReadsResponse:
+    def of(cls, counts: Sequence[NotFoundReads]) -> RefusedReadsResponse:
         return cls(
             items=[
                 RefusedReadsEntry(
-                    day=date.fromisoformat(c.day), user_id=c.actor_id, refused=c.refused, missing=c.missing
+                    day=date.fromisoformat(c.day), user_id=c.actor_id, not_found=c.total, refused=c.refused
                 )
                 for c in counts
             ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, datetime
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from pydantic import StringConstraints
 
@@ -30,10 +30,13 @@ from workwell.domain.small_numbers import SuppressedTable
 from workwell.domain.staff import StaffMember
 from workwell.domain.tenant_settings import TenantSettings
 from workwell.domain.versioned import ExpectedVersion
-from workwell.service_layer.case_file import AuditTrail, CaseFile, TimelineEntry
 from workwell.service_layer.case_inbox import Inbox
-from workwell.service_layer.case_statistics import CaseStatistics, DeadlineTiming
-from workwell.service_layer.case_work import Transition
+
+if TYPE_CHECKING:
+    # Imported where used: a cold start serving the inbox never loads these use cases.
+    from workwell.service_layer.case_file import AuditTrail, CaseFile, TimelineEntry
+    from workwell.service_layer.case_statistics import CaseStatistics, DeadlineTiming
+    from workwell.service_layer.case_work import Transition
 
 ActionKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 NoteText = Annotated[str, StringConstraints(min_length=1, max_length=5_000)]
@@ -49,6 +52,8 @@ class TransitionRequest(CamelModel):
     note: NoteText | None = None
 
     def transition(self) -> Transition:
+        from workwell.service_layer.case_work import Transition
+
         return Transition(self.action, self.expected_version, self.resolution, self.note)
 
 
