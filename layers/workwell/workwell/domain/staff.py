@@ -49,16 +49,35 @@ class PendingGrant(CamelModel):
     requested_at: datetime
 
 
-class StaffMember(CamelModel):
-    """A person's entry: contact, the privileged roles in force, and pending grants."""
+class _StaffFields(CamelModel):
+    """What a person's entry and a request for it share, with the rules they share."""
 
-    user_id: UserId
     name: ShortText
     email: EmailAddress
     language: Language = "fi"
-    # Empty while the person's only roles are pending grants.
     roles: SeparatedRoles = frozenset()
     supervised_units: tuple[Slug, ...] = Field(default=(), max_length=100)
+
+    @model_validator(mode="after")
+    def _roles_fit_together(self) -> _StaffFields:
+        if (Role.SUPERVISOR in self.roles) != bool(self.supervised_units):
+            raise ValueError("supervisedUnits is required for, and only for, the supervisor role")
+        return self
+
+    def problems_against(self, settings: TenantSettings) -> list[ErrorDetail]:
+        """Rules that need the tenant's settings: supervised units must exist."""
+        return [
+            ErrorDetail(("supervisedUnits", index), "unit does not exist in this tenant")
+            for index, unit in enumerate(self.supervised_units)
+            if unit not in settings.unit_ids
+        ]
+
+
+class StaffMember(_StaffFields):
+    """A person's entry: contact, the privileged roles in force (empty while the person's
+    only roles are pending grants), and pending grants."""
+
+    user_id: UserId
     pending_grants: tuple[PendingGrant, ...] = Field(default=(), max_length=3)
 
     @field_serializer("roles")
@@ -66,55 +85,13 @@ class StaffMember(CamelModel):
         # A set has no order; answers and stored documents list roles the same way each time.
         return sorted(roles)
 
-    @model_validator(mode="after")
-    def _roles_fit_together(self) -> StaffMember:
-        problem = _role_problem(self.roles, self.supervised_units)
-        if problem:
-            raise ValueError(problem)
-        return self
-
-    def problems_against(self, settings: TenantSettings) -> list[ErrorDetail]:
-        """Rules that need the tenant's settings: supervised units must exist."""
-        return _unit_problems(self.supervised_units, settings)
-
     def pending_at(self, now: datetime) -> tuple[PendingGrant, ...]:
         """Pending grants that have not lapsed."""
         return tuple(g for g in self.pending_grants if now < g.requested_at + PENDING_GRANT_LIFETIME)
 
-    def pending_roles_at(self, now: datetime) -> frozenset[Role]:
-        return frozenset(g.role for g in self.pending_at(now))
 
-
-class StaffProfile(CamelModel):
+class StaffProfile(_StaffFields):
     """What a tenant admin asks for a person: contact and privileged roles. Case-handling
     roles asked for become pending grants (see role_grants)."""
 
-    name: ShortText
-    email: EmailAddress
-    language: Language = "fi"
     roles: SeparatedRoles = Field(min_length=1)
-    supervised_units: tuple[Slug, ...] = Field(default=(), max_length=100)
-
-    @model_validator(mode="after")
-    def _roles_fit_together(self) -> StaffProfile:
-        problem = _role_problem(self.roles, self.supervised_units)
-        if problem:
-            raise ValueError(problem)
-        return self
-
-    def problems_against(self, settings: TenantSettings) -> list[ErrorDetail]:
-        return _unit_problems(self.supervised_units, settings)
-
-
-def _unit_problems(units: tuple[str, ...], settings: TenantSettings) -> list[ErrorDetail]:
-    return [
-        ErrorDetail(("supervisedUnits", index), "unit does not exist in this tenant")
-        for index, unit in enumerate(units)
-        if unit not in settings.unit_ids
-    ]
-
-
-def _role_problem(roles: frozenset[Role], supervised_units: tuple[str, ...]) -> str | None:
-    if (Role.SUPERVISOR in roles) != bool(supervised_units):
-        return "supervisedUnits is required for, and only for, the supervisor role"
-    return None
