@@ -318,6 +318,58 @@ def test_the_digest_runs_on_demand_once_a_day(stack: RunningStack) -> None:
     )
 
 
+def test_a_role_that_reads_harassment_reports_takes_an_overseers_confirmation(stack: RunningStack) -> None:
+    """Issue 12 through the stack: the admin asks, nothing changes; an overseer confirms,
+    the role takes effect; the overseers and the grantee are told, without names or roles."""
+    admin, supervisor, manager = (
+        sign_in(stack, user) for user in ("vaala-admin-1", "vaala-supervisor-1", "vaala-safetymgr-1")
+    )
+    report = {
+        "type": "harassment",
+        "answers": {"whatHappened": "Minua nimiteltiin."},
+        "handlerId": "vaala-safetyrep-1",
+    }
+    _, created = request(
+        stack, "POST", "/reports", report, sign_in(stack, "vaala-employee-1"), idempotency_key="e2e-sod-0001"
+    )
+    case_path = f"/cases/{created['reportId']}"
+    _, directory = request(stack, "GET", "/staff?limit=100", token=admin)
+    entry = next(p for p in directory["items"] if p["userId"] == "vaala-supervisor-1")
+    wanted = {k: entry[k] for k in ("name", "email", "language", "supervisedUnits")}
+
+    asked, pending = request(
+        stack,
+        "PUT",
+        "/staff/vaala-supervisor-1",
+        {**wanted, "roles": ["supervisor", "safety_manager"], "expectedVersion": entry["version"]},
+        admin,
+    )
+    before = request(stack, "GET", case_path, token=supervisor)[0]
+    _, grants = request(stack, "GET", "/staff/grants?status=pending", token=manager)
+    (grant,) = [g for g in grants["items"] if g["userId"] == "vaala-supervisor-1"]
+    by_admin = request(stack, "POST", f"/staff/grants/{grant['id']}/confirmation", token=admin)[0]
+    confirmed = request(stack, "POST", f"/staff/grants/{grant['id']}/confirmation", token=manager)[0]
+    # Lists read roles afresh (and refresh the container's cache), so the case is there at once.
+    _, inbox = request(stack, "GET", "/cases", token=supervisor)
+    after = request(stack, "GET", case_path, token=supervisor)[0]
+
+    assert (asked, pending["roles"], [g["role"] for g in pending["pendingGrants"]]) == (
+        200,
+        ["supervisor"],
+        ["safety_manager"],
+    )
+    assert (before, by_admin, confirmed, after) == (404, 403, 200, 200)
+    assert created["reportId"] in [c["caseId"] for c in inbox["items"]]
+    notices = _wait_for(
+        lambda: [e for e in request(stack, "GET", "/_local/mailbox")[1]["emails"] if grant["id"] in e["body"]]
+    )
+    told = {r for e in notices for r in e["recipients"]}
+    assert {
+        f"{u}@vaala.example" for u in ("vaala-hrdir-1", "vaala-safetymgr-1", "vaala-supervisor-1")
+    } <= told
+    assert not [e for e in notices if "safety_manager" in e["body"] or entry["name"] in e["body"]]
+
+
 def test_the_mailbox_answers_in_json_and_html(stack: RunningStack) -> None:
     status, mailbox = request(stack, "GET", "/_local/mailbox")
     html_status, page = request(stack, "GET", "/_local/mailbox?format=html")
