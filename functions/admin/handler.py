@@ -88,7 +88,7 @@ def call_context() -> CallContext:
 
 @app.get("/me", **documented(Access.SIGNED_IN, inputs=False, finds=True))
 def get_me() -> MeResponse:
-    profile = administration.describe_me(current_principal(), dependencies().uow())
+    profile = administration.describe_me(call_context(), dependencies().uow())
     return MeResponse.of(profile)
 
 

@@ -66,10 +66,15 @@ def test_an_admin_cannot_make_a_reader_of_harassment_reports_alone(
     assert case_reads(as_person, ADMIN, case_id) == (False, 404)
     assert case_reads(as_person, MIKKO, case_id) == (False, 404)
 
+    never_seen = json_body(as_person(MANAGER).request("GET", "/staff/grants?status=pending"))["items"]
+    assert [g["signedInAs"] for g in never_seen if g["userId"] == MIKKO] == [None]
+    assert as_person(MIKKO).request("GET", "/me").status_code == 200  # Mikko opens the app
     grants = json_body(as_person(MANAGER).request("GET", "/staff/grants?status=pending"))["items"]
     (grant,) = [g for g in grants if g["userId"] == MIKKO]
     assert grant["actions"] == ["confirm", "reject"]
     assert grant["requestedBy"] == ADMIN
+    # Who the account is by the identity provider, not only the name the admin typed.
+    assert grant["signedInAs"]["email"] == address_of(definitions, MIKKO)
     # The admin sees the history but may not confirm; nor may the grantee.
     assert as_person(ADMIN).request("POST", f"/staff/grants/{grant['id']}/confirmation").status_code == 403
     assert as_person(MIKKO).request("POST", f"/staff/grants/{grant['id']}/confirmation").status_code == 403

@@ -13,7 +13,7 @@ from workwell.domain.outbox import OutboxMessage
 from workwell.domain.refused_reads import RefusedReadCount, RefusedReadOutcome
 from workwell.domain.role_grants import RoleChange, RoleChangeStatus
 from workwell.domain.safety_report import SafetyReport
-from workwell.domain.staff import StaffMember
+from workwell.domain.staff import SignedInAs, StaffMember
 from workwell.domain.tenant_settings import TenantSettings
 from workwell.domain.versioned import Versioned
 from workwell.service_layer.field_cipher import RecordContext
@@ -61,6 +61,7 @@ class Store:
         self.submissions: dict[tuple[str, str], SubmissionRecord] = {}
         self.role_changes: dict[tuple[str, str], Versioned[RoleChange]] = {}
         self.refused_reads: dict[tuple[str, str, str], dict[str, int]] = {}
+        self.signed_in: dict[tuple[str, str], SignedInAs] = {}
         self.commits = 0
 
 
@@ -355,6 +356,21 @@ class _FakeRefusedReads:
         ]
 
 
+class _FakeSignedIn:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def record(self, tenant_id: str, seen: SignedInAs) -> None:
+        self._store.signed_in[(tenant_id, seen.user_id)] = seen
+
+    def get_many(self, tenant_id: str, user_ids: Collection[str]) -> Mapping[str, SignedInAs]:
+        return {
+            u: self._store.signed_in[(tenant_id, u)]
+            for u in user_ids
+            if (tenant_id, u) in self._store.signed_in
+        }
+
+
 class FakeUnitOfWork(UnitOfWork):
     def __init__(self, store: Store | None = None) -> None:
         self.store = store or Store()
@@ -367,6 +383,7 @@ class FakeUnitOfWork(UnitOfWork):
         self.outbox = _FakeOutbox(self._staged)
         self.role_changes = _FakeRoleChanges(self.store, self._staged)
         self.refused_reads = _FakeRefusedReads(self.store)
+        self.signed_in = _FakeSignedIn(self.store)
 
     def commit(self) -> None:
         # All or nothing: apply to a copy first, like a transaction (and its size limit).

@@ -60,20 +60,20 @@ def store() -> Store:
 
 
 def test_me_shows_features_by_role_and_rollout(store: Store) -> None:
-    profile = administration.describe_me(EMPLOYEE, FakeUnitOfWork(store))
+    profile = administration.describe_me(ctx(EMPLOYEE), FakeUnitOfWork(store))
 
     assert profile.features.service_tray is True
     assert profile.features.tenant_administration is False
     assert profile.features.case_handling is False
 
-    admin_profile = administration.describe_me(ADMIN, FakeUnitOfWork(store))
+    admin_profile = administration.describe_me(ctx(ADMIN), FakeUnitOfWork(store))
     assert admin_profile.features.tenant_administration is True
     assert admin_profile.features.wellbeing_aggregates is True
 
 
 def test_me_for_an_unprovisioned_tenant_is_not_found(store: Store) -> None:
     with pytest.raises(NotFound):
-        administration.describe_me(make_principal(tenant_id="unknown"), FakeUnitOfWork(store))
+        administration.describe_me(ctx(make_principal(tenant_id="unknown")), FakeUnitOfWork(store))
 
 
 @pytest.mark.parametrize(

@@ -407,3 +407,26 @@ def test_a_staff_route_name_is_nobodys_id(store: Store, user_id: str) -> None:
             ctx(ADMIN), user_id, profile("wellbeing_coordinator"), None, FakeUnitOfWork(store)
         )
     assert raised.value.details[0].loc == ("path", "userId")
+
+
+def test_the_confirmer_sees_who_the_grantee_signed_in_as(store: Store) -> None:
+    """The directory's name is what the admin typed; the identity provider's is kept at /me,
+    for staff members only."""
+    from workwell.service_layer import administration
+
+    request_grant(store)
+    mikko = make_principal(tenant_id="testi", user_id=SUPERVISOR_ID)
+    employee = make_principal(tenant_id="testi", user_id="emp-9")
+    administration.describe_me(cached(mikko, 2), FakeUnitOfWork(store))
+    administration.describe_me(ctx(employee), FakeUnitOfWork(store))
+
+    (view,) = staff_roles.role_change_history(
+        at(HR), pending_only=True, limit=25, cursor=None, cursors=PlainCursors(), uow=FakeUnitOfWork(store)
+    ).items
+
+    assert view.signed_in_as is not None
+    assert (view.signed_in_as.name, view.signed_in_as.email) == (
+        "Test Person",
+        f"{SUPERVISOR_ID}@example.com",
+    )
+    assert ("testi", "emp-9") not in store.signed_in

@@ -1,8 +1,10 @@
-"""Role changes (grants and revocations of case-handling roles) and the per-person counters
-of case reads answered 404, in the main table."""
+"""Role changes (grants and revocations of case-handling roles), staff members' identities
+as they last signed in, and the per-person counters of case reads answered 404, in the main
+table."""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -11,6 +13,7 @@ from workwell.adapters.dynamodb_errors import translated
 from workwell.adapters.dynamodb_repositories import ItemCodec, epoch_seconds, query_all, read_item
 from workwell.domain.refused_reads import RefusedReadCount, RefusedReadOutcome
 from workwell.domain.role_grants import ROLE_CHANGE_RETENTION, RoleChange, RoleChangeStatus
+from workwell.domain.staff import SIGNED_IN_RETENTION, SignedInAs
 from workwell.domain.versioned import Versioned
 from workwell.service_layer.pagination import Page, PageRequest
 
@@ -142,3 +145,35 @@ class DynamoDbRefusedReads:
             )
             for i in items
         ]
+
+
+class DynamoDbSignedInIdentities:
+    def __init__(self, client: DynamoDBClient, table: str, codec: ItemCodec) -> None:
+        self._client, self._table, self._codec = client, table, codec
+
+    def record(self, tenant_id: str, seen: SignedInAs) -> None:
+        item = {
+            **table_keys.signed_in_key(tenant_id, seen.user_id),
+            "entity": "signed_in",
+            "user_id": seen.user_id,
+            "seen_at": seen.seen_at.isoformat(),
+            "expires_at": epoch_seconds(seen.seen_at + SIGNED_IN_RETENTION),
+        }
+        item.update({k: v for k, v in (("name", seen.name), ("email", seen.email)) if v})
+        translated(self._client.put_item, TableName=self._table, Item=self._codec.encode(item))
+
+    def get_many(self, tenant_id: str, user_ids: Collection[str]) -> Mapping[str, SignedInAs]:
+        found: dict[str, SignedInAs] = {}
+        for user_id in sorted(set(user_ids)):
+            # A page of the history names a handful of people: single reads keep this simple.
+            item = read_item(
+                self._client, self._table, self._codec, table_keys.signed_in_key(tenant_id, user_id)
+            )
+            if item:
+                found[user_id] = SignedInAs(
+                    user_id=user_id,
+                    name=item.get("name"),
+                    email=item.get("email"),
+                    seen_at=datetime.fromisoformat(str(item["seen_at"])),
+                )
+        return found

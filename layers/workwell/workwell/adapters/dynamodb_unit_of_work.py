@@ -24,7 +24,11 @@ if TYPE_CHECKING:
 
     from workwell.adapters.dynamodb_case_retention import DynamoDbCaseRetention
     from workwell.adapters.dynamodb_reports import DynamoDbOutbox, DynamoDbReports
-    from workwell.adapters.dynamodb_role_changes import DynamoDbRefusedReads, DynamoDbRoleChanges
+    from workwell.adapters.dynamodb_role_changes import (
+        DynamoDbRefusedReads,
+        DynamoDbRoleChanges,
+        DynamoDbSignedInIdentities,
+    )
 
 MAX_TRANSACTION_ITEMS = 100
 
@@ -95,3 +99,9 @@ class DynamoDbUnitOfWork(UnitOfWork):
 
     def rollback(self) -> None:
         self._staged.clear()
+
+    @functools.cached_property
+    def signed_in(self) -> DynamoDbSignedInIdentities:  # type: ignore[override]
+        from workwell.adapters.dynamodb_role_changes import DynamoDbSignedInIdentities
+
+        return DynamoDbSignedInIdentities(self._client, self._tables.main, self._codec)

@@ -195,3 +195,8 @@ REFUSED_READS_DAY_PREFIX = "DAY#"
 
 def refused_reads_partition(tenant_id: str) -> str:
     return _tenant(tenant_id) + "REFUSEDREADS"
+
+
+def signed_in_key(tenant_id: str, user_id: str) -> dict[str, str]:
+    """A staff member's identity as the identity provider last gave it (at GET /me)."""
+    return {"PK": _tenant(tenant_id) + "SIGNEDIN", "SK": f"USER#{user_id}"}

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Annotated
 
 from pydantic import AfterValidator, Field, WithJsonSchema, field_serializer, model_validator
@@ -47,6 +48,21 @@ class PendingGrant(CamelModel):
     role: Role
     change_id: str
     requested_at: datetime
+
+
+# Kept while it can matter for a grant decision; refreshed at every sign-in.
+SIGNED_IN_RETENTION = timedelta(days=400)
+
+
+@dataclass(frozen=True)
+class SignedInAs:
+    """What the identity provider said of a staff member when they last signed in: a name
+    and address a confirmer of a role grant can trust, unlike those an admin typed in."""
+
+    user_id: str
+    name: str | None
+    email: str | None
+    seen_at: datetime
 
 
 class _StaffFields(CamelModel):

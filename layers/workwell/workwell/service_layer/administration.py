@@ -10,7 +10,7 @@ from workwell.domain.access_policy import Features, features_for, require_tenant
 from workwell.domain.errors import Conflict, ErrorDetail, InvalidInput
 from workwell.domain.principal import Principal
 from workwell.domain.report_types import CATALOGUE, case_type_of
-from workwell.domain.staff import StaffMember
+from workwell.domain.staff import SignedInAs, StaffMember
 from workwell.domain.tenant_settings import TenantSettings
 from workwell.domain.versioned import Versioned
 from workwell.service_layer.call_context import CallContext
@@ -39,8 +39,17 @@ def _settings_of(principal: Principal, uow: UnitOfWork) -> Versioned[TenantSetti
     return settings_of(principal.tenant_id, uow)
 
 
-def describe_me(principal: Principal, uow: UnitOfWork) -> Profile:
+def describe_me(ctx: CallContext, uow: UnitOfWork) -> Profile:
+    """Also keeps, for staff members, who the identity provider says they are: what a
+    confirmer of a role grant is shown (staff_roles), since the directory's name and address
+    are whatever an admin typed."""
+    principal = ctx.principal
     settings = _settings_of(principal, uow).value
+    if principal.staff_version is not None:
+        identity = principal.identity
+        uow.signed_in.record(
+            ctx.tenant_id, SignedInAs(identity.user_id, identity.name, identity.email, seen_at=ctx.now)
+        )
     return Profile(principal=principal, settings=settings, features=features_for(principal, settings))
 
 

@@ -27,7 +27,7 @@ from workwell.domain.role_grants import (
     plan_role_change,
 )
 from workwell.domain.roles import Role
-from workwell.domain.staff import PendingGrant, StaffMember, StaffProfile
+from workwell.domain.staff import PendingGrant, SignedInAs, StaffMember, StaffProfile
 from workwell.domain.versioned import Versioned
 from workwell.service_layer.call_context import CallContext
 from workwell.service_layer.caller_roles import stage_roles_unchanged
@@ -194,6 +194,9 @@ class RoleChangeView:
     status: RoleChangeStatus
     # What the caller may do with it now.
     actions: tuple[GrantDecision, ...]
+    # Who the grantee's account is by the identity provider, as of their last sign-in (None:
+    # never signed in): the name in the change is only what the admin typed.
+    signed_in_as: SignedInAs | None = None
 
 
 @dataclass(frozen=True)
@@ -222,17 +225,20 @@ def role_change_history(
         if pending_only
         else uow.role_changes.history(ctx.tenant_id, request)
     )
-    views = [_view(ctx.principal, v.value, ctx) for v in page.items]
+    seen = uow.signed_in.get_many(ctx.tenant_id, {v.value.user_id for v in page.items})
+    views = [_view(ctx.principal, v.value, ctx, seen.get(v.value.user_id)) for v in page.items]
     if pending_only:
         views = [v for v in views if v.status is RoleChangeStatus.PENDING]
     next_cursor = cursors.encode(page.next_position, binding) if page.next_position else None
     return RoleChangePage(items=views, next_cursor=next_cursor)
 
 
-def _view(principal: Principal, change: RoleChange, ctx: CallContext) -> RoleChangeView:
+def _view(
+    principal: Principal, change: RoleChange, ctx: CallContext, seen: SignedInAs | None
+) -> RoleChangeView:
     allowed = may_decide(change, principal.user_id, principal.roles, ctx.now)
     actions = (GrantDecision.CONFIRM, GrantDecision.REJECT) if allowed else ()
-    return RoleChangeView(change, change.status_at(ctx.now), actions)
+    return RoleChangeView(change, change.status_at(ctx.now), actions, seen)
 
 
 def _new_change(

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from workwell.domain.refused_reads import RefusedReadCount, RefusedReadOutcome
     from workwell.domain.role_grants import RoleChange
     from workwell.domain.safety_report import CaseMessage, SafetyReport
-    from workwell.domain.staff import StaffMember
+    from workwell.domain.staff import SignedInAs, StaffMember
     from workwell.domain.tenant_settings import TenantSettings
     from workwell.domain.versioned import Versioned
     from workwell.service_layer.pagination import Page, PageRequest
@@ -259,6 +259,14 @@ class RoleChangeRepository(Protocol):
         ...
 
 
+class SignedInIdentities(Protocol):
+    """Staff members' identities as the identity provider last gave them. Written at once."""
+
+    def record(self, tenant_id: str, seen: SignedInAs) -> None: ...
+
+    def get_many(self, tenant_id: str, user_ids: Collection[str]) -> Mapping[str, SignedInAs]: ...
+
+
 class RefusedReads(Protocol):
     """Case reads answered 404, per person and day. Written at once, outside the unit's
     transaction: the answer is a 404 and nothing else is written."""
@@ -278,6 +286,7 @@ class UnitOfWork(abc.ABC):
     outbox: Outbox
     role_changes: RoleChangeRepository
     refused_reads: RefusedReads
+    signed_in: SignedInIdentities
 
     def __enter__(self) -> UnitOfWork:
         return self

@@ -100,6 +100,12 @@ class StaffListResponse(CamelModel):
     next_cursor: str | None
 
 
+class SignedInAsView(CamelModel):
+    name: str | None
+    email: str | None
+    at: datetime
+
+
 class RoleChangeResponse(CamelModel):
     """A grant request (and its decision) or a revocation of a case-handling role."""
 
@@ -117,11 +123,16 @@ class RoleChangeResponse(CamelModel):
     lapses_at: datetime | None
     # What the caller may do with it now.
     actions: list[GrantDecision]
+    # The grantee's account as the identity provider named it at their last sign-in; null
+    # if they never signed in. `name` is only what the admin typed: check this before
+    # confirming.
+    signed_in_as: SignedInAsView | None
 
     @classmethod
     def of(cls, view: RoleChangeView) -> RoleChangeResponse:
-        change = view.change
+        change, seen = view.change, view.signed_in_as
         return cls(
+            signed_in_as=SignedInAsView(name=seen.name, email=seen.email, at=seen.seen_at) if seen else None,
             id=change.change_id,
             user_id=change.user_id,
             name=change.grantee_name,
