@@ -197,13 +197,35 @@ def api_event(
     headers: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """A REST API proxy event as API Gateway would pass it after the Cognito authorizer."""
-    all_headers = {"Content-Type": "application/json", **(headers or {})}
+    return rest_proxy_event(
+        method,
+        path,
+        claims,
+        raw_body=json.dumps(body) if body is not None else None,
+        resource=resource,
+        path_parameters=path_parameters,
+        headers={"Content-Type": "application/json", **(headers or {})},
+    )
+
+
+def rest_proxy_event(
+    method: str,
+    path: str,
+    claims: dict[str, str] | None,
+    *,
+    raw_body: str | None,
+    headers: dict[str, str],
+    resource: str | None = None,
+    path_parameters: dict[str, str] | None = None,
+    is_base64_encoded: bool = False,
+) -> dict[str, Any]:
+    """The same, with the body and headers exactly as given (risky input)."""
     return {
         "resource": resource or path,
         "path": path,
         "httpMethod": method,
-        "headers": all_headers,
-        "multiValueHeaders": {k: [v] for k, v in all_headers.items()},
+        "headers": headers,
+        "multiValueHeaders": {k: [v] for k, v in headers.items()},
         "queryStringParameters": None,
         "multiValueQueryStringParameters": None,
         "pathParameters": path_parameters,
@@ -219,8 +241,8 @@ def api_event(
             "identity": {},
             "authorizer": {"claims": claims} if claims is not None else None,
         },
-        "body": json.dumps(body) if body is not None else None,
-        "isBase64Encoded": False,
+        "body": raw_body,
+        "isBase64Encoded": is_base64_encoded,
     }
 
 

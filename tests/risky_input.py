@@ -30,7 +30,7 @@ from infra.local.local_tokens import DemoIdentity, LocalTokenIssuer
 from infra.local.template_model import ApiRoute, Template
 from infra.tenants.definitions import load_definitions
 from infra.tenants.provision import provision_all
-from tests.conftest import LOCAL_ENVIRONMENT, stored_items
+from tests.conftest import LOCAL_ENVIRONMENT, rest_proxy_event, stored_items
 from workwell.adapters.dynamodb_unit_of_work import DynamoDbUnitOfWork, TableNames
 
 BODY_METHODS = ("POST", "PUT", "PATCH")
@@ -226,30 +226,16 @@ class EmulatedApi:
         else:
             body = raw.decode("utf-8", "replace") or None
         claims = self.people[CALLER].claims() if route.authorized else None
-        return {
-            "resource": route.path,
-            "path": path,
-            "httpMethod": route.method,
-            "headers": headers,
-            "multiValueHeaders": {k: [v] for k, v in headers.items()},
-            "queryStringParameters": None,
-            "multiValueQueryStringParameters": None,
-            "pathParameters": parameters or None,
-            "stageVariables": None,
-            "requestContext": {
-                "resourcePath": route.path,
-                "httpMethod": route.method,
-                "path": path,
-                "stage": "test",
-                "requestId": str(uuid.uuid4()),
-                "accountId": "000000000000",
-                "apiId": "test",
-                "identity": {},
-                "authorizer": {"claims": claims} if claims is not None else None,
-            },
-            "body": body,
-            "isBase64Encoded": base64_encoded and body is not None,
-        }
+        return rest_proxy_event(
+            route.method,
+            path,
+            claims,
+            raw_body=body,
+            headers=headers,
+            resource=route.path,
+            path_parameters=parameters or None,
+            is_base64_encoded=base64_encoded and body is not None,
+        )
 
     def _headers(self, probe: Probe, *, authorization: bool = True) -> dict[str, str]:
         headers = {"Idempotency-Key": f"risky-input-{uuid.uuid4()}"}
