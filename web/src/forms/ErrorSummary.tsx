@@ -1,0 +1,54 @@
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+
+export interface FieldError {
+  /** The id of the field's input (the link's target). */
+  fieldId: string;
+  message: string;
+}
+
+/** GOV.UK's pattern: a summary at the top that takes focus when it appears and links to
+ * each field; the fields keep what was typed and show their own message too. */
+export function ErrorSummary({ errors, attempt }: { errors: FieldError[]; attempt: number }) {
+  const { t } = useTranslation();
+  const heading = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (errors.length > 0) heading.current?.focus();
+    // Every failed attempt takes focus again, even with the same errors.
+  }, [attempt, errors.length]);
+  if (errors.length === 0) return null;
+  return (
+    <div
+      ref={heading}
+      className="hds-notification hds-notification--error error-summary"
+      role="alert"
+      aria-labelledby="error-summary-title"
+      tabIndex={-1}
+    >
+      <div className="hds-notification-content">
+        <h2 className="hds-notification__label" id="error-summary-title">
+          {t("errors.summaryTitle")}
+        </h2>
+        <div className="hds-error-summary__body">
+          <ul>
+            {errors.map((error) => (
+              <li key={error.fieldId}>
+                <a
+                  href={`#${error.fieldId}`}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    const field = document.getElementById(error.fieldId);
+                    field?.focus();
+                    field?.scrollIntoView({ block: "center" });
+                  }}
+                >
+                  {error.message}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </div>
+  );
+}

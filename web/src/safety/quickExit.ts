@@ -1,0 +1,34 @@
+import { clearDrafts } from "../session/drafts";
+
+/** Leaves at once for a neutral site. `replace` keeps this page out of the back button's
+ * reach; memory is cleared first so nothing typed survives in this tab. */
+export function quickExit(url: string, replace: (url: string) => void = (to) => window.location.replace(to)): void {
+  clearDrafts();
+  try {
+    sessionStorage.clear();
+  } catch {
+    // Storage may be unavailable (private mode); nothing of ours is in it anyway.
+  }
+  document.title = "";
+  document.body.replaceChildren();
+  replace(url);
+}
+
+/** Shift pressed three times within this many milliseconds. */
+export const TRIPLE_SHIFT_WINDOW_MS = 1200;
+
+export function tripleShiftDetector(onTriple: () => void, now: () => number = Date.now) {
+  let presses: number[] = [];
+  return (event: KeyboardEvent) => {
+    if (event.key !== "Shift" || event.repeat) {
+      if (event.key !== "Shift") presses = [];
+      return;
+    }
+    const at = now();
+    presses = [...presses.filter((t) => at - t <= TRIPLE_SHIFT_WINDOW_MS), at];
+    if (presses.length >= 3) {
+      presses = [];
+      onTriple();
+    }
+  };
+}

@@ -1,0 +1,133 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { api, connectSession, unwrap, type Schemas } from "../api/client";
+import i18n, { isLanguage } from "../i18n";
+import { clearDrafts } from "./drafts";
+import type { AppConfig } from "./appConfig";
+import { signInAsDemoPerson, type Credentials } from "./signInMethods";
+import { endOidcSession } from "./oidcSignIn";
+
+export type Me = Schemas["MeResponse"];
+export type EndReason = "signed_out" | "timeout" | "expired";
+
+interface SessionState {
+  config: AppConfig;
+  me: Me | null;
+  /** Why the last session ended, shown once on the sign-in page. */
+  ended: EndReason | null;
+  signInLocal(userId: string): Promise<Me>;
+  acceptCredentials(credentials: Credentials): Promise<Me>;
+  signOut(): void;
+  end(reason: EndReason): void;
+  /** Resets the idle clock (the warning's "continue"). */
+  extend(): void;
+  lastActivity: () => number;
+  expiresAt: () => number | null;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+/** The person's own language unless they chose one in this tab. */
+let languageChosenByHand = false;
+export function chooseLanguage(language: string): void {
+  languageChosenByHand = true;
+  void i18n.changeLanguage(language);
+}
+
+export function SessionProvider({ config, children }: { config: AppConfig; children: ReactNode }) {
+  // Tokens live in memory only: a reload or a closed tab is a sign-out (shared computers).
+  const credentials = useRef<Credentials | null>(null);
+  const localUser = useRef<string | null>(null);
+  const activity = useRef(Date.now());
+  const [me, setMe] = useState<Me | null>(null);
+  const [ended, setEnded] = useState<EndReason | null>(null);
+
+  const end = useCallback(
+    (reason: EndReason) => {
+      const wasSignedIn = credentials.current !== null;
+      credentials.current = null;
+      localUser.current = null;
+      setMe(null);
+      if (!wasSignedIn) return;
+      setEnded(reason);
+      // A timed-out draft survives in memory, so the person can sign in and go on.
+      if (reason === "signed_out") clearDrafts();
+      if (reason === "signed_out" && config.signIn.kind === "oidc") void endOidcSession(config.signIn);
+    },
+    [config],
+  );
+
+  useEffect(() => {
+    connectSession(
+      () => credentials.current?.token ?? null,
+      () => end("expired"),
+    );
+  }, [end]);
+
+  const acceptCredentials = useCallback(async (given: Credentials) => {
+    credentials.current = given;
+    activity.current = Date.now();
+    const person = await unwrap(api.GET("/me"));
+    if (!languageChosenByHand && isLanguage(person.language)) await i18n.changeLanguage(person.language);
+    setEnded(null);
+    setMe(person);
+    return person;
+  }, []);
+
+  const signInLocal = useCallback(
+    async (userId: string) => {
+      if (config.signIn.kind !== "local") throw new Error("local sign-in is not available");
+      const given = await signInAsDemoPerson(config.signIn, userId);
+      localUser.current = userId;
+      return acceptCredentials(given);
+    },
+    [acceptCredentials, config],
+  );
+
+  const extend = useCallback(() => {
+    activity.current = Date.now();
+    const userId = localUser.current;
+    const given = credentials.current;
+    // Locally a fresh token is one call away; Cognito's ID token lasts the session.
+    if (userId && given && config.signIn.kind === "local" && given.expiresAt - Date.now() < 10 * 60_000) {
+      void signInAsDemoPerson(config.signIn, userId).then((fresh) => {
+        if (credentials.current) credentials.current = fresh;
+      });
+    }
+  }, [config]);
+
+  useEffect(() => {
+    const touch = () => {
+      activity.current = Date.now();
+    };
+    const events = ["keydown", "pointerdown", "touchstart"] as const;
+    events.forEach((name) => window.addEventListener(name, touch, { passive: true }));
+    return () => events.forEach((name) => window.removeEventListener(name, touch));
+  }, []);
+
+  const value = useMemo<SessionState>(
+    () => ({
+      config,
+      me,
+      ended,
+      signInLocal,
+      acceptCredentials,
+      signOut: () => end("signed_out"),
+      end,
+      extend,
+      lastActivity: () => activity.current,
+      expiresAt: () => credentials.current?.expiresAt ?? null,
+    }),
+    [config, me, ended, signInLocal, acceptCredentials, end, extend],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionState {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error("useSession outside SessionProvider");
+  return session;
+}
+
+export function hasRole(me: Me | null, ...roles: string[]): boolean {
+  return !!me && me.roles.some((role) => roles.includes(role));
+}

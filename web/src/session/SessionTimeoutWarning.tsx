@@ -1,0 +1,71 @@
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useSession } from "./SessionProvider";
+
+/** Warns before the idle limit (WCAG 2.2.1) and lets the person go on with one press. */
+export const WARNING_BEFORE_MS = 2 * 60_000;
+
+export function SessionTimeoutWarning() {
+  const { t } = useTranslation();
+  const { config, lastActivity, expiresAt, extend, end } = useSession();
+  const [secondsLeft, setSecondsLeft] = useState<number | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const limit = config.idleMinutes * 60_000;
+
+  useEffect(() => {
+    const tick = () => {
+      const now = Date.now();
+      const idleLeft = lastActivity() + limit - now;
+      const tokenLeft = (expiresAt() ?? Infinity) - now;
+      const left = Math.min(idleLeft, tokenLeft);
+      if (left <= 0) {
+        end(idleLeft <= 0 ? "timeout" : "expired");
+        return;
+      }
+      setSecondsLeft(left <= WARNING_BEFORE_MS ? Math.ceil(left / 1000) : null);
+    };
+    tick();
+    const timer = window.setInterval(tick, 1000);
+    return () => window.clearInterval(timer);
+  }, [lastActivity, expiresAt, end, limit]);
+
+  const open = secondsLeft !== null;
+  useEffect(() => {
+    if (open) button.current?.focus();
+  }, [open]);
+  if (!open) return null;
+  const minutes = Math.floor(secondsLeft / 60);
+  const seconds = secondsLeft % 60;
+  return (
+    <div className="modal-backdrop">
+      <div
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="timeout-title"
+        aria-describedby="timeout-text"
+        className="modal"
+      >
+        <h2 id="timeout-title">{t("timeout.title")}</h2>
+        <p id="timeout-text">
+          {t("timeout.text", { time: `${minutes}:${String(seconds).padStart(2, "0")}` })}
+        </p>
+        <div className="button-row">
+          <button
+            ref={button}
+            type="button"
+            className="hds-button hds-button--primary"
+            onClick={() => {
+              extend();
+              setSecondsLeft(null);
+            }}
+          >
+            <span className="hds-button__label">{t("timeout.continue")}</span>
+          </button>
+          <button type="button" className="hds-button hds-button--secondary" onClick={() => end("signed_out")}>
+            <span className="hds-button__label">{t("signOut")}</span>
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

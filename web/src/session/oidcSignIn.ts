@@ -1,0 +1,46 @@
+import type { SignInConfig } from "./appConfig";
+import type { Credentials } from "./signInMethods";
+
+type OidcConfig = Extract<SignInConfig, { kind: "oidc" }>;
+
+/** Cognito's hosted UI, authorization code with PKCE. The library is loaded only on AWS.
+ * Tokens stay in memory (InMemoryWebStorage); only the short-lived PKCE state of a sign-in
+ * in progress passes through session storage, as the redirect needs it. */
+async function userManager(config: OidcConfig) {
+  const { UserManager, WebStorageStateStore, InMemoryWebStorage } = await import("oidc-client-ts");
+  return new UserManager({
+    authority: config.authority,
+    client_id: config.clientId,
+    redirect_uri: `${location.origin}/sign-in/callback`,
+    post_logout_redirect_uri: `${location.origin}/`,
+    response_type: "code",
+    scope: config.scope ?? "openid email profile",
+    userStore: new WebStorageStateStore({ store: new InMemoryWebStorage() }),
+    stateStore: new WebStorageStateStore({ store: sessionStorage }),
+    automaticSilentRenew: false,
+  });
+}
+
+export async function beginOidcSignIn(config: OidcConfig, returnTo: string): Promise<void> {
+  const manager = await userManager(config);
+  await manager.signinRedirect({ state: { returnTo } });
+}
+
+export async function completeOidcSignIn(config: OidcConfig): Promise<{ credentials: Credentials; returnTo: string }> {
+  const manager = await userManager(config);
+  const user = await manager.signinRedirectCallback();
+  // API Gateway's Cognito authorizer takes the ID token (it carries the tenant claims).
+  const expiresAt = (user.expires_at ?? Math.floor(Date.now() / 1000) + 300) * 1000;
+  const state = user.state as { returnTo?: string } | undefined;
+  return { credentials: { token: user.id_token ?? "", expiresAt }, returnTo: safeReturnPath(state?.returnTo) };
+}
+
+export async function endOidcSession(config: OidcConfig): Promise<void> {
+  if (config.logoutUrl) location.replace(config.logoutUrl);
+}
+
+/** Only a path of this app, never another origin (open redirect). */
+export function safeReturnPath(value: unknown): string {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return "/";
+  return value;
+}
