@@ -7,11 +7,14 @@ bench/results.json and printed as a table. Not part of `make test`.
 - warm latency (p50/p99) of each route through lambda_handler against in-process moto, vs a
   bare put_item/get_item on the same moto;
 - DynamoDB and KMS calls per route on a warm container;
-- report-to-email latency on the local stack (HTTP, stream relay, notifier, SES emulator).
+- report-to-email latency on the local stack (HTTP, stream relay, notifier, SES emulator);
+- the web app: JavaScript and CSS of a first visit (gzip) and Lighthouse's performance and
+  accessibility scores for the report form (tests/perf/front_end.py).
 
     python -m tests.perf.bench                  # everything (make bench)
     python -m tests.perf.bench --cold-only      # cold starts only, about a minute
-    python -m tests.perf.bench --cold-only --only Reports --runs 15"""
+    python -m tests.perf.bench --cold-only --only Reports --runs 15
+    python -m tests.perf.bench --front-end-only   # the web app's figures only"""
 
 from __future__ import annotations
 
@@ -42,6 +45,7 @@ from infra.local.template_model import PROJECT_ROOT, Template
 from infra.tenants.definitions import load_definitions
 from infra.tenants.provision import provision_all
 from tests.perf.cold_starts import COLD_RUNS, HARASSMENT_REPORT, cold_starts, print_cold_starts
+from tests.perf.front_end import front_end_figures, print_front_end
 from workwell.adapters.dynamodb_unit_of_work import DynamoDbUnitOfWork, TableNames
 
 RESULTS = PROJECT_ROOT / "bench" / "results.json"
@@ -343,6 +347,8 @@ def print_table(results: dict[str, Any]) -> None:
     print(
         f"  p50 {mail['p50_ms']:.0f} ms, p95 {mail['p95_ms']:.0f} ms, max {mail['max_ms']:.0f} ms: {verdict}"
     )
+    if "front_end" in results:
+        print_front_end(results["front_end"])
     print(f"\nWritten to {RESULTS.relative_to(PROJECT_ROOT)}")
 
 
@@ -369,8 +375,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument(
         "--runs", type=int, default=COLD_RUNS, help="cold-start rounds (one more is discarded)"
     )
+    parser.add_argument("--front-end-only", action="store_true", help="the web app's figures only")
     parser.add_argument("--only", help="cold starts of the functions whose names match this expression")
     arguments = parser.parse_args(argv)
+    if arguments.front_end_only:
+        figures = front_end_figures()
+        print_front_end(figures)
+        return 0
     template = Template()
     results: dict[str, Any] = {
         "machine": {
@@ -383,6 +394,7 @@ def main(argv: list[str]) -> int:
     if not arguments.cold_only:
         results["warm"] = warm_figures(template)
         results["report_to_email"] = report_to_email()
+        results["front_end"] = front_end_figures()
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     print_table(results)

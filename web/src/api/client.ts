@@ -32,7 +32,10 @@ const sessionMiddleware: Middleware = {
 };
 
 export const api = createClient<paths>({
-  baseUrl: API_BASE,
+  // Absolute, so that the same client runs in tests (Node's Request takes no relative URL).
+  baseUrl: `${globalThis.location?.origin ?? ""}${API_BASE}`,
+  // Looked up on each call rather than captured once, so tests can stub `fetch`.
+  fetch: (request) => globalThis.fetch(request),
   // Nothing the API answers may stay in the browser's HTTP cache (shared computers).
   cache: "no-store",
   credentials: "omit",

@@ -39,7 +39,7 @@ export function ErrorSummary({ errors, attempt }: { errors: FieldError[]; attemp
                     event.preventDefault();
                     const field = document.getElementById(error.fieldId);
                     field?.focus();
-                    field?.scrollIntoView({ block: "center" });
+                    field?.scrollIntoView?.({ block: "center" });
                   }}
                 >
                   {error.message}

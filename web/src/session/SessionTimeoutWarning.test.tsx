@@ -1,0 +1,101 @@
+import { act, render, screen } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { SessionProvider, useSession } from "./SessionProvider";
+import { SessionTimeoutWarning } from "./SessionTimeoutWarning";
+import { readDraft, saveDraft } from "./drafts";
+import type { AppConfig } from "./appConfig";
+
+const config: AppConfig = {
+  signIn: { kind: "local", peopleUrl: "/_local/users", signInUrl: "/_local/sign-in" },
+  idleMinutes: 15,
+  quickExitUrl: "https://neutral.example/",
+};
+
+const me = {
+  userId: "aino", name: "Aino", email: null, unit: null, group: null, language: "en", roles: [],
+  supervisedUnits: [], tenant: { id: "kokkola", name: { fi: "Kokkola" }, languages: ["fi"] },
+  features: { safetyReports: true, caseHandling: false, serviceTray: false, wellbeingAggregates: false, tenantAdministration: false },
+};
+
+function json(body: unknown): Response {
+  return new Response(JSON.stringify(body), { status: 200, headers: { "Content-Type": "application/json" } });
+}
+
+function Probe() {
+  const session = useSession();
+  return (
+    <>
+      <p>{session.me ? "signed in" : `signed out: ${session.ended ?? "-"}`}</p>
+      <button type="button" onClick={() => void session.signInLocal("aino")}>
+        in
+      </button>
+      {session.me && <SessionTimeoutWarning />}
+    </>
+  );
+}
+
+async function signIn() {
+  render(
+    <SessionProvider config={config}>
+      <Probe />
+    </SessionProvider>,
+  );
+  await act(async () => {
+    screen.getByRole("button", { name: "in" }).click();
+  });
+  await act(async () => {
+    await vi.advanceTimersByTimeAsync(10);
+  });
+  expect(screen.getByText("signed in")).toBeInTheDocument();
+}
+
+describe("the session timeout", () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ shouldAdvanceTime: false });
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (input: RequestInfo | URL) => {
+        const url = input instanceof Request ? input.url : String(input);
+        if (url.endsWith("/_local/sign-in")) return json({ token: "t", expiresIn: 3600 });
+        return json(me);
+      }),
+    );
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it("warns two minutes before the idle limit and lets the person continue", async () => {
+    await signIn();
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(12 * 60_000);
+    });
+    expect(screen.queryByRole("alertdialog")).toBeNull();
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(60_000 + 1000);
+    });
+    const dialog = screen.getByRole("alertdialog");
+    const keepGoing = screen.getByRole("button", { name: "Continue the session" });
+    expect(dialog).toContainElement(keepGoing);
+    expect(keepGoing).toHaveFocus();
+    await act(async () => {
+      keepGoing.click();
+    });
+    expect(screen.queryByRole("alertdialog")).toBeNull();
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(10 * 60_000);
+    });
+    expect(screen.getByText("signed in")).toBeInTheDocument();
+  });
+
+  it("signs out at the limit and keeps the draft in memory", async () => {
+    saveDraft("report", { whatHappened: "kept" });
+    await signIn();
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(15 * 60_000 + 1000);
+    });
+    expect(screen.getByText("signed out: timeout")).toBeInTheDocument();
+    expect(readDraft("report")).toEqual({ whatHappened: "kept" });
+  });
+});
