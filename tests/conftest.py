@@ -20,7 +20,7 @@ from moto import mock_aws
 from infra.local.aws_resources import LOCAL_REGION, LocalResources, create_local_resources
 from infra.local.demo_people import demo_identities
 from infra.local.function_host import FunctionHost
-from infra.local.gateway import build_gateway
+from infra.local.gateway import API_PREFIX, build_gateway
 from infra.local.local_tokens import DemoIdentity, LocalTokenIssuer
 from infra.local.template_model import Template
 from infra.tenants.definitions import TENANTS_DIR, Definitions, load_definitions
@@ -152,7 +152,8 @@ def gateway(function_host: FunctionHost, template: Template, tokens: LocalTokenI
 
 
 class Caller:
-    """Calls the local gateway as a demo person."""
+    """Calls the local gateway as a demo person; `path` is the API's (`/me`), sent under
+    the prefix the API has on the app's origin (`/api/me`)."""
 
     def __init__(self, client: Client, token: str | None) -> None:
         self._client, self._token = client, token
@@ -162,7 +163,7 @@ class Caller:
         if self._token:
             all_headers["Authorization"] = f"Bearer {self._token}"
         raw = json.dumps(body).encode() if body is not None else b""
-        return self._client.http.request(method, path, headers=all_headers, body=raw)
+        return self._client.http.request(method, API_PREFIX + path, headers=all_headers, body=raw)
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ from moto import mock_aws
 from infra.local.aws_resources import LOCAL_REGION, create_local_resources
 from infra.local.demo_people import demo_identities
 from infra.local.function_host import FunctionHost
-from infra.local.gateway import build_gateway
+from infra.local.gateway import API_PREFIX, build_gateway
 from infra.local.local_tokens import DemoIdentity, LocalTokenIssuer
 from infra.local.template_model import ApiRoute, Template
 from infra.tenants.definitions import load_definitions
@@ -203,7 +203,7 @@ class EmulatedApi:
     def through_gateway(self, probe: Probe) -> tuple[int, str, dict[str, str]]:
         path, _ = concrete_path(probe.route)
         response = self.gateway.http.request(
-            probe.route.method, path, headers=self._headers(probe), body=probe.entry.body
+            probe.route.method, API_PREFIX + path, headers=self._headers(probe), body=probe.entry.body
         )
         return response.status_code, response.body.decode("utf-8", "replace"), dict(response.headers)
 

@@ -1,4 +1,5 @@
-"""HTML of the local stack: the landing page, the mailbox view and Swagger UI."""
+"""HTML of the local stack's helpers: the sign-in helper (`/_local/`), the mailbox view and
+Swagger UI. The web app itself is at `/`, the API under `/api`."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ async function signIn(userId) {
   const out = document.getElementById('token');
   out.textContent = answer.token
     ? 'Signed in as ' + userId + '. Token (valid ' + answer.expiresIn + ' s):\\n\\n' + answer.token +
-      '\\n\\ncurl -H "Authorization: Bearer ' + answer.token + '" ' + location.origin + '/me'
+      '\\n\\ncurl -H "Authorization: Bearer ' + answer.token + '" ' + location.origin + '/api/me'
     : JSON.stringify(answer);
   out.focus();
 }
@@ -36,7 +37,8 @@ def _page(title: str, body: str, script: str = "") -> str:
         f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(title)}</title><style>{_STYLE}</style></head><body>"
-        f'<nav aria-label="Local stack"><a href="/">Home</a><a href="/_local/docs">API explorer</a>'
+        f'<nav aria-label="Local stack"><a href="/">Web app</a><a href="/_local/">Sign-in helper</a>'
+        f'<a href="/_local/docs">API explorer</a>'
         f'<a href="/_local/mailbox?format=html">Mailbox</a></nav>{body}'
         f"<script>{script}</script></body></html>"
     )
@@ -58,9 +60,11 @@ def landing_page(definitions: Definitions) -> str:
             f'<th scope="col">Unit</th><th scope="col"></th></tr></thead><tbody>{rows}</tbody></table>'
         )
     body = (
-        "<main><h1>Workwell, local stack</h1>"
+        "<main><h1>Workwell, local stack: sign-in helper</h1>"
         "<p>Confidential safety reports and the wellbeing service tray, running on this computer "
         "against an embedded AWS emulator. Nothing leaves the machine; all data here is made up.</p>"
+        '<p>The web app is at <a href="/">/</a>, the API under <code>/api</code> '
+        "(e.g. <code>/api/me</code>).</p>"
         "<h2>Sign in as a demo person</h2><p>A button issues a token signed by the local sign-in "
         "(the gateway verifies it like the Cognito authorizer would).</p>"
         '<pre id="token" tabindex="-1" aria-live="polite">No token yet.</pre>' + "".join(sections) + "</main>"

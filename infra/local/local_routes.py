@@ -1,7 +1,7 @@
-"""Routes only the local stack has (api.md, "Local stack only"): landing page, demo people,
-local sign-in, mailbox, the API explorer, and the operator's levers for notifications (run
-the digest or the sweeper now, an SES outage, the dead-letter queue). Never in
-template.yaml."""
+"""Routes only the local stack has (api.md, "Local stack only"), all under `/_local/`: the
+sign-in helper page, demo people, local sign-in, mailbox, the API explorer, and the
+operator's levers for notifications (run the digest or the sweeper now, an SES outage, the
+dead-letter queue). Never in template.yaml. The web app (`infra.local.web_app`) is at `/`."""
 
 from __future__ import annotations
 
@@ -76,7 +76,8 @@ def add_local_routes(
     people = demo_identities(definitions)
     roles = {p.user_id: sorted(p.roles) or ["employee"] for t in definitions.tenants for p in t.people}
 
-    @app.route("/", methods=["GET"])
+    # `/_local/` (Chalice matches it without the trailing slash); `/` is the web app.
+    @app.route("/_local", methods=["GET"])
     def landing() -> Response:
         return _html(landing_page(definitions))
 

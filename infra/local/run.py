@@ -11,6 +11,7 @@ import signal
 import sys
 from types import FrameType
 
+from infra.local.gateway import API_PREFIX
 from infra.local.stack import LocalStack
 
 EXAMPLE_PERSON = "kokkola-admin-tuomas"
@@ -29,7 +30,10 @@ def banner(stack: LocalStack) -> str:
             lines.append(f"    {person.user_id}: {', '.join(sorted(person.roles)) or 'employee'}")
     lines += [
         "",
-        f"Landing page:  {stack.url}/",
+        f"Web app:       {stack.url}/"
+        + ("" if stack.web_app.built else "   (not built: make run builds web/)"),
+        f"Sign-in help:  {stack.url}/_local/",
+        f"API:           {stack.url}{API_PREFIX}/...",
         f"API explorer:  {stack.url}/_local/docs",
         f"Mailbox:       {stack.url}/_local/mailbox?format=html   (JSON: {stack.url}/_local/mailbox)",
         f"AWS emulator:  {stack.emulator_url} (loopback only)",
@@ -37,7 +41,7 @@ def banner(stack: LocalStack) -> str:
         "Try it:",
         f"  TOKEN=$(curl -s -X POST {stack.url}/_local/sign-in -H 'Content-Type: application/json' \\",
         f'          -d \'{{"userId": "{EXAMPLE_PERSON}"}}\' | python3 -c \'import json,sys; print(json.load(sys.stdin)["token"])\')',
-        f'  curl -s -H "Authorization: Bearer $TOKEN" {stack.url}/me',
+        f'  curl -s -H "Authorization: Bearer $TOKEN" {stack.url}{API_PREFIX}/me',
         "",
         "Ctrl-C stops everything.",
     ]

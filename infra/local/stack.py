@@ -1,6 +1,7 @@
 """The whole service on this computer: moto's server on loopback with every resource of
 template.yaml, the demo tenants provisioned by the provisioning command, and the
-template-driven gateway plus the local routes, served by Chalice's LocalDevServer."""
+template-driven gateway (the API under `/api`), the local routes (`/_local/`) and the web
+app (`/`, from web/dist), on one origin, served by Chalice's LocalDevServer."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from moto.server import ThreadedMotoServer
 
 from infra.local.aws_resources import LOCAL_REGION, LocalResources, create_local_resources, verify_senders
 from infra.local.function_host import FunctionHost
-from infra.local.gateway import build_gateway
+from infra.local.gateway import API_PREFIX, build_gateway
 from infra.local.local_routes import LocalOperations, add_local_routes
 from infra.local.local_tokens import LocalTokenIssuer
 from infra.local.mailbox import MailOutage
@@ -24,6 +25,7 @@ from infra.local.openapi_document import merged_openapi
 from infra.local.schedules import LocalScheduler, Schedule
 from infra.local.stream_relay import StreamMapping, StreamRelay
 from infra.local.template_model import Template
+from infra.local.web_app import WebApp, add_web_app
 from infra.tenants.definitions import Definitions, load_definitions
 from infra.tenants.provision import main as provision
 
@@ -56,6 +58,7 @@ class LocalStack:
     template: Template = field(default_factory=Template)
     definitions: Definitions = field(default_factory=load_definitions)
     tokens: LocalTokenIssuer = field(default_factory=LocalTokenIssuer)
+    web_app: WebApp = field(default_factory=WebApp)
     emulator_url: str = ""
     resources: LocalResources | None = None
     app: Chalice | None = None
@@ -89,9 +92,10 @@ class LocalStack:
             StreamRelay(m, self.resources, host.invoke) for m in StreamMapping.all_in(self.template)
         ]
         self.scheduler = LocalScheduler(Schedule.all_in(self.template), host.invoke)
-        openapi: dict[str, Any] = {**merged_openapi(), "servers": [{"url": self.url}]}
+        openapi: dict[str, Any] = {**merged_openapi(), "servers": [{"url": self.url + API_PREFIX}]}
         operations = LocalOperations(host, self.scheduler, self.resources, MailOutage())
         add_local_routes(self.app, self.definitions, self.tokens, openapi, operations)
+        add_web_app(self.app, self.web_app)
         for relay in self.relays:
             relay.start()
         self.scheduler.start()

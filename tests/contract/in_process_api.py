@@ -15,7 +15,7 @@ from urllib.parse import quote
 from chalice.test import Client
 
 from infra.local.function_host import FunctionHost
-from infra.local.gateway import build_gateway
+from infra.local.gateway import API_PREFIX, build_gateway
 from infra.local.local_tokens import DemoIdentity, LocalTokenIssuer
 from infra.local.template_model import Template
 
@@ -73,7 +73,9 @@ KNOWN_BODIES: dict[tuple[str, str], list[dict[str, Any]]] = {
 
 
 class GatewayWsgiApp:
-    """A WSGI app that hands each request to the local gateway, as `make run` serves it."""
+    """A WSGI app that hands each request to the local gateway, as `make run` serves it.
+    The document's paths are relative to the API's base URL, which is `/api` on the app's
+    origin: each request goes there, and the function sees the path without it."""
 
     def __init__(self, client: Client) -> None:
         self._client = client
@@ -94,7 +96,9 @@ class GatewayWsgiApp:
             path = quote(str(environ.get("PATH_INFO", "/")), safe="/:@+!$&'()*,;=~")
             if environ.get("QUERY_STRING"):
                 path += "?" + str(environ["QUERY_STRING"])
-        response = self._client.http.request(str(environ["REQUEST_METHOD"]), str(path), headers, body)
+        response = self._client.http.request(
+            str(environ["REQUEST_METHOD"]), API_PREFIX + str(path), headers, body
+        )
         start_response(f"{response.status_code} -", list(response.headers.items()))
         return [response.body or b""]
 
@@ -164,4 +168,4 @@ class InProcessApi:
         if user_id:
             headers["Authorization"] = f"Bearer {self._token_of(user_id)}"
         raw = json.dumps(body).encode() if body is not None else b""
-        return self._client.http.request(method, path, headers=headers, body=raw)
+        return self._client.http.request(method, API_PREFIX + path, headers=headers, body=raw)

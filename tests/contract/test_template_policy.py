@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+import shutil
+import subprocess
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import cfnlint.api
 import pytest
 
+from infra import web_headers
 from infra.local.template_model import TEMPLATE_PATH, Template
 
 RESTRICTED_KEY_USERS = {"ReportsFunction", "CasesFunction", "SurveysFunction"}
@@ -257,3 +260,159 @@ def test_unusual_anonymous_volume_raises_an_alarm_instead_of_a_cap(template: Tem
             "POWERTOOLS_METRICS_NAMESPACE"
         ]
     )
+
+
+# ---------------------------------------------------------------- web app hosting (issue 13)
+
+
+def _distribution(template: Template) -> Mapping[str, Any]:
+    return template.resources["WebDistribution"]["Properties"]["DistributionConfig"]
+
+
+def test_the_web_app_bucket_is_private_and_only_the_distribution_reads_it(template: Template) -> None:
+    bucket = template.resources["WebAppBucket"]["Properties"]
+    statements = template.resources["WebAppBucketPolicy"]["Properties"]["PolicyDocument"]["Statement"]
+    (tls,) = [s for s in statements if s["Effect"] == "Deny"]
+    (reader,) = [s for s in statements if s["Effect"] == "Allow"]
+    access = template.resources["WebAppOriginAccessControl"]["Properties"]["OriginAccessControlConfig"]
+    (origin,) = [o for o in _distribution(template)["Origins"] if o["Id"] == "web-app"]
+
+    assert set(bucket["PublicAccessBlockConfiguration"].values()) == {True}
+    assert len(bucket["PublicAccessBlockConfiguration"]) == 4
+    assert bucket["OwnershipControls"]["Rules"] == [{"ObjectOwnership": "BucketOwnerEnforced"}]
+    assert bucket["BucketEncryption"]["ServerSideEncryptionConfiguration"][0]["ServerSideEncryptionByDefault"]
+    assert "WebsiteConfiguration" not in bucket
+    assert (tls["Action"], tls["Condition"]) == ("s3:*", {"Bool": {"aws:SecureTransport": "false"}})
+    assert reader["Principal"] == {"Service": "cloudfront.amazonaws.com"}
+    assert reader["Action"] == "s3:GetObject"
+    source = reader["Condition"]["StringEquals"]["AWS:SourceArn"]["Fn::Sub"]
+    assert source.endswith(":distribution/${WebDistribution}")
+    assert (access["OriginAccessControlOriginType"], access["SigningBehavior"]) == ("s3", "always")
+    assert origin["OriginAccessControlId"] == {"Fn::GetAtt": ["WebAppOriginAccessControl", "Id"]}
+
+
+def test_one_origin_serves_the_app_and_the_api_under_api(template: Template) -> None:
+    distribution = _distribution(template)
+    default = distribution["DefaultCacheBehavior"]
+    (api,) = distribution["CacheBehaviors"]
+    (api_origin,) = [o for o in distribution["Origins"] if o["Id"] == "api"]
+    policy = {"Ref": "WebResponseHeadersPolicy"}
+
+    assert distribution["DefaultRootObject"] == "index.html"
+    assert distribution["HttpVersion"] == "http2and3"
+    assert "CustomErrorResponses" not in distribution  # they would rewrite the API's 403/404 too
+    assert distribution["ViewerCertificate"]["Fn::If"][1]["MinimumProtocolVersion"] == "TLSv1.2_2021"
+    assert default["ViewerProtocolPolicy"] == "redirect-to-https"
+    assert default["ResponseHeadersPolicyId"] == api["ResponseHeadersPolicyId"] == policy
+    assert default["FunctionAssociations"][0]["EventType"] == "viewer-request"
+    assert (api["PathPattern"], api["TargetOriginId"], api["ViewerProtocolPolicy"]) == (
+        "/api/*",
+        "api",
+        "https-only",
+    )
+    assert api["CachePolicyId"] == "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"  # CachingDisabled
+    assert api["OriginRequestPolicyId"] == "b689b0a8-53d0-40ab-baf2-68738e2966ac"  # AllViewerExceptHostHeader
+    assert {"GET", "POST", "PUT", "PATCH", "DELETE"} <= set(api["AllowedMethods"])
+    assert api["FunctionAssociations"] == [
+        {
+            "EventType": "viewer-request",
+            "FunctionARN": {"Fn::GetAtt": ["ApiPrefixFunction", "FunctionMetadata.FunctionARN"]},
+        }
+    ]
+    assert api_origin["DomainName"] == {"Fn::Sub": "${Api}.execute-api.${AWS::Region}.amazonaws.com"}
+    assert api_origin["OriginPath"] == {"Fn::Sub": "/${StageName}"}
+    assert api_origin["CustomOriginConfig"]["OriginProtocolPolicy"] == "https-only"
+
+
+def _run_cloudfront_function(template: Template, name: str, uri: str) -> str:
+    code = template.resources[name]["Properties"]["FunctionCode"]
+    script = f"{code}\nprocess.stdout.write(handler({{request: {{uri: {json.dumps(uri)}}}}}).uri);"
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    return subprocess.run([node, "-e", script], capture_output=True, text=True, check=True).stdout  # noqa: S603
+
+
+@pytest.mark.parametrize(
+    ("uri", "origin_sees"),
+    [("/api/me", "/me"), ("/api/cases/abc/transitions", "/cases/abc/transitions"), ("/api/", "/")],
+)
+def test_the_api_prefix_function_strips_api(template: Template, uri: str, origin_sees: str) -> None:
+    assert _run_cloudfront_function(template, "ApiPrefixFunction", uri) == origin_sees
+
+
+@pytest.mark.parametrize(
+    ("uri", "bucket_key"),
+    [
+        ("/", "/index.html"),
+        ("/cases/abc", "/index.html"),
+        ("/kokkola/report", "/index.html"),
+        ("/assets/index-abc123.js", "/assets/index-abc123.js"),
+        ("/app-config.json", "/app-config.json"),
+        ("/favicon.svg", "/favicon.svg"),
+    ],
+)
+def test_pages_of_the_app_are_its_index_on_aws_too(template: Template, uri: str, bucket_key: str) -> None:
+    """The same rule as the local stack's (infra/local/web_app.py)."""
+    assert _run_cloudfront_function(template, "WebAppRoutingFunction", uri) == bucket_key
+
+
+def test_the_response_headers_policy_has_the_headers_the_local_stack_sends(template: Template) -> None:
+    config = template.resources["WebResponseHeadersPolicy"]["Properties"]["ResponseHeadersPolicyConfig"]
+    security = config["SecurityHeadersConfig"]
+    custom = {h["Header"]: h["Value"] for h in config["CustomHeadersConfig"]["Items"]}
+    local = web_headers.security_headers()
+
+    assert security["ContentSecurityPolicy"]["ContentSecurityPolicy"] == {
+        "Fn::Sub": web_headers.content_security_policy(*web_headers.COGNITO_CONNECT_SOURCES)
+    }
+    hsts = security["StrictTransportSecurity"]
+    assert (hsts["AccessControlMaxAgeSec"], hsts["IncludeSubdomains"], hsts["Preload"]) == (
+        web_headers.HSTS_MAX_AGE_SECONDS,
+        True,
+        True,
+    )
+    assert local["Strict-Transport-Security"] == "max-age=63072000; includeSubDomains; preload"
+    assert security["ReferrerPolicy"]["ReferrerPolicy"] == local["Referrer-Policy"] == "no-referrer"
+    assert security["FrameOptions"]["FrameOption"] == local["X-Frame-Options"] == "DENY"
+    assert security["ContentTypeOptions"]["Override"] is True
+    assert custom == {"Permissions-Policy": local["Permissions-Policy"]}
+    assert all(h["Override"] is True for h in security.values())
+    assert "CorsConfig" not in config
+    for directive in (
+        "default-src 'self'",
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+        "script-src 'self'",
+    ):
+        assert directive in local["Content-Security-Policy"]
+
+
+def _keys_and_strings(node: Any) -> Iterator[tuple[str, str]]:
+    """("key", name) for every key and ("text", value) for every string of a template part."""
+    if isinstance(node, Mapping):
+        for key, value in node.items():
+            yield "key", str(key)
+            yield from _keys_and_strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _keys_and_strings(value)
+    elif isinstance(node, str):
+        yield "text", node
+
+
+def test_no_cors_anywhere_the_api_is_for_its_own_origin(template: Template) -> None:
+    parts = list(_keys_and_strings(template.document))
+    cors_keys = [name for kind, name in parts if kind == "key" and "cors" in name.lower()]
+    cors_headers = [text for _, text in parts if "access-control-" in text.lower()]
+
+    # Only the switch that keeps the authorizer off preflights SAM would otherwise add.
+    assert cors_keys == ["AddDefaultAuthorizerToCorsPreflight"]
+    assert template.resources["Api"]["Properties"]["Auth"]["AddDefaultAuthorizerToCorsPreflight"] is False
+    assert cors_headers == []
+
+
+def test_the_cognito_client_returns_to_the_app(template: Template) -> None:
+    client = template.resources["UserPoolClient"]["Properties"]
+
+    assert {"Fn::Sub": "${FrontEndUrl}/sign-in/callback"} in client["CallbackURLs"]

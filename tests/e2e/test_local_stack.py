@@ -105,20 +105,20 @@ def test_the_banner_shows_the_url_the_people_and_an_example(stack: RunningStack)
 
     assert f"is up at {stack.url}" in printed
     assert "kokkola-hrdir-sari: hr_director" in printed
-    assert 'curl -s -H "Authorization: Bearer $TOKEN"' in printed
+    assert f'curl -s -H "Authorization: Bearer $TOKEN" {stack.url}/api/me' in printed
 
 
 def test_sign_in_then_me(stack: RunningStack) -> None:
     token = sign_in(stack, "vaala-hrdir-1")
 
-    status, me = request(stack, "GET", "/me", token=token)
+    status, me = request(stack, "GET", "/api/me", token=token)
 
     assert status == 200
     assert (me["tenant"]["id"], me["roles"]) == ("vaala", ["employee", "hr_director"])
 
 
 def test_without_a_token_the_api_answers_401(stack: RunningStack) -> None:
-    status, body = request(stack, "GET", "/me")
+    status, body = request(stack, "GET", "/api/me")
 
     assert status == 401
     assert body["error"]["code"] == "unauthenticated"
@@ -133,10 +133,10 @@ def test_a_harassment_report_through_the_stack(stack: RunningStack) -> None:
         "recusedIds": ["kokkola-hrdir-sari"],
     }
 
-    status, created = request(stack, "POST", "/reports", report, aino, idempotency_key="e2e-report-0001")
-    _, mine = request(stack, "GET", "/reports/mine", token=aino)
+    status, created = request(stack, "POST", "/api/reports", report, aino, idempotency_key="e2e-report-0001")
+    _, mine = request(stack, "GET", "/api/reports/mine", token=aino)
     outsider, _ = request(
-        stack, "GET", f"/reports/{created['reportId']}", token=sign_in(stack, "ii-employee-1")
+        stack, "GET", f"/api/reports/{created['reportId']}", token=sign_in(stack, "ii-employee-1")
     )
 
     assert status == 201
@@ -151,8 +151,8 @@ def test_a_harassment_case_handled_to_closing_through_the_stack(stack: RunningSt
         "answers": {"whatHappened": "Minua mitätöitiin."},
         "handlerId": "kokkola-safetyrep-liisa",
     }
-    _, created = request(stack, "POST", "/reports", report, aino, idempotency_key="e2e-case-0001")
-    case = f"/cases/{created['reportId']}"
+    _, created = request(stack, "POST", "/api/reports", report, aino, idempotency_key="e2e-case-0001")
+    case = f"/api/cases/{created['reportId']}"
 
     version = 1
     for action, extra in (
@@ -169,7 +169,7 @@ def test_a_harassment_case_handled_to_closing_through_the_stack(stack: RunningSt
         )
         assert status == 200, moved
         version = moved["version"]
-    _, mine = request(stack, "GET", f"/reports/{created['reportId']}", token=aino)
+    _, mine = request(stack, "GET", f"/api/reports/{created['reportId']}", token=aino)
     _, trail = request(stack, "GET", case + "/audit", token=liisa)
     supervisor, _ = request(stack, "GET", case, token=sign_in(stack, "kokkola-supervisor-mikko"))
 
@@ -187,11 +187,11 @@ def test_an_anonymous_report_and_its_follow_up_through_the_stack(stack: RunningS
     report = {"type": "near_miss", "answers": {"whatHappened": "Lattia oli liukas."}, "unitId": "sote"}
 
     status, created = request(
-        stack, "POST", "/public/kokkola/reports", report, idempotency_key="e2e-anonymous-0001"
+        stack, "POST", "/api/public/kokkola/reports", report, idempotency_key="e2e-anonymous-0001"
     )
     receipt = {"receipt": created["receipt"]}
-    followed, view = request(stack, "POST", "/public/kokkola/follow-up", receipt)
-    wrong, _ = request(stack, "POST", "/public/kokkola/follow-up", {"receipt": "A" * 20})
+    followed, view = request(stack, "POST", "/api/public/kokkola/follow-up", receipt)
+    wrong, _ = request(stack, "POST", "/api/public/kokkola/follow-up", {"receipt": "A" * 20})
 
     assert status == 201
     assert (followed, view["reference"]) == (200, created["reference"])
@@ -213,15 +213,15 @@ def test_an_admin_change_is_visible_to_the_person_it_concerns(stack: RunningStac
         "roles": ["wellbeing_coordinator"],
     }
 
-    status, _ = request(stack, "PUT", "/staff/pudasjarvi-employee-1", person, token=admin)
-    _, me = request(stack, "GET", "/me", token=sign_in(stack, "pudasjarvi-employee-1"))
+    status, _ = request(stack, "PUT", "/api/staff/pudasjarvi-employee-1", person, token=admin)
+    _, me = request(stack, "GET", "/api/me", token=sign_in(stack, "pudasjarvi-employee-1"))
 
     assert status == 200
     assert me["roles"] == ["employee", "wellbeing_coordinator"]
 
 
 def test_the_local_pages_are_served(stack: RunningStack) -> None:
-    landing_status, landing = request(stack, "GET", "/")
+    landing_status, landing = request(stack, "GET", "/_local/")
     docs_status, docs = request(stack, "GET", "/_local/docs")
     asset_status, _ = request(stack, "GET", "/_local/swagger-ui/swagger-ui.min.css")
     openapi_status, openapi = request(stack, "GET", "/_local/openapi.json")
@@ -233,8 +233,24 @@ def test_the_local_pages_are_served(stack: RunningStack) -> None:
     assert "SwaggerUIBundle" in docs
     assert openapi_status == 200
     assert "/me" in openapi["paths"]
+    assert openapi["servers"] == [{"url": stack.url + "/api"}]
     assert users_status == 200
     assert {t["tenantId"] for t in users["tenants"]} >= {"kokkola", "vaala"}
+
+
+def test_the_api_is_under_api_and_the_app_has_the_other_paths(stack: RunningStack) -> None:
+    token = sign_in(stack, "vaala-hrdir-1")
+
+    api_status, _ = request(stack, "GET", "/api/me", token=token)
+    unknown_status, unknown = request(stack, "GET", "/api/no-such-route", token=token)
+    config_status, config = request(stack, "GET", "/app-config.json")
+    page_status, _ = request(stack, "GET", "/me", token=token)  # a page of the app, or 503 unbuilt
+
+    assert api_status == 200
+    assert (unknown_status, unknown["error"]["code"]) == (404, "not_found")
+    assert config_status == 200
+    assert config["signIn"] == {"kind": "local", "peopleUrl": "/_local/users", "signInUrl": "/_local/sign-in"}
+    assert page_status in {200, 503}
 
 
 def _emails_with(stack: RunningStack, reference: str) -> list[dict[str, Any]]:
@@ -260,9 +276,9 @@ def _report_for_liisa(stack: RunningStack, key: str) -> dict[str, Any]:
         "handlerId": "kokkola-safetyrep-liisa",
         "recusedIds": ["kokkola-hrdir-sari"],
     }
-    status, created = request(stack, "POST", "/reports", report, aino, idempotency_key=key)
+    status, created = request(stack, "POST", "/api/reports", report, aino, idempotency_key=key)
     assert status == 201
-    _, mine = request(stack, "GET", f"/reports/{created['reportId']}", token=aino)
+    _, mine = request(stack, "GET", f"/api/reports/{created['reportId']}", token=aino)
     return {**created, "reference": mine["reference"]}
 
 
@@ -330,27 +346,32 @@ def test_a_role_that_reads_harassment_reports_takes_an_overseers_confirmation(st
         "handlerId": "vaala-safetyrep-1",
     }
     _, created = request(
-        stack, "POST", "/reports", report, sign_in(stack, "vaala-employee-1"), idempotency_key="e2e-sod-0001"
+        stack,
+        "POST",
+        "/api/reports",
+        report,
+        sign_in(stack, "vaala-employee-1"),
+        idempotency_key="e2e-sod-0001",
     )
-    case_path = f"/cases/{created['reportId']}"
-    _, directory = request(stack, "GET", "/staff?limit=100", token=admin)
+    case_path = f"/api/cases/{created['reportId']}"
+    _, directory = request(stack, "GET", "/api/staff?limit=100", token=admin)
     entry = next(p for p in directory["items"] if p["userId"] == "vaala-supervisor-1")
     wanted = {k: entry[k] for k in ("name", "email", "language", "supervisedUnits")}
 
     asked, pending = request(
         stack,
         "PUT",
-        "/staff/vaala-supervisor-1",
+        "/api/staff/vaala-supervisor-1",
         {**wanted, "roles": ["supervisor", "safety_manager"], "expectedVersion": entry["version"]},
         admin,
     )
     before = request(stack, "GET", case_path, token=supervisor)[0]
-    _, grants = request(stack, "GET", "/staff/grants?status=pending", token=manager)
+    _, grants = request(stack, "GET", "/api/staff/grants?status=pending", token=manager)
     (grant,) = [g for g in grants["items"] if g["userId"] == "vaala-supervisor-1"]
-    by_admin = request(stack, "POST", f"/staff/grants/{grant['id']}/confirmation", token=admin)[0]
-    confirmed = request(stack, "POST", f"/staff/grants/{grant['id']}/confirmation", token=manager)[0]
+    by_admin = request(stack, "POST", f"/api/staff/grants/{grant['id']}/confirmation", token=admin)[0]
+    confirmed = request(stack, "POST", f"/api/staff/grants/{grant['id']}/confirmation", token=manager)[0]
     # Lists read roles afresh (and refresh the container's cache), so the case is there at once.
-    _, inbox = request(stack, "GET", "/cases", token=supervisor)
+    _, inbox = request(stack, "GET", "/api/cases", token=supervisor)
     after = request(stack, "GET", case_path, token=supervisor)[0]
 
     assert (asked, pending["roles"], [g["role"] for g in pending["pendingGrants"]]) == (

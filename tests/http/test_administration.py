@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from infra.local.gateway import API_PREFIX
 from tests.conftest import CANARY, json_body
 
 # Not a case-handling role: those wait for an overseer's confirmation (test_separation_of_duties).
@@ -208,7 +209,7 @@ def test_a_body_that_is_not_json_is_422(as_person: Any) -> None:
     caller = as_person("ii-admin-1")
     response = caller._client.http.request(
         "PUT",
-        "/staff/new-person",
+        API_PREFIX + "/staff/new-person",
         headers={
             "Authorization": caller._token and f"Bearer {caller._token}",
             "Content-Type": "application/json",

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from infra.local.gateway import API_PREFIX
 from infra.local.local_tokens import LocalTokenIssuer
 from infra.local.template_model import ApiRoute, Template
 from tests.risky_input import EmulatedApi, body_routes, channel_probes, emulated_api
@@ -57,7 +58,10 @@ def test_the_gateway_hands_every_content_type_and_raw_text_to_the_function(api: 
         ]
         for content_type, body in sent:
             api.gateway.http.request(
-                "POST", "/public/kokkola/follow-up", headers={"Content-Type": content_type}, body=body
+                "POST",
+                API_PREFIX + "/public/kokkola/follow-up",
+                headers={"Content-Type": content_type},
+                body=body,
             )
     finally:
         api.host.invoke = original  # type: ignore[method-assign]

@@ -14,6 +14,7 @@ import time
 import urllib.request
 import uuid
 
+from infra.local.gateway import API_PREFIX
 from infra.local.mailbox import sent_emails
 from infra.local.stack import LocalStack, free_port
 
@@ -47,7 +48,7 @@ def measure(runs: int) -> dict[str, object]:
             before = len(sent_emails())
             started = time.perf_counter()
             headers = {"Authorization": f"Bearer {token}", "Idempotency-Key": str(uuid.uuid4())}
-            _post(f"{stack.url}/reports", report, headers)
+            _post(f"{stack.url}{API_PREFIX}/reports", report, headers)
             while len(sent_emails()) == before:
                 if time.perf_counter() - started > GIVE_UP_SECONDS:
                     raise RuntimeError("no email within 30 s")
