@@ -15,6 +15,9 @@ from infra import web_headers
 from infra.local.template_model import TEMPLATE_PATH, Template
 
 RESTRICTED_KEY_USERS = {"ReportsFunction", "CasesFunction", "SurveysFunction"}
+VIEWER_IP_HEADER = "x-workwell-viewer-ip"
+ORIGIN_VERIFY_HEADER = "x-workwell-origin-verify"
+ORIGIN_VERIFY_VALUE = {"Fn::Sub": "{{resolve:secretsmanager:${OriginVerifySecret}:SecretString}}"}
 
 
 def test_cfn_lint_reports_nothing() -> None:
@@ -234,20 +237,77 @@ def test_public_routes_have_their_own_throttling(template: Template) -> None:
     assert throttled == public
 
 
+def _waf_rules(template: Template) -> dict[str, Mapping[str, Any]]:
+    return {r["Name"]: r for r in template.resources["PublicRoutesWebAcl"]["Properties"]["Rules"]}
+
+
 def test_anonymous_routes_are_rate_limited_per_address_without_keeping_addresses(template: Template) -> None:
     acl = template.resources["PublicRoutesWebAcl"]["Properties"]
-    (rule,) = acl["Rules"]
+    rule = _waf_rules(template)["anonymous-routes-per-address"]
     statement = rule["Statement"]["RateBasedStatement"]
     association = template.resources["PublicRoutesWebAclAssociation"]["Properties"]
 
-    assert statement["AggregateKeyType"] == "IP"
     assert statement["ScopeDownStatement"]["ByteMatchStatement"]["SearchString"] == "/public/"
     assert rule["Action"]["Block"]["CustomResponse"]["ResponseCode"] == 429
     # Sampled requests and WAF logs would both keep reporters' IP addresses.
     assert acl["VisibilityConfig"]["SampledRequestsEnabled"] is False
-    assert rule["VisibilityConfig"]["SampledRequestsEnabled"] is False
+    assert all(r["VisibilityConfig"]["SampledRequestsEnabled"] is False for r in acl["Rules"])
     assert not template.resources_of_type("AWS::WAFv2::LoggingConfiguration")
     assert "Api" in json.dumps(association["ResourceArn"], default=str)
+
+
+def test_the_rate_rule_counts_the_viewer_address_cloudfront_saw(template: Template) -> None:
+    """Behind CloudFront the source address is an edge's, and X-Forwarded-For (what
+    FORWARDED_IP reads first) is whatever the client wrote: the key is the header the
+    CloudFront function sets from event.viewer.ip, and the rule only sees requests that
+    passed the CloudFront-only rule."""
+    rules = _waf_rules(template)
+    statement = rules["anonymous-routes-per-address"]["Statement"]["RateBasedStatement"]
+
+    assert statement["AggregateKeyType"] == "CUSTOM_KEYS"
+    assert statement["CustomKeys"] == [
+        {"Header": {"Name": VIEWER_IP_HEADER, "TextTransformations": [{"Priority": 0, "Type": "NONE"}]}}
+    ]
+    assert "ForwardedIPConfig" not in statement
+    code = template.resources["ApiPrefixFunction"]["Properties"]["FunctionCode"]
+    assert f"request.headers['{VIEWER_IP_HEADER}'] = {{ value: event.viewer.ip }}" in code
+    assert rules["cloudfront-only"]["Priority"] < rules["anonymous-routes-per-address"]["Priority"]
+
+
+def test_the_api_answers_only_requests_that_came_through_cloudfront(template: Template) -> None:
+    acl = template.resources["PublicRoutesWebAcl"]["Properties"]
+    rule = _waf_rules(template)["cloudfront-only"]
+    match = rule["Statement"]["NotStatement"]["Statement"]["ByteMatchStatement"]
+    block = rule["Action"]["Block"]["CustomResponse"]
+    body = json.loads(acl["CustomResponseBodies"][block["CustomResponseBodyKey"]]["Content"])
+    secret = template.resources["OriginVerifySecret"]
+    distribution = _distribution(template)
+    origins = {o["Id"]: o for o in distribution["Origins"]}
+
+    assert rule["Priority"] == 0
+    assert (match["FieldToMatch"], match["PositionalConstraint"]) == (
+        {"SingleHeader": {"Name": ORIGIN_VERIFY_HEADER}},
+        "EXACTLY",
+    )
+    assert match["SearchString"] == ORIGIN_VERIFY_VALUE
+    assert match["TextTransformations"] == [{"Priority": 0, "Type": "NONE"}]
+    assert block["ResponseCode"] == 403
+    assert (set(body), set(body["error"]), body["error"]["code"]) == (
+        {"error", "requestId"},
+        {"code", "message", "details"},
+        "forbidden",
+    )
+    assert rule["VisibilityConfig"]["SampledRequestsEnabled"] is False
+    assert secret["Type"] == "AWS::SecretsManager::Secret"
+    generated = secret["Properties"]["GenerateSecretString"]
+    assert generated["PasswordLength"] >= 32
+    assert generated["ExcludePunctuation"] is True
+    # The secret goes to the API origin only, never to the bucket (or anyone else).
+    assert origins["api"]["OriginCustomHeaders"] == [
+        {"HeaderName": ORIGIN_VERIFY_HEADER, "HeaderValue": ORIGIN_VERIFY_VALUE}
+    ]
+    assert "OriginCustomHeaders" not in origins["web-app"]
+    assert "OriginVerifySecret" not in json.dumps(template.document.get("Outputs"), default=str)
 
 
 def test_unusual_anonymous_volume_raises_an_alarm_instead_of_a_cap(template: Template) -> None:
@@ -311,7 +371,7 @@ def test_one_origin_serves_the_app_and_the_api_under_api(template: Template) -> 
         "https-only",
     )
     assert api["CachePolicyId"] == "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"  # CachingDisabled
-    assert api["OriginRequestPolicyId"] == "b689b0a8-53d0-40ab-baf2-68738e2966ac"  # AllViewerExceptHostHeader
+    assert api["OriginRequestPolicyId"] == {"Ref": "ApiOriginRequestPolicy"}
     assert {"GET", "POST", "PUT", "PATCH", "DELETE"} <= set(api["AllowedMethods"])
     assert api["FunctionAssociations"] == [
         {
@@ -324,13 +384,36 @@ def test_one_origin_serves_the_app_and_the_api_under_api(template: Template) -> 
     assert api_origin["CustomOriginConfig"]["OriginProtocolPolicy"] == "https-only"
 
 
-def _run_cloudfront_function(template: Template, name: str, uri: str) -> str:
+def test_cloudfront_passes_the_api_every_viewer_header_but_host(template: Template) -> None:
+    config = template.resources["ApiOriginRequestPolicy"]["Properties"]["OriginRequestPolicyConfig"]
+
+    # API Gateway answers 403 to a request with the viewer's Host; Authorization, the
+    # Idempotency-Key and x-workwell-viewer-ip (set by the function) must reach it.
+    assert config["HeadersConfig"] == {"HeaderBehavior": "allExcept", "Headers": ["Host"]}
+    assert config["CookiesConfig"] == {"CookieBehavior": "none"}
+    assert config["QueryStringsConfig"] == {"QueryStringBehavior": "all"}
+
+
+def _run_cloudfront_function(
+    template: Template,
+    name: str,
+    uri: str,
+    headers: Mapping[str, str] | None = None,
+    viewer_ip: str = "198.51.100.7",
+) -> dict[str, Any]:
+    """The request a CloudFront Function returns for a viewer request."""
     code = template.resources[name]["Properties"]["FunctionCode"]
-    script = f"{code}\nprocess.stdout.write(handler({{request: {{uri: {json.dumps(uri)}}}}}).uri);"
+    event = {
+        "viewer": {"ip": viewer_ip},
+        "request": {"uri": uri, "headers": {k: {"value": v} for k, v in (headers or {}).items()}},
+    }
+    script = f"{code}\nprocess.stdout.write(JSON.stringify(handler({json.dumps(event)})));"
     node = shutil.which("node")
     if node is None:
         pytest.skip("node is not installed")
-    return subprocess.run([node, "-e", script], capture_output=True, text=True, check=True).stdout  # noqa: S603
+    result = subprocess.run([node, "-e", script], capture_output=True, text=True, check=True)  # noqa: S603
+    request: dict[str, Any] = json.loads(result.stdout)
+    return request
 
 
 @pytest.mark.parametrize(
@@ -338,7 +421,22 @@ def _run_cloudfront_function(template: Template, name: str, uri: str) -> str:
     [("/api/me", "/me"), ("/api/cases/abc/transitions", "/cases/abc/transitions"), ("/api/", "/")],
 )
 def test_the_api_prefix_function_strips_api(template: Template, uri: str, origin_sees: str) -> None:
-    assert _run_cloudfront_function(template, "ApiPrefixFunction", uri) == origin_sees
+    assert _run_cloudfront_function(template, "ApiPrefixFunction", uri)["uri"] == origin_sees
+
+
+@pytest.mark.parametrize(
+    "client_sent",
+    [{}, {VIEWER_IP_HEADER: "203.0.113.9"}, {VIEWER_IP_HEADER: "198.51.100.7, 203.0.113.9"}],
+)
+def test_the_api_function_sets_the_viewer_address_whatever_the_client_sent(
+    template: Template, client_sent: dict[str, str]
+) -> None:
+    headers = {"authorization": "Bearer t", **client_sent}
+
+    request = _run_cloudfront_function(template, "ApiPrefixFunction", "/api/public/kokkola/reports", headers)
+
+    assert request["headers"][VIEWER_IP_HEADER] == {"value": "198.51.100.7"}
+    assert request["headers"]["authorization"] == {"value": "Bearer t"}
 
 
 @pytest.mark.parametrize(
@@ -354,7 +452,7 @@ def test_the_api_prefix_function_strips_api(template: Template, uri: str, origin
 )
 def test_pages_of_the_app_are_its_index_on_aws_too(template: Template, uri: str, bucket_key: str) -> None:
     """The same rule as the local stack's (infra/local/web_app.py)."""
-    assert _run_cloudfront_function(template, "WebAppRoutingFunction", uri) == bucket_key
+    assert _run_cloudfront_function(template, "WebAppRoutingFunction", uri)["uri"] == bucket_key
 
 
 def test_the_response_headers_policy_has_the_headers_the_local_stack_sends(template: Template) -> None:
