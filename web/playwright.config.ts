@@ -42,6 +42,7 @@ export default defineConfig({
     timeout: 120_000,
     reuseExistingServer: !process.env.CI,
     stdout: "ignore",
-    stderr: "pipe",
+    // The stack logs every request; WORKWELL_E2E_VERBOSE=1 shows them when a run needs explaining.
+    stderr: process.env.WORKWELL_E2E_VERBOSE ? "pipe" : "ignore",
   },
 });

@@ -70,6 +70,9 @@ function useFocusOnNavigation(target: React.RefObject<HTMLElement | null>) {
       first.current = false;
       return;
     }
+    // A page that already put focus somewhere inside itself (an error summary) keeps it.
+    const active = document.activeElement;
+    if (active && active !== target.current && target.current?.contains(active)) return;
     const heading = target.current?.querySelector<HTMLElement>("h1");
     if (heading) {
       heading.tabIndex = -1;
