@@ -9,7 +9,11 @@ const LANGUAGE_NAMES: Record<Language, string> = { fi: "Suomi", sv: "Svenska", e
 
 /** Signs in through the app's own demo people picker, as a person would. */
 export async function signInAs(page: Page, name: string): Promise<void> {
-  if (!page.url().includes("/sign-in")) await page.goto("/sign-in");
+  // A signed-in page redirects to /sign-in by itself once the app has started: wait for a
+  // page heading before deciding, or going to /sign-in would lose the way back to the page.
+  if (page.url() === "about:blank") await page.goto("/sign-in");
+  else await page.locator("main h1").first().waitFor();
+  if (!/\/sign-in/.test(page.url())) await page.goto("/sign-in");
   await page.getByRole("button", { name: new RegExp(`: ${name}$|as ${name}$`) }).click();
   await expect(page.getByRole("button", { name: /Kirjaudu ulos|Logga ut|Sign out/ }).first()).toBeVisible();
 }

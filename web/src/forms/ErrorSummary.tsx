@@ -9,7 +9,16 @@ export interface FieldError {
 
 /** GOV.UK's pattern: a summary at the top that takes focus when it appears and links to
  * each field; the fields keep what was typed and show their own message too. */
-export function ErrorSummary({ errors, attempt }: { errors: FieldError[]; attempt: number }) {
+export function ErrorSummary({
+  errors,
+  attempt,
+  id = "error-summary",
+}: {
+  errors: FieldError[];
+  attempt: number;
+  /** Unique on the page, where more than one form can show a summary at once. */
+  id?: string;
+}) {
   const { t } = useTranslation();
   const heading = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -22,11 +31,11 @@ export function ErrorSummary({ errors, attempt }: { errors: FieldError[]; attemp
       ref={heading}
       className="hds-notification hds-notification--error error-summary"
       role="alert"
-      aria-labelledby="error-summary-title"
+      aria-labelledby={`${id}-title`}
       tabIndex={-1}
     >
       <div className="hds-notification-content">
-        <h2 className="hds-notification__label" id="error-summary-title">
+        <h2 className="hds-notification__label" id={`${id}-title`}>
           {t("errors.summaryTitle")}
         </h2>
         <div className="hds-error-summary__body">

@@ -42,6 +42,7 @@ function MainNavigation() {
     { to: "/stats", label: t("nav.stats"), show: hasRole(me, "safety_manager", "hr_director") },
     { to: "/staff", label: t("nav.staff"), show: me.features.tenantAdministration },
     { to: "/staff/grants", label: t("nav.grants"), show: hasRole(me, "tenant_admin", "safety_manager", "hr_director") },
+    { to: "/staff/refused-reads", label: t("nav.refusedReads"), show: hasRole(me, "safety_manager", "hr_director") },
   ];
   return (
     <nav aria-label={t("nav.label")} className="main-nav">

@@ -1,0 +1,104 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api, ApiFailure, unwrap } from "../../api/client";
+import { useApiData } from "../../api/useApiData";
+import { ApiProblem, Loading } from "../../layout/ApiProblem";
+import { usePageTitle } from "../../layout/usePageTitle";
+import { GrantCard } from "./GrantCard";
+import type { RoleChange } from "./staffApi";
+import "./admin.css";
+
+const PAGE_SIZE = 25;
+
+function loadGrants(onlyPending: boolean, cursor: string | null) {
+  return unwrap(
+    api.GET("/staff/grants", { params: { query: { limit: PAGE_SIZE, cursor, ...(onlyPending ? { status: "pending" as const } : {}) } } }),
+  );
+}
+
+/** Role changes under four eyes: every grant request and revocation of a case-handling
+ * role, newest first. The decision buttons follow the API's `actions` for the caller, so
+ * an admin (or the grantee, or the requester) sees the list without them. */
+export function GrantsPage() {
+  const { t } = useTranslation("admin");
+  usePageTitle(t("grants.title"));
+  const [onlyPending, setOnlyPending] = useState(false);
+  const [status, setStatus] = useState("");
+  const [loaded, reload] = useApiData(() => loadGrants(onlyPending, null), [onlyPending]);
+  const [more, setMore] = useState<{ items: RoleChange[]; cursor: string | null } | null>(null);
+  const [moreProblem, setMoreProblem] = useState<ApiFailure | null>(null);
+
+  const refresh = (message: string) => {
+    setStatus(message);
+    setMore(null);
+    reload();
+  };
+
+  async function loadMore(cursor: string) {
+    setMoreProblem(null);
+    try {
+      const page = await loadGrants(onlyPending, cursor);
+      setMore((current) => ({ items: [...(current?.items ?? []), ...page.items], cursor: page.nextCursor }));
+    } catch (error) {
+      setMoreProblem(error instanceof ApiFailure ? error : new ApiFailure(0, null));
+    }
+  }
+
+  const nextCursor = more ? more.cursor : loaded.state === "ready" ? loaded.data.nextCursor : null;
+  const items = loaded.state === "ready" ? [...loaded.data.items, ...(more?.items ?? [])] : [];
+
+  return (
+    <>
+      <h1>{t("grants.title")}</h1>
+      <p className="lead">{t("grants.intro")}</p>
+      <div className="hds-notification hds-notification--info admin-note">
+        <div className="hds-notification-content">
+          <p>{t("grants.checkIdentity")}</p>
+        </div>
+      </div>
+      {/* Always on the page, so what a decision did is announced when it is filled in. */}
+      <div role="status" aria-live="polite" className="grant-status">
+        {status && (
+          <div className="hds-notification hds-notification--success">
+            <div className="hds-notification-content">
+              <p>{status}</p>
+            </div>
+          </div>
+        )}
+      </div>
+      <div className="hds-checkbox grants-filter">
+        <input
+          type="checkbox"
+          id="grants-only-pending"
+          className="hds-checkbox__input"
+          checked={onlyPending}
+          onChange={(event) => {
+            setMore(null);
+            setOnlyPending(event.target.checked);
+          }}
+        />
+        <label className="hds-checkbox__label" htmlFor="grants-only-pending">
+          {t("grants.onlyPending")}
+        </label>
+      </div>
+      {loaded.state === "loading" && <Loading />}
+      {loaded.state === "failed" && <ApiProblem failure={loaded.failure} />}
+      {loaded.state === "ready" && items.length === 0 && <p>{onlyPending ? t("grants.noPending") : t("grants.empty")}</p>}
+      {items.length > 0 && (
+        <ul className="grant-list">
+          {items.map((change) => (
+            <GrantCard key={change.id} change={change} onDecided={refresh} onStale={() => refresh("")} />
+          ))}
+        </ul>
+      )}
+      {moreProblem && <ApiProblem failure={moreProblem} />}
+      {nextCursor && (
+        <div className="button-row">
+          <button type="button" className="hds-button hds-button--secondary" onClick={() => void loadMore(nextCursor)}>
+            <span className="hds-button__label">{t("grants.more")}</span>
+          </button>
+        </div>
+      )}
+    </>
+  );
+}

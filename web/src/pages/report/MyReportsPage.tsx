@@ -1,0 +1,106 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { api, ApiFailure, unwrap, type Schemas } from "../../api/client";
+import { useApiData } from "../../api/useApiData";
+import { ApiProblem, Loading } from "../../layout/ApiProblem";
+import { usePageTitle } from "../../layout/usePageTitle";
+import { signedInChannel } from "./reportChannel";
+import { formatDateTime, statusLabel, typeLabel } from "./reportDisplay";
+import "./report.css";
+
+type Summary = Schemas["ReportSummaryView"];
+
+const PAGE = 25;
+
+/** My own reports, newest first as the API gives them; more pages on request. */
+export function MyReportsPage() {
+  const { t, i18n } = useTranslation("report");
+  usePageTitle(t("mine.title"));
+  const [first] = useApiData(() => unwrap(api.GET("/reports/mine", { params: { query: { limit: PAGE } } })), []);
+  const [types] = useApiData(() => signedInChannel.loadTypes(i18n.language), [i18n.language]);
+  const [more, setMore] = useState<{ items: Summary[]; nextCursor: string | null } | null>(null);
+  const [problem, setProblem] = useState<ApiFailure | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const typeList = types.state === "ready" ? types.data : null;
+
+  const body = () => {
+    if (first.state === "loading") return <Loading />;
+    if (first.state === "failed") return <ApiProblem failure={first.failure} />;
+    const items = [...first.data.items, ...(more?.items ?? [])];
+    const cursor = more ? more.nextCursor : first.data.nextCursor;
+    const loadMore = async () => {
+      if (!cursor || loadingMore) return;
+      setLoadingMore(true);
+      setProblem(null);
+      try {
+        const page = await unwrap(api.GET("/reports/mine", { params: { query: { limit: PAGE, cursor } } }));
+        setMore({ items: [...(more?.items ?? []), ...page.items], nextCursor: page.nextCursor });
+      } catch (error) {
+        setProblem(error instanceof ApiFailure ? error : new ApiFailure(0, null));
+      } finally {
+        setLoadingMore(false);
+      }
+    };
+    if (items.length === 0) {
+      return (
+        <>
+          <p>{t("mine.none")}</p>
+          <p>
+            <Link to="/report">{t("mine.newReport")}</Link>
+          </p>
+        </>
+      );
+    }
+    return (
+      <>
+        <div className="hds-table-container" tabIndex={0} role="region" aria-labelledby="my-reports-caption">
+          <table className="hds-table hds-table--light my-reports-table">
+            <caption className="hds-table__caption" id="my-reports-caption">
+              {t("mine.caption")}
+            </caption>
+            <thead>
+              <tr className="hds-table__header-row">
+                <th scope="col">{t("receipt.reference")}</th>
+                <th scope="col">{t("type.label")}</th>
+                <th scope="col">{t("progress.status")}</th>
+                <th scope="col">{t("progress.received")}</th>
+                <th scope="col">{t("progress.updated")}</th>
+              </tr>
+            </thead>
+            <tbody className="hds-table__content">
+              {items.map((item) => (
+                <tr key={item.reportId}>
+                  <td>
+                    <Link to={`/reports/${item.reportId}`} translate="no">
+                      {item.reference}
+                    </Link>
+                  </td>
+                  <td>{typeLabel(item.type, typeList)}</td>
+                  <td>{statusLabel(item.status, typeList, item.type, t)}</td>
+                  <td>{formatDateTime(item.receivedAt, i18n.language)}</td>
+                  <td>{formatDateTime(item.updatedAt, i18n.language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {problem && <ApiProblem failure={problem} />}
+        {cursor && (
+          <div className="button-row">
+            <button type="button" className="hds-button hds-button--secondary" onClick={() => void loadMore()} aria-disabled={loadingMore || undefined}>
+              <span className="hds-button__label">{t("mine.more")}</span>
+            </button>
+          </div>
+        )}
+        <p role="status">{loadingMore ? t("common:loading") : ""}</p>
+      </>
+    );
+  };
+  return (
+    <>
+      <h1>{t("mine.title")}</h1>
+      {body()}
+    </>
+  );
+}
