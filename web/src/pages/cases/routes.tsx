@@ -1,16 +1,13 @@
 import type { RouteObject } from "react-router";
-import { AuditPage } from "./AuditPage";
-import { CaseFilePage } from "./CaseFilePage";
-import { InboxPage } from "./InboxPage";
-import { StatsPage } from "./StatsPage";
 
-/** The handler's screens, all behind sign-in. `/cases/{id}` is the link in a handler's email. */
+/** The handler's screens, all behind sign-in. `/cases/{id}` is the link in a handler's email.
+ * Loaded on first use: a reporter's first visit does not download them. */
 export const casesRoutes: { open: RouteObject[]; signedIn: RouteObject[] } = {
   open: [],
   signedIn: [
-    { path: "cases", element: <InboxPage /> },
-    { path: "cases/:caseId", element: <CaseFilePage /> },
-    { path: "cases/:caseId/audit", element: <AuditPage /> },
-    { path: "stats", element: <StatsPage /> },
+    { path: "cases", lazy: async () => ({ Component: (await import("./InboxPage")).InboxPage }) },
+    { path: "cases/:caseId", lazy: async () => ({ Component: (await import("./CaseFilePage")).CaseFilePage }) },
+    { path: "cases/:caseId/audit", lazy: async () => ({ Component: (await import("./AuditPage")).AuditPage }) },
+    { path: "stats", lazy: async () => ({ Component: (await import("./StatsPage")).StatsPage }) },
   ],
 };
