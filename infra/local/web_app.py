@@ -10,7 +10,8 @@ no path ever leaves dist. `/app-config.json` tells the app how people sign in he
 
 Every answer carries the security headers of the CloudFront response-headers policy
 (`infra.web_headers`); `/assets/*` (hashed names) may be cached for a year, everything
-else is `no-store`.
+else is `no-store`. Text files of 1,000 bytes or more are gzip-compressed for a client that
+accepts it, as CloudFront does with `Compress: true` (its lower limit is 1,000 bytes).
 
 Binary files: Chalice passes a `bytes` body as is only when its content type is one of the
 app's `binary_types` (it then answers, like API Gateway, only requests whose `Accept`
@@ -21,6 +22,7 @@ before. Text files are served as text."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import mimetypes
 from pathlib import Path
@@ -68,6 +70,7 @@ BINARY_TYPES = {
     ".wasm": "application/wasm",
 }
 OCTET_STREAM = "application/octet-stream"
+COMPRESS_FROM_BYTES = 1000
 APP_BINARY_TYPES = sorted({*BINARY_TYPES.values(), OCTET_STREAM})
 
 # The local sign-in (on AWS: {"signIn": {"kind": "oidc", "authority": ..., "clientId": ...}},
@@ -109,7 +112,9 @@ class WebApp:
     def config_response(self) -> Response:
         return _respond(json.dumps(self.app_config), "application/json", NO_STORE)
 
-    def response(self, raw_path: str, accept: str = "", head: bool = False) -> Response:
+    def response(
+        self, raw_path: str, accept: str = "", head: bool = False, accept_encoding: str = ""
+    ) -> Response:
         index = self.dist / "index.html"
         if not self.built:
             return _not_built(accept)
@@ -122,16 +127,29 @@ class WebApp:
             return _not_found()
         if file.is_file():
             cache = IMMUTABLE if segments and segments[0] == ASSETS_PREFIX else NO_STORE
-            return _file_response(file, cache, head)
+            return _file_response(file, cache, head, _accepts_gzip(accept_encoding))
         if not segments or "." not in segments[-1]:
-            return _file_response(index, NO_STORE, head)
+            return _file_response(index, NO_STORE, head, _accepts_gzip(accept_encoding))
         return _not_found()
 
 
-def _file_response(file: Path, cache: str, head: bool) -> Response:
+def _accepts_gzip(accept_encoding: str) -> bool:
+    codings = {part.split(";")[0].strip().lower(): part for part in accept_encoding.split(",")}
+    return "gzip" in codings and "q=0" not in codings["gzip"].replace(" ", "")
+
+
+def _file_response(file: Path, cache: str, head: bool, gzip_ok: bool = False) -> Response:
     suffix = file.suffix.lower()
     if suffix in TEXT_TYPES:
-        return _respond("" if head else file.read_text(encoding="utf-8"), TEXT_TYPES[suffix], cache)
+        text = file.read_text(encoding="utf-8")
+        if gzip_ok and len(text.encode()) >= COMPRESS_FROM_BYTES:
+            # Bytes with a text type: Chalice's server sends them as they are.
+            response = _respond(b"" if head else gzip.compress(text.encode()), TEXT_TYPES[suffix], cache)
+            response.headers.update({"Content-Encoding": "gzip", "Vary": "Accept-Encoding"})
+            return response
+        response = _respond("" if head else text, TEXT_TYPES[suffix], cache)
+        response.headers["Vary"] = "Accept-Encoding"
+        return response
     content_type = BINARY_TYPES.get(suffix) or mimetypes.guess_type(file.name)[0] or OCTET_STREAM
     if content_type not in APP_BINARY_TYPES:
         content_type = OCTET_STREAM
@@ -187,7 +205,12 @@ def add_web_app(app: Chalice, web_app: WebApp | None = None) -> WebApp:
             return _not_found()
         if request.method not in {"GET", "HEAD"}:
             return _method_not_allowed()
-        return site.response(raw_path, request.headers.get("accept", ""), head=request.method == "HEAD")
+        return site.response(
+            raw_path,
+            request.headers.get("accept", ""),
+            head=request.method == "HEAD",
+            accept_encoding=request.headers.get("accept-encoding", ""),
+        )
 
     methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
     app.route("/", methods=methods, name="web_app_root", content_types=["*/*"])(page)
