@@ -4,7 +4,7 @@ import i18n, { isLanguage } from "../i18n";
 import { clearDrafts } from "./drafts";
 import type { AppConfig } from "./appConfig";
 import { signInAsDemoPerson, type Credentials } from "./signInMethods";
-import { endOidcSession } from "./oidcSignIn";
+import { endOidcSession, renewOidcSession } from "./oidcSignIn";
 
 export type Me = Schemas["MeResponse"];
 export type EndReason = "signed_out" | "timeout" | "expired";
@@ -18,8 +18,10 @@ interface SessionState {
   acceptCredentials(credentials: Credentials): Promise<Me>;
   signOut(): void;
   end(reason: EndReason): void;
-  /** Resets the idle clock (the warning's "continue"). */
+  /** Resets the idle clock (the warning's "continue") and renews a token near its end. */
   extend(): void;
+  /** Renews a token near its end, for someone still active. */
+  renew(): void;
   lastActivity: () => number;
   expiresAt: () => number | null;
 }
@@ -83,17 +85,35 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
     [acceptCredentials, config],
   );
 
-  const extend = useCallback(() => {
-    activity.current = Date.now();
+  const renewing = useRef(false);
+  const renew = useCallback(() => {
     const userId = localUser.current;
     const given = credentials.current;
-    // Locally a fresh token is one call away; Cognito's ID token lasts the session.
-    if (userId && given && config.signIn.kind === "local" && given.expiresAt - Date.now() < 10 * 60_000) {
-      void signInAsDemoPerson(config.signIn, userId).then((fresh) => {
-        if (credentials.current) credentials.current = fresh;
+    if (!given || renewing.current || given.expiresAt - Date.now() > 10 * 60_000) return;
+    // A token about to expire is renewed: locally by signing in again, on AWS with the
+    // refresh token the OIDC client keeps in memory.
+    const renewal =
+      config.signIn.kind === "local"
+        ? userId
+          ? signInAsDemoPerson(config.signIn, userId)
+          : Promise.resolve(null)
+        : renewOidcSession(config.signIn);
+    renewing.current = true;
+    void renewal
+      .then((fresh) => {
+        // Only for the same session: not after a sign-out, nor into someone else's.
+        if (fresh && credentials.current === given) credentials.current = fresh;
+      })
+      .catch(() => undefined) // The warning shows before the old token runs out.
+      .finally(() => {
+        renewing.current = false;
       });
-    }
   }, [config]);
+
+  const extend = useCallback(() => {
+    activity.current = Date.now();
+    renew();
+  }, [renew]);
 
   useEffect(() => {
     const touch = () => {
@@ -114,10 +134,11 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
       signOut: () => end("signed_out"),
       end,
       extend,
+      renew,
       lastActivity: () => activity.current,
       expiresAt: () => credentials.current?.expiresAt ?? null,
     }),
-    [config, me, ended, signInLocal, acceptCredentials, end, extend],
+    [config, me, ended, signInLocal, acceptCredentials, end, extend, renew],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -99,3 +99,39 @@ describe("the session timeout", () => {
     expect(readDraft("report")).toEqual({ whatHappened: "kept" });
   });
 });
+
+describe("the token's own end", () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ shouldAdvanceTime: false });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it("is pushed back for someone still active, with one renewal at a time", async () => {
+    const signIns: number[] = [];
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (input: RequestInfo | URL) => {
+        const url = input instanceof Request ? input.url : String(input);
+        if (url.endsWith("/_local/sign-in")) {
+          signIns.push(Date.now());
+          return json({ token: `t${signIns.length}`, expiresIn: signIns.length === 1 ? 8 * 60 : 3600 });
+        }
+        return json(me);
+      }),
+    );
+    await signIn();
+    // Active all along: a key press every minute keeps the idle clock from running out.
+    for (let minute = 0; minute < 10; minute += 1) {
+      await act(async () => {
+        window.dispatchEvent(new KeyboardEvent("keydown", { key: "a" }));
+        await vi.advanceTimersByTimeAsync(60_000);
+      });
+    }
+    expect(screen.getByText("signed in")).toBeInTheDocument();
+    expect(screen.queryByRole("alertdialog")).toBeNull();
+    expect(signIns).toHaveLength(2);
+  });
+});

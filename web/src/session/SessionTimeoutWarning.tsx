@@ -4,10 +4,11 @@ import { useSession } from "./SessionProvider";
 
 /** Warns before the idle limit (WCAG 2.2.1) and lets the person go on with one press. */
 export const WARNING_BEFORE_MS = 2 * 60_000;
+const RENEW_BEFORE_MS = 5 * 60_000;
 
 export function SessionTimeoutWarning() {
   const { t } = useTranslation();
-  const { config, lastActivity, expiresAt, extend, end } = useSession();
+  const { config, lastActivity, expiresAt, extend, renew, end } = useSession();
   const [secondsLeft, setSecondsLeft] = useState<number | null>(null);
   const button = useRef<HTMLButtonElement>(null);
   const limit = config.idleMinutes * 60_000;
@@ -17,6 +18,8 @@ export function SessionTimeoutWarning() {
       const now = Date.now();
       const idleLeft = lastActivity() + limit - now;
       const tokenLeft = (expiresAt() ?? Infinity) - now;
+      // Someone still active gets a fresh token before the old one nears its end.
+      if (tokenLeft <= RENEW_BEFORE_MS && idleLeft > WARNING_BEFORE_MS) renew();
       const left = Math.min(idleLeft, tokenLeft);
       if (left <= 0) {
         end(idleLeft <= 0 ? "timeout" : "expired");
@@ -27,7 +30,7 @@ export function SessionTimeoutWarning() {
     tick();
     const timer = window.setInterval(tick, 1000);
     return () => window.clearInterval(timer);
-  }, [lastActivity, expiresAt, end, limit]);
+  }, [lastActivity, expiresAt, end, renew, limit]);
 
   const open = secondsLeft !== null;
   useEffect(() => {

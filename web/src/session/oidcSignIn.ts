@@ -6,7 +6,15 @@ type OidcConfig = Extract<SignInConfig, { kind: "oidc" }>;
 /** Cognito's hosted UI, authorization code with PKCE. The library is loaded only on AWS.
  * Tokens stay in memory (InMemoryWebStorage); only the short-lived PKCE state of a sign-in
  * in progress passes through session storage, as the redirect needs it. */
-async function userManager(config: OidcConfig) {
+let manager: Promise<import("oidc-client-ts").UserManager> | null = null;
+
+/** One manager per page: its in-memory store keeps the refresh token that renews the session. */
+function userManager(config: OidcConfig) {
+  manager ??= createUserManager(config);
+  return manager;
+}
+
+async function createUserManager(config: OidcConfig) {
   const { UserManager, WebStorageStateStore, InMemoryWebStorage } = await import("oidc-client-ts");
   return new UserManager({
     authority: config.authority,
@@ -26,16 +34,31 @@ export async function beginOidcSignIn(config: OidcConfig, returnTo: string): Pro
   await manager.signinRedirect({ state: { returnTo } });
 }
 
-export async function completeOidcSignIn(config: OidcConfig): Promise<{ credentials: Credentials; returnTo: string }> {
-  const manager = await userManager(config);
-  const user = await manager.signinRedirectCallback();
+type OidcUser = import("oidc-client-ts").User;
+
+function credentialsOf(user: OidcUser): Credentials {
   // API Gateway's Cognito authorizer takes the ID token (it carries the tenant claims).
   const expiresAt = (user.expires_at ?? Math.floor(Date.now() / 1000) + 300) * 1000;
+  return { token: user.id_token ?? "", expiresAt };
+}
+
+export async function completeOidcSignIn(config: OidcConfig): Promise<{ credentials: Credentials; returnTo: string }> {
+  const user = await (await userManager(config)).signinRedirectCallback();
   const state = user.state as { returnTo?: string } | undefined;
-  return { credentials: { token: user.id_token ?? "", expiresAt }, returnTo: safeReturnPath(state?.returnTo) };
+  return { credentials: credentialsOf(user), returnTo: safeReturnPath(state?.returnTo) };
+}
+
+/** A fresh ID token with the refresh token held in memory (the session's "continue"). */
+export async function renewOidcSession(config: OidcConfig): Promise<Credentials | null> {
+  const user = await (await userManager(config)).signinSilent();
+  return user ? credentialsOf(user) : null;
 }
 
 export async function endOidcSession(config: OidcConfig): Promise<void> {
+  const current = manager;
+  manager = null;
+  // Forget the refresh token here, then end the identity provider's session too.
+  if (current) await (await current).removeUser();
   if (config.logoutUrl) location.replace(config.logoutUrl);
 }
 
