@@ -39,13 +39,34 @@ test("quick exit leaves for a neutral site at once, with the button or Shift thr
   await page.getByRole("button", { name: "Poistu nopeasti" }).click();
   await expect(page).toHaveURL("https://www.ilmatieteenlaitos.fi/");
 
+  await page.goto("/");
   await page.goto("/sign-in");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  // Shift while typing a capital is no exit; Shift alone three times is.
+  await page.keyboard.press("Shift");
+  await page.keyboard.press("Shift");
+  await page.keyboard.press("Shift+D");
+  await expect(page).toHaveURL(/\/sign-in$/);
   for (let press = 0; press < 3; press += 1) await page.keyboard.press("Shift");
   await expect(page).toHaveURL("https://www.ilmatieteenlaitos.fi/");
-  // location.replace: the app page is not one step back in history.
+  // location.replace: the page left is gone from history; Back goes to the one before.
   await page.goBack();
-  expect(page.url()).not.toContain("/sign-in");
+  await expect(page).toHaveURL(`${baseURL}/`);
+});
+
+test("a signed-in person's token never goes with an anonymous call", async ({ page }) => {
+  const carried: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/api/public/") && request.headers()["authorization"]) carried.push(request.url());
+  });
+  await signInAs(page, "Aino Virtanen");
+  // Within the app (a reload would sign out: tokens live in memory).
+  await page.evaluate(() => {
+    window.history.pushState({}, "", "/kokkola/report");
+    window.dispatchEvent(new PopStateEvent("popstate"));
+  });
+  await expect(page.getByRole("radio").first()).toBeVisible();
+  expect(carried).toEqual([]);
 });
 
 test("a page behind sign-in sends the person to sign in, then back to it", async ({ page }) => {

@@ -19,10 +19,16 @@ export function connectSession(token: TokenSource, unauthorized: Unauthorized): 
   onUnauthorized = unauthorized;
 }
 
+/** The anonymous routes never get the token: an anonymous report filed from a signed-in
+ * tab must carry nobody's identity. */
+export function isAnonymousRoute(url: string): boolean {
+  return new URL(url, "http://app.invalid").pathname.startsWith(`${API_BASE}/public/`);
+}
+
 const sessionMiddleware: Middleware = {
   onRequest({ request }) {
     const token = currentToken();
-    if (token) request.headers.set("Authorization", `Bearer ${token}`);
+    if (token && !isAnonymousRoute(request.url)) request.headers.set("Authorization", `Bearer ${token}`);
     return request;
   },
   onResponse({ response, request }) {

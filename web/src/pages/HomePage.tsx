@@ -4,7 +4,7 @@ import { usePageTitle } from "../layout/usePageTitle";
 import { hasRole, useSession } from "../session/SessionProvider";
 
 export function HomePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { me } = useSession();
   usePageTitle(t("home.title"));
   if (!me) {
@@ -22,7 +22,8 @@ export function HomePage() {
       </>
     );
   }
-  const tenantName = me.tenant.name[i18nLanguage(me)] ?? Object.values(me.tenant.name)[0];
+  const shown = i18n.language as keyof typeof me.tenant.name;
+  const tenantName = me.tenant.name[shown] ?? Object.values(me.tenant.name)[0];
   return (
     <>
       <h1>{t("home.welcome", { name: me.name ?? "" })}</h1>
@@ -57,11 +58,4 @@ export function HomePage() {
       </ul>
     </>
   );
-}
-
-function i18nLanguage(me: { language: string }): "fi" | "sv" | "en" {
-  return (["fi", "sv", "en"].includes(document.documentElement.lang) ? document.documentElement.lang : me.language) as
-    | "fi"
-    | "sv"
-    | "en";
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
+import { usePageTitle } from "../layout/usePageTitle";
 import { useSession } from "../session/SessionProvider";
 import { completeOidcSignIn } from "../session/oidcSignIn";
 
@@ -10,14 +11,19 @@ export function SignInCallbackPage() {
   const { config, acceptCredentials } = useSession();
   const navigate = useNavigate();
   const [failed, setFailed] = useState(false);
+  usePageTitle(t("signIn.title"));
   useEffect(() => {
     if (config.signIn.kind !== "oidc") return;
     completeOidcSignIn(config.signIn)
       .then(async ({ credentials, returnTo }) => {
-        await acceptCredentials(credentials);
-        navigate(returnTo, { replace: true });
+        const { mayReturn } = await acceptCredentials(credentials);
+        navigate(mayReturn ? returnTo : "/", { replace: true });
       })
-      .catch(() => setFailed(true));
+      .catch(() => {
+        // The code and state in the address are spent: take them out of it.
+        history.replaceState(null, "", "/sign-in/callback");
+        setFailed(true);
+      });
   }, [config, acceptCredentials, navigate]);
   return <h1>{failed ? t("signIn.failed") : t("loading")}</h1>;
 }

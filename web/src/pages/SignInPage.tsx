@@ -41,8 +41,12 @@ function DemoPeoplePicker({ returnTo }: { returnTo: string }) {
                   type="button"
                   className="hds-button hds-button--secondary"
                   onClick={async () => {
-                    await signInLocal(person.userId);
-                    navigate(returnTo, { replace: true });
+                    try {
+                      const { mayReturn } = await signInLocal(person.userId);
+                      navigate(mayReturn ? returnTo : "/", { replace: true });
+                    } catch {
+                      setFailed(true);
+                    }
                   }}
                 >
                   <span className="hds-button__label">{t("signIn.as", { name: person.name })}</span>

@@ -6,8 +6,13 @@ export function QuickExitButton({ url }: { url: string }) {
   const { t } = useTranslation();
   useEffect(() => {
     const onKey = tripleShiftDetector(() => quickExit(url));
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
+    // Capture: a field or dialog that stops a key's propagation cannot hold the exit back.
+    window.addEventListener("keydown", onKey, true);
+    window.addEventListener("keyup", onKey, true);
+    return () => {
+      window.removeEventListener("keydown", onKey, true);
+      window.removeEventListener("keyup", onKey, true);
+    };
   }, [url]);
   return (
     <button

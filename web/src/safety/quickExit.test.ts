@@ -2,8 +2,14 @@ import { describe, expect, it, vi } from "vitest";
 import { quickExit, tripleShiftDetector } from "./quickExit";
 import { readDraft, saveDraft } from "../session/drafts";
 
-function shift(repeat = false): KeyboardEvent {
-  return new KeyboardEvent("keydown", { key: "Shift", repeat });
+function key(type: "keydown" | "keyup", name: string, repeat = false): KeyboardEvent {
+  return new KeyboardEvent(type, { key: name, repeat });
+}
+
+/** A press and release of Shift alone; `feed` is the detector. */
+function tapShift(feed: (event: KeyboardEvent) => void): void {
+  feed(key("keydown", "Shift"));
+  feed(key("keyup", "Shift"));
 }
 
 describe("triple shift", () => {
@@ -11,30 +17,48 @@ describe("triple shift", () => {
     let clock = 0;
     const fired = vi.fn();
     const onKey = tripleShiftDetector(fired, () => clock);
-    onKey(shift());
+    tapShift(onKey);
     clock = 300;
-    onKey(shift());
+    tapShift(onKey);
     clock = 600;
-    onKey(shift());
+    tapShift(onKey);
     expect(fired).toHaveBeenCalledTimes(1);
   });
 
-  it("does not fire when the presses are slow, held down or interrupted", () => {
+  it("does not fire when the presses are slow", () => {
     let clock = 0;
     const fired = vi.fn();
     const onKey = tripleShiftDetector(fired, () => clock);
-    onKey(shift());
+    tapShift(onKey);
     clock = 1000;
-    onKey(shift());
+    tapShift(onKey);
     clock = 2500;
-    onKey(shift());
+    tapShift(onKey);
     expect(fired).not.toHaveBeenCalled();
-    onKey(shift(true));
-    onKey(shift(true));
+  });
+
+  it("does not fire for Shift held down, nor when another key comes between", () => {
+    const fired = vi.fn();
+    const onKey = tripleShiftDetector(fired, () => 0);
+    onKey(key("keydown", "Shift"));
+    onKey(key("keydown", "Shift", true));
+    onKey(key("keydown", "Shift", true));
+    onKey(key("keyup", "Shift"));
+    tapShift(onKey);
+    onKey(key("keydown", "a"));
+    tapShift(onKey);
     expect(fired).not.toHaveBeenCalled();
-    onKey(shift());
-    onKey(new KeyboardEvent("keydown", { key: "A" }));
-    onKey(shift());
+  });
+
+  it("does not fire when the third Shift types a capital letter", () => {
+    const fired = vi.fn();
+    const onKey = tripleShiftDetector(fired, () => 0);
+    tapShift(onKey);
+    tapShift(onKey);
+    onKey(key("keydown", "Shift"));
+    onKey(key("keydown", "D"));
+    onKey(key("keyup", "D"));
+    onKey(key("keyup", "Shift"));
     expect(fired).not.toHaveBeenCalled();
   });
 });

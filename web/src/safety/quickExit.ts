@@ -17,13 +17,24 @@ export function quickExit(url: string, replace: (url: string) => void = (to) => 
 /** Shift pressed three times within this many milliseconds. */
 export const TRIPLE_SHIFT_WINDOW_MS = 1200;
 
+/** Counts a Shift press when Shift is released with no other key pressed meanwhile, so
+ * Shift, Shift, Shift+D (typing a capital) is not an exit; held Shift repeats nothing. */
 export function tripleShiftDetector(onTriple: () => void, now: () => number = Date.now) {
   let presses: number[] = [];
+  let otherKeyWhileShift = false;
   return (event: KeyboardEvent) => {
-    if (event.key !== "Shift" || event.repeat) {
-      if (event.key !== "Shift") presses = [];
+    if (event.key !== "Shift") {
+      if (event.type === "keydown") {
+        presses = [];
+        otherKeyWhileShift = true;
+      }
       return;
     }
+    if (event.type === "keydown") {
+      if (!event.repeat) otherKeyWhileShift = false;
+      return;
+    }
+    if (event.type !== "keyup" || otherKeyWhileShift) return;
     const at = now();
     presses = [...presses.filter((t) => at - t <= TRIPLE_SHIFT_WINDOW_MS), at];
     if (presses.length >= 3) {

@@ -9,13 +9,20 @@ import { endOidcSession, renewOidcSession } from "./oidcSignIn";
 export type Me = Schemas["MeResponse"];
 export type EndReason = "signed_out" | "timeout" | "expired";
 
+export interface SignedIn {
+  me: Me;
+  /** False when someone else used this tab before: they go to the front page, not back to
+   * the previous person's page, and none of the previous person's drafts remain. */
+  mayReturn: boolean;
+}
+
 interface SessionState {
   config: AppConfig;
   me: Me | null;
   /** Why the last session ended, shown once on the sign-in page. */
   ended: EndReason | null;
-  signInLocal(userId: string): Promise<Me>;
-  acceptCredentials(credentials: Credentials): Promise<Me>;
+  signInLocal(userId: string): Promise<SignedIn>;
+  acceptCredentials(credentials: Credentials): Promise<SignedIn>;
   signOut(): void;
   end(reason: EndReason): void;
   /** Resets the idle clock (the warning's "continue") and renews a token near its end. */
@@ -43,6 +50,9 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
   const [me, setMe] = useState<Me | null>(null);
   const [ended, setEnded] = useState<EndReason | null>(null);
 
+  // Whose session this tab had last: drafts and the way back belong to that person only.
+  const previousOwner = useRef<string | null>(null);
+
   const end = useCallback(
     (reason: EndReason) => {
       const wasSignedIn = credentials.current !== null;
@@ -51,9 +61,15 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
       setMe(null);
       if (!wasSignedIn) return;
       setEnded(reason);
-      // A timed-out draft survives in memory, so the person can sign in and go on.
-      if (reason === "signed_out") clearDrafts();
-      if (reason === "signed_out" && config.signIn.kind === "oidc") void endOidcSession(config.signIn);
+      if (reason === "signed_out") {
+        // A timed-out draft survives in memory, so the person can sign in and go on.
+        clearDrafts();
+        languageChosenByHand = false;
+      }
+      // On AWS every end also ends the identity provider's session: otherwise the next
+      // person at this computer would be signed straight back in as this one. (Signing in
+      // again there reloads the page, so a draft does not survive a timeout on AWS.)
+      if (config.signIn.kind === "oidc") void endOidcSession(config.signIn);
     },
     [config],
   );
@@ -65,14 +81,20 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
     );
   }, [end]);
 
-  const acceptCredentials = useCallback(async (given: Credentials) => {
+  const acceptCredentials = useCallback(async (given: Credentials): Promise<SignedIn> => {
     credentials.current = given;
     activity.current = Date.now();
     const person = await unwrap(api.GET("/me"));
+    const mayReturn = previousOwner.current === null || previousOwner.current === person.userId;
+    if (!mayReturn) {
+      clearDrafts();
+      languageChosenByHand = false;
+    }
+    previousOwner.current = person.userId;
     if (!languageChosenByHand && isLanguage(person.language)) await i18n.changeLanguage(person.language);
     setEnded(null);
     setMe(person);
-    return person;
+    return { me: person, mayReturn };
   }, []);
 
   const signInLocal = useCallback(

@@ -89,6 +89,34 @@ describe("the session timeout", () => {
     expect(screen.getByText("signed in")).toBeInTheDocument();
   });
 
+  it("stays open while the person moves in it with Tab, closes with Escape, and gives focus back", async () => {
+    await signIn();
+    const field = document.createElement("textarea");
+    document.body.append(field);
+    field.focus();
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(13 * 60_000 + 1000);
+    });
+    const keepGoing = screen.getByRole("button", { name: "Continue the session" });
+    const signOut = screen.getByRole("button", { name: "Sign out" });
+    expect(keepGoing).toHaveFocus();
+    await act(async () => {
+      for (const target of [keepGoing, signOut, signOut]) {
+        target.dispatchEvent(new KeyboardEvent("keydown", { key: "Tab", bubbles: true }));
+        window.dispatchEvent(new KeyboardEvent("keydown", { key: "Tab" }));
+        await vi.advanceTimersByTimeAsync(1000);
+      }
+    });
+    expect(screen.getByRole("alertdialog")).toBeInTheDocument();
+    await act(async () => {
+      document.activeElement!.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
+    });
+    expect(screen.queryByRole("alertdialog")).toBeNull();
+    expect(field).toHaveFocus();
+    expect(screen.getByText("signed in")).toBeInTheDocument();
+    field.remove();
+  });
+
   it("signs out at the limit and keeps the draft in memory", async () => {
     saveDraft("report", { whatHappened: "kept" });
     await signIn();
@@ -133,5 +161,70 @@ describe("the token's own end", () => {
     expect(screen.getByText("signed in")).toBeInTheDocument();
     expect(screen.queryByRole("alertdialog")).toBeNull();
     expect(signIns).toHaveLength(2);
+  });
+});
+
+describe("the next person on the same tab", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it("gets none of the previous person's drafts, and no way back to their page", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: false });
+    let current = "";
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+        const url = input instanceof Request ? input.url : String(input);
+        if (url.endsWith("/_local/sign-in")) {
+          current = (JSON.parse(String(init?.body)) as { userId: string }).userId;
+          return json({ token: `token-of-${current}`, expiresIn: 3600 });
+        }
+        return json({ ...me, userId: current });
+      }),
+    );
+    const outcomes: boolean[] = [];
+    function Switcher() {
+      const session = useSession();
+      return (
+        <>
+          <p>{session.me ? `signed in: ${session.me.userId}` : "signed out"}</p>
+          {["aino", "erik"].map((userId) => (
+            <button
+              key={userId}
+              type="button"
+              onClick={() => void session.signInLocal(userId).then((signedIn) => outcomes.push(signedIn.mayReturn))}
+            >
+              {userId}
+            </button>
+          ))}
+          {session.me && <SessionTimeoutWarning />}
+        </>
+      );
+    }
+    render(
+      <SessionProvider config={config}>
+        <Switcher />
+      </SessionProvider>,
+    );
+    await act(async () => {
+      screen.getByRole("button", { name: "aino" }).click();
+      await vi.advanceTimersByTimeAsync(10);
+    });
+    saveDraft("report:signed-in", { whatHappened: "Aino's words" });
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(15 * 60_000 + 1000);
+    });
+    expect(screen.getByText("signed out")).toBeInTheDocument();
+    expect(readDraft("report:signed-in")).toEqual({ whatHappened: "Aino's words" });
+
+    await act(async () => {
+      screen.getByRole("button", { name: "erik" }).click();
+      await vi.advanceTimersByTimeAsync(10);
+    });
+    expect(screen.getByText("signed in: erik")).toBeInTheDocument();
+    expect(readDraft("report:signed-in")).toBeUndefined();
+    expect(outcomes).toEqual([true, false]);
   });
 });

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { useModalFocus } from "../layout/useModalFocus";
 import { useTranslation } from "react-i18next";
 import { useSession } from "./SessionProvider";
 
@@ -11,12 +12,16 @@ export function SessionTimeoutWarning() {
   const { config, lastActivity, expiresAt, extend, renew, end } = useSession();
   const [secondsLeft, setSecondsLeft] = useState<number | null>(null);
   const button = useRef<HTMLButtonElement>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+  // While the warning is open only its buttons decide: a Tab to reach "sign out" is not
+  // activity that should close it.
+  const frozenActivity = useRef<number | null>(null);
   const limit = config.idleMinutes * 60_000;
 
   useEffect(() => {
     const tick = () => {
       const now = Date.now();
-      const idleLeft = lastActivity() + limit - now;
+      const idleLeft = (frozenActivity.current ?? lastActivity()) + limit - now;
       const tokenLeft = (expiresAt() ?? Infinity) - now;
       // Someone still active gets a fresh token before the old one nears its end.
       if (tokenLeft <= RENEW_BEFORE_MS && idleLeft > WARNING_BEFORE_MS) renew();
@@ -25,23 +30,29 @@ export function SessionTimeoutWarning() {
         end(idleLeft <= 0 ? "timeout" : "expired");
         return;
       }
-      setSecondsLeft(left <= WARNING_BEFORE_MS ? Math.ceil(left / 1000) : null);
+      const warn = left <= WARNING_BEFORE_MS;
+      if (warn && frozenActivity.current === null) frozenActivity.current = lastActivity();
+      setSecondsLeft(warn ? Math.ceil(left / 1000) : null);
     };
     tick();
     const timer = window.setInterval(tick, 1000);
     return () => window.clearInterval(timer);
   }, [lastActivity, expiresAt, end, renew, limit]);
 
+  const keepGoing = () => {
+    frozenActivity.current = null;
+    extend();
+    setSecondsLeft(null);
+  };
   const open = secondsLeft !== null;
-  useEffect(() => {
-    if (open) button.current?.focus();
-  }, [open]);
+  useModalFocus(dialog, open, keepGoing, button);
   if (!open) return null;
   const minutes = Math.floor(secondsLeft / 60);
   const seconds = secondsLeft % 60;
   return (
     <div className="modal-backdrop">
       <div
+        ref={dialog}
         role="alertdialog"
         aria-modal="true"
         aria-labelledby="timeout-title"
@@ -57,10 +68,7 @@ export function SessionTimeoutWarning() {
             ref={button}
             type="button"
             className="hds-button hds-button--primary"
-            onClick={() => {
-              extend();
-              setSecondsLeft(null);
-            }}
+            onClick={keepGoing}
           >
             <span className="hds-button__label">{t("timeout.continue")}</span>
           </button>
