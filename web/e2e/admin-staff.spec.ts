@@ -94,6 +94,8 @@ test("a case-handling role takes an overseer's confirmation: Tuomas asks, Pekka 
   await expect(pending.getByText(/^Confirm that Erik Björk becomes safety representative\?/)).toBeFocused();
   await pending.getByRole("button", { name: "Yes, confirm" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Confirmed:" })).toContainText("Confirmed: Erik Björk is now safety representative.");
+  // The decision's buttons are gone: focus is on what it did, not lost to the page.
+  await expect(page.getByText("Confirmed: Erik Björk is now safety representative.")).toBeFocused();
   await expect(pending).toContainText("Confirmed");
   await signOut(page);
 
@@ -113,6 +115,13 @@ test("a case-handling role takes an overseer's confirmation: Tuomas asks, Pekka 
   await page.getByRole("button", { name: "Yes, remove" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Removed" })).toContainText("Removed from the staff directory: Erik Björk.");
   await expect(page.getByRole("row", { name: /Erik Björk/ })).toHaveCount(0);
+  // Said once: back on the directory through the history, the name is not shown again.
+  await page.getByRole("navigation", { name: "Main menu" }).getByRole("link", { name: "Role changes" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Role changes" })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1, name: "Staff directory" })).toBeVisible();
+  await expect(page.getByRole("row").first()).toBeVisible();
+  await expect(page.getByText("Removed from the staff directory: Erik Björk.")).toHaveCount(0);
 });
 
 test("the API's separation-of-duties refusal shows in the error summary, at the roles", async ({ page }) => {

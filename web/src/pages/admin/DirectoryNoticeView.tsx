@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { DirectoryNotice } from "./StaffDirectoryPage";
+import type { DirectoryNotice } from "./directoryNotice";
 import { roleList } from "./roleText";
 
 /** The outcome of a save or a removal. The live region is on the page first and filled

@@ -56,6 +56,8 @@ describe("a role change", () => {
     await userEvent.click(screen.getByRole("button", { name: /^Reject/ }));
     await userEvent.click(screen.getByRole("button", { name: "Yes, reject" }));
     expect(await screen.findByRole("alert")).toHaveTextContent(/already decided, withdrawn or lapsed/);
+    // Its buttons went away with the step: focus is on why, not lost to the page.
+    expect(screen.getByRole("alert")).toHaveFocus();
     expect(onStale).toHaveBeenCalledOnce();
   });
 });

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, ApiFailure, unwrap } from "../../api/client";
-import { formatDateTime } from "./roleText";
+import { formatDateTime } from "../../format";
 import type { RoleChange } from "./staffApi";
 
 type Decision = "confirm" | "reject";
@@ -27,6 +27,7 @@ export function GrantCard({ change, onDecided, onStale }: Props) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const question = useRef<HTMLParagraphElement>(null);
+  const problemMessage = useRef<HTMLDivElement>(null);
   const when = (iso: string) => formatDateTime(iso, i18n.language);
   const role = t(`common:roles.${change.role}`);
   const headingId = `grant-${change.id}`;
@@ -34,6 +35,10 @@ export function GrantCard({ change, onDecided, onStale }: Props) {
   useEffect(() => {
     if (asking) question.current?.focus();
   }, [asking]);
+  // A refused decision closes its step (and its buttons): focus goes to why.
+  useEffect(() => {
+    if (problem) problemMessage.current?.focus();
+  }, [problem]);
 
   async function decide(decision: Decision) {
     if (busy) return;
@@ -102,7 +107,7 @@ export function GrantCard({ change, onDecided, onStale }: Props) {
         )}
       </dl>
       {problem && (
-        <div className="hds-notification hds-notification--error" role="alert">
+        <div ref={problemMessage} tabIndex={-1} className="hds-notification hds-notification--error" role="alert">
           <div className="hds-notification-content">
             <p>{problem}</p>
           </div>

@@ -1,11 +1,10 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, ApiFailure, unwrap } from "../../api/client";
-import { useApiData } from "../../api/useApiData";
+import { api, unwrap } from "../../api/client";
 import { ApiProblem, Loading } from "../../layout/ApiProblem";
 import { usePageTitle } from "../../layout/usePageTitle";
+import { usePagedList } from "../usePagedList";
 import { GrantCard } from "./GrantCard";
-import type { RoleChange } from "./staffApi";
 import "./admin.css";
 
 const PAGE_SIZE = 25;
@@ -23,29 +22,28 @@ export function GrantsPage() {
   const { t } = useTranslation("admin");
   usePageTitle(t("grants.title"));
   const [onlyPending, setOnlyPending] = useState(false);
-  const [status, setStatus] = useState("");
-  const [loaded, reload] = useApiData(() => loadGrants(onlyPending, null), [onlyPending]);
-  const [more, setMore] = useState<{ items: RoleChange[]; cursor: string | null } | null>(null);
-  const [moreProblem, setMoreProblem] = useState<ApiFailure | null>(null);
+  const [status, setStatus] = useState({ text: "", decided: 0 });
+  const statusText = status.text;
+  const statusMessage = useRef<HTMLParagraphElement>(null);
+  // A decision takes its buttons away: focus goes to what it did, not to the page.
+  useEffect(() => {
+    if (status.decided > 0) statusMessage.current?.focus();
+  }, [status.decided]);
+  const {
+    list: loaded,
+    loadingMore,
+    moreFailure: moreProblem,
+    loadMore,
+    reload,
+  } = usePagedList((cursor) => loadGrants(onlyPending, cursor), [onlyPending]);
 
   const refresh = (message: string) => {
-    setStatus(message);
-    setMore(null);
+    setStatus((current) => ({ text: message, decided: message ? current.decided + 1 : current.decided }));
     reload();
   };
 
-  async function loadMore(cursor: string) {
-    setMoreProblem(null);
-    try {
-      const page = await loadGrants(onlyPending, cursor);
-      setMore((current) => ({ items: [...(current?.items ?? []), ...page.items], cursor: page.nextCursor }));
-    } catch (error) {
-      setMoreProblem(error instanceof ApiFailure ? error : new ApiFailure(0, null));
-    }
-  }
-
-  const nextCursor = more ? more.cursor : loaded.state === "ready" ? loaded.data.nextCursor : null;
-  const items = loaded.state === "ready" ? [...loaded.data.items, ...(more?.items ?? [])] : [];
+  const nextCursor = loaded.state === "ready" ? loaded.data.nextCursor : null;
+  const items = loaded.state === "ready" ? loaded.data.items : [];
 
   return (
     <>
@@ -58,10 +56,12 @@ export function GrantsPage() {
       </div>
       {/* Always on the page, so what a decision did is announced when it is filled in. */}
       <div role="status" aria-live="polite" className="grant-status">
-        {status && (
+        {statusText && (
           <div className="hds-notification hds-notification--success">
             <div className="hds-notification-content">
-              <p>{status}</p>
+              <p ref={statusMessage} tabIndex={-1}>
+                {statusText}
+              </p>
             </div>
           </div>
         )}
@@ -72,10 +72,7 @@ export function GrantsPage() {
           id="grants-only-pending"
           className="hds-checkbox__input"
           checked={onlyPending}
-          onChange={(event) => {
-            setMore(null);
-            setOnlyPending(event.target.checked);
-          }}
+          onChange={(event) => setOnlyPending(event.target.checked)}
         />
         <label className="hds-checkbox__label" htmlFor="grants-only-pending">
           {t("grants.onlyPending")}
@@ -94,7 +91,12 @@ export function GrantsPage() {
       {moreProblem && <ApiProblem failure={moreProblem} />}
       {nextCursor && (
         <div className="button-row">
-          <button type="button" className="hds-button hds-button--secondary" onClick={() => void loadMore(nextCursor)}>
+          <button
+            type="button"
+            className="hds-button hds-button--secondary"
+            onClick={() => void loadMore()}
+            aria-disabled={loadingMore || undefined}
+          >
             <span className="hds-button__label">{t("grants.more")}</span>
           </button>
         </div>

@@ -20,7 +20,7 @@ it("lists refused reads per person and day; a count not told apart is a dash wit
   render(<RefusedReadsPage />);
   const table = await screen.findByRole("table", { name: /Refused case reads per person and day/ });
   const mikko = within(table).getByRole("row", { name: /kokkola-supervisor-mikko/ });
-  expect(within(mikko).getAllByRole("cell").map((cell) => cell.textContent)).toEqual(["Dec 2, 2026", "7", "6"]);
+  expect(within(mikko).getAllByRole("cell").map((cell) => cell.textContent)).toEqual(["2 Dec 2026", "7", "6"]);
   const liisa = within(table).getByRole("row", { name: /kokkola-safetyrep-liisa/ });
   expect(within(liisa).getAllByRole("cell")[2]).toHaveTextContent("–not told apart");
   expect(screen.getByText(/does not tell an existing case apart from a missing one/)).toBeInTheDocument();

@@ -3,7 +3,7 @@ import { api, unwrap } from "../../api/client";
 import { useApiData } from "../../api/useApiData";
 import { ApiProblem, Loading } from "../../layout/ApiProblem";
 import { usePageTitle } from "../../layout/usePageTitle";
-import { formatDate } from "./roleText";
+import { formatDay } from "../../format";
 import "./admin.css";
 
 /** Case reads the API answered "not found" to, per person and day: a sign that someone
@@ -37,7 +37,7 @@ export function RefusedReadsPage() {
               {loaded.data.items.map((entry) => (
                 <tr key={`${entry.userId} ${entry.day}`}>
                   <th scope="row">{entry.userId}</th>
-                  <td>{formatDate(entry.day, i18n.language)}</td>
+                  <td>{formatDay(entry.day, i18n.language)}</td>
                   <td className="numeric">{entry.notFound}</td>
                   <td className="numeric">
                     {entry.refused === null ? (

@@ -4,7 +4,7 @@ import { useNavigate } from "react-router";
 import { api, ApiFailure, unwrap } from "../../api/client";
 import { ApiProblem } from "../../layout/ApiProblem";
 import type { StaffMember } from "./staffApi";
-import type { DirectoryNotice } from "./StaffDirectoryPage";
+import { leaveDirectoryNotice, type DirectoryNotice } from "./directoryNotice";
 
 /** Removing is destructive (every role ends at once), so it takes a second, explicit step. */
 export function RemoveStaffMember({ member }: { member: StaffMember }) {
@@ -31,7 +31,8 @@ export function RemoveStaffMember({ member }: { member: StaffMember }) {
     try {
       await unwrap(api.DELETE("/staff/{userId}", { params: { path: { userId: member.userId } } }));
       const notice: DirectoryNotice = { kind: "removed", name: member.name, pending: [] };
-      navigate("/staff", { state: notice });
+      leaveDirectoryNotice(notice);
+      navigate("/staff");
     } catch (error) {
       setProblem(error instanceof ApiFailure ? error : new ApiFailure(0, null));
       setBusy(false);

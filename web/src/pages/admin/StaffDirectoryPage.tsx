@@ -1,43 +1,30 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useLocation } from "react-router";
-import { ApiFailure } from "../../api/client";
+import { Link } from "react-router";
 import { useApiData } from "../../api/useApiData";
 import { ApiProblem, Loading } from "../../layout/ApiProblem";
 import { usePageTitle } from "../../layout/usePageTitle";
-import { loadStaffPage, loadUnits, type StaffMember } from "./staffApi";
+import { usePagedList } from "../usePagedList";
+import { forgetDirectoryNotice, peekDirectoryNotice } from "./directoryNotice";
+import { loadStaffPage, loadUnits } from "./staffApi";
 import { DirectoryNoticeView } from "./DirectoryNoticeView";
 import { StaffTable } from "./StaffTable";
 import "./admin.css";
 
-/** What the form or the removal tells the directory to say when it opens. */
-export interface DirectoryNotice {
-  kind: "saved" | "removed";
-  name: string;
-  /** Case-handling roles waiting for an overseer's confirmation after the save. */
-  pending: string[];
-}
-
 export function StaffDirectoryPage() {
   const { t } = useTranslation("admin");
   usePageTitle(t("directory.title"));
-  const notice = (useLocation().state as DirectoryNotice | null) ?? null;
-  const [loaded] = useApiData(async () => {
-    const [first, units] = await Promise.all([loadStaffPage(null), loadUnits().catch(() => [])]);
-    return { first, units };
-  }, []);
-  const [more, setMore] = useState<{ items: StaffMember[]; cursor: string | null } | null>(null);
-  const [moreProblem, setMoreProblem] = useState<ApiFailure | null>(null);
-
-  async function loadMore(cursor: string) {
-    setMoreProblem(null);
-    try {
-      const page = await loadStaffPage(cursor);
-      setMore((current) => ({ items: [...(current?.items ?? []), ...page.items], cursor: page.nextCursor }));
-    } catch (error) {
-      setMoreProblem(error instanceof ApiFailure ? error : new ApiFailure(0, null));
-    }
-  }
+  // What a save or a removal left to say: shown on this visit only.
+  const [notice] = useState(peekDirectoryNotice);
+  useEffect(() => forgetDirectoryNotice(notice), [notice]);
+  const { list, loadingMore, moreFailure: moreProblem, loadMore } = usePagedList(loadStaffPage, []);
+  const [units] = useApiData(() => loadUnits().catch(() => []), []);
+  const loaded =
+    list.state === "ready" && units.state === "ready"
+      ? ({ state: "ready", data: { first: list.data, units: units.data } } as const)
+      : list.state === "failed"
+        ? list
+        : ({ state: "loading" } as const);
 
   return (
     <>
@@ -53,14 +40,15 @@ export function StaffDirectoryPage() {
       {loaded.state === "failed" && <ApiProblem failure={loaded.failure} />}
       {loaded.state === "ready" && (
         <>
-          <StaffTable members={[...loaded.data.first.items, ...(more?.items ?? [])]} units={loaded.data.units} />
+          <StaffTable members={loaded.data.first.items} units={loaded.data.units} />
           {moreProblem && <ApiProblem failure={moreProblem} />}
-          {(more ? more.cursor : loaded.data.first.nextCursor) && (
+          {loaded.data.first.nextCursor && (
             <div className="button-row">
               <button
                 type="button"
                 className="hds-button hds-button--secondary"
-                onClick={() => void loadMore((more ? more.cursor : loaded.data.first.nextCursor) as string)}
+                onClick={() => void loadMore()}
+                aria-disabled={loadingMore || undefined}
               >
                 <span className="hds-button__label">{t("directory.more")}</span>
               </button>

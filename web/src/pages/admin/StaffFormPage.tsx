@@ -8,7 +8,7 @@ import { RemoveStaffMember } from "./RemoveStaffMember";
 import { findStaffMember, loadUnits, type StaffMember } from "./staffApi";
 import { StaffForm } from "./StaffForm";
 import { StoredEntry } from "./StoredEntry";
-import type { DirectoryNotice } from "./StaffDirectoryPage";
+import { leaveDirectoryNotice, type DirectoryNotice } from "./directoryNotice";
 import "./admin.css";
 
 /** Add (/staff/new) or edit (/staff/:userId) one person of the staff directory. */
@@ -25,7 +25,8 @@ export function StaffFormPage() {
   );
   const saved = (member: StaffMember) => {
     const notice: DirectoryNotice = { kind: "saved", name: member.name, pending: (member.pendingGrants ?? []).map((g) => g.role) };
-    navigate("/staff", { state: notice });
+    leaveDirectoryNotice(notice);
+    navigate("/staff");
   };
 
   return (

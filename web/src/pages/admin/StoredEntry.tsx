@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { roleList, formatDateTime } from "./roleText";
+import { formatDateTime } from "../../format";
+import { roleList } from "./roleText";
 import type { StaffMember } from "./staffApi";
 
 /** What is stored now: the roles in force and those waiting, refreshed after a conflict. */

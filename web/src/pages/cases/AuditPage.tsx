@@ -1,14 +1,12 @@
-import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { ApiFailure, api, unwrap, type Schemas } from "../../api/client";
-import { useApiData } from "../../api/useApiData";
+import { api, unwrap } from "../../api/client";
 import { ApiProblem, Loading } from "../../layout/ApiProblem";
 import { usePageTitle } from "../../layout/usePageTitle";
-import { formatDateTime } from "./format";
+import { usePagedList } from "../usePagedList";
+import { formatDateTime } from "../../format";
 import "./cases.css";
 
-type AuditEntry = Schemas["AuditEntryView"];
 const PAGE = 50;
 
 /** Who read and did what in one case, and when (reading this is itself on the trail). */
@@ -16,26 +14,14 @@ export function AuditPage() {
   const { t, i18n } = useTranslation("cases");
   usePageTitle(t("audit.title"));
   const { caseId = "" } = useParams();
-  const [first] = useApiData(
-    () => unwrap(api.GET("/cases/{caseId}/audit", { params: { path: { caseId }, query: { limit: PAGE } } })),
+  const { list: first, loadingMore, moreFailure, loadMore } = usePagedList(
+    (cursor) =>
+      unwrap(api.GET("/cases/{caseId}/audit", { params: { path: { caseId }, query: { limit: PAGE, ...(cursor ? { cursor } : {}) } } })),
     [caseId],
   );
-  const [more, setMore] = useState<{ items: AuditEntry[]; nextCursor: string | null } | null>(null);
-  const [moreFailure, setMoreFailure] = useState<ApiFailure | null>(null);
-  useEffect(() => setMore(null), [caseId]);
 
-  const items = first.state === "ready" ? [...first.data.items, ...(more?.items ?? [])] : [];
-  const cursor = more ? more.nextCursor : first.state === "ready" ? first.data.nextCursor : null;
-  const loadMore = async () => {
-    if (!cursor) return;
-    setMoreFailure(null);
-    try {
-      const page = await unwrap(api.GET("/cases/{caseId}/audit", { params: { path: { caseId }, query: { limit: PAGE, cursor } } }));
-      setMore({ items: [...(more?.items ?? []), ...page.items], nextCursor: page.nextCursor });
-    } catch (error) {
-      setMoreFailure(error instanceof ApiFailure ? error : new ApiFailure(0, null));
-    }
-  };
+  const items = first.state === "ready" ? first.data.items : [];
+  const cursor = first.state === "ready" ? first.data.nextCursor : null;
 
   return (
     <div className="audit">
@@ -74,7 +60,12 @@ export function AuditPage() {
           {moreFailure && <ApiProblem failure={moreFailure} />}
           {cursor && (
             <div className="button-row">
-              <button type="button" className="hds-button hds-button--secondary" onClick={loadMore}>
+              <button
+                type="button"
+                className="hds-button hds-button--secondary"
+                onClick={() => void loadMore()}
+                aria-disabled={loadingMore || undefined}
+              >
                 <span className="hds-button__label">{t("audit.more")}</span>
               </button>
             </div>

@@ -10,7 +10,7 @@ import { ApiText, useApiLanguage } from "./ApiText";
 import { CaseActions } from "./CaseActions";
 import { Answers, Deadlines, Messages, OverdueLabel, Timeline } from "./CaseSections";
 import { EventForm } from "./EventForm";
-import { formatDateTime } from "./format";
+import { formatDateTime } from "../../format";
 import { HandoverForm } from "./HandoverForm";
 import { MessageForm } from "./MessageForm";
 import { labelsOf, useReportTypes } from "./reportTypes";

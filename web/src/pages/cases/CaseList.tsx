@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import type { Schemas } from "../../api/client";
 import { ApiText, useApiLanguage } from "./ApiText";
 import { OverdueLabel } from "./CaseSections";
-import { formatDate } from "./format";
+import { formatDate } from "../../format";
 
 type CaseSummary = Schemas["CaseSummaryView"];
 

@@ -1,7 +1,8 @@
 import { useTranslation } from "react-i18next";
 import type { Schemas } from "../../api/client";
 import { ApiText, useApiLanguage } from "./ApiText";
-import { formatDate, formatDateTime, formatDay } from "./format";
+import { formatDate, formatDateTime, formatDay } from "../../format";
+import { MessageList } from "../MessageList";
 import type { Labels, ReportTypes } from "./reportTypes";
 
 type CaseFile = Schemas["CaseDetailResponse"];
@@ -116,18 +117,6 @@ export function Timeline({ file, labels }: { file: CaseFile; labels: Labels }) {
 
 /** The conversation with the reporter, oldest first. */
 export function Messages({ file }: { file: CaseFile }) {
-  const { t, i18n } = useTranslation("cases");
-  if (file.messages.length === 0) return <p>{t("messages.empty")}</p>;
-  return (
-    <ol className="message-list">
-      {file.messages.map((message) => (
-        <li key={message.messageId} className={`message message--${message.author}`}>
-          <p className="message__meta">
-            <strong>{t(`messages.author.${message.author}`)}</strong>, {formatDateTime(message.sentAt, i18n.language)}
-          </p>
-          <p className="case-text">{message.body}</p>
-        </li>
-      ))}
-    </ol>
-  );
+  const { t } = useTranslation("cases");
+  return <MessageList messages={file.messages} authorLabel={(author) => t(`messages.author.${author}`)} empty={t("messages.empty")} />;
 }

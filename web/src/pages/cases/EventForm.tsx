@@ -53,6 +53,7 @@ export function EventForm({ caseId, kinds, onDone }: { caseId: string; kinds: st
 
   const send = async (event: FormEvent) => {
     event.preventDefault();
+    if (sending.busy) return;
     const found = validate();
     setErrors(found);
     if (found.length > 0) {
@@ -60,7 +61,7 @@ export function EventForm({ caseId, kinds, onDone }: { caseId: string; kinds: st
       return;
     }
     const body = { kind: kind as Kind, note: note.trim() ? note : null, ...(spec ? { [spec.field]: detail } : {}) } as EventRequest;
-    const ok = await sending.submit((key) =>
+    const ok = await sending.submit(body, (key) =>
       unwrap(
         api.POST("/cases/{caseId}/events", {
           params: { path: { caseId }, header: { "Idempotency-Key": key } },
@@ -130,7 +131,7 @@ export function EventForm({ caseId, kinds, onDone }: { caseId: string; kinds: st
         error={errorOf("event-note") ?? (apiErrors.note ? t("event.noteRequired") : undefined)}
       />
       <div className="button-row">
-        <button type="submit" className="hds-button hds-button--primary" disabled={sending.busy}>
+        <button type="submit" className="hds-button hds-button--primary" aria-disabled={sending.busy || undefined}>
           <span className="hds-button__label">{t("event.submit")}</span>
         </button>
       </div>

@@ -35,6 +35,7 @@ export function HandoverForm({ file, onDone, onConflict }: { file: CaseFile; onD
 
   const send = async (event: FormEvent) => {
     event.preventDefault();
+    if (sending.busy) return;
     const found: FieldError[] = handlerId ? [] : [{ fieldId: "handover-handler", message: t("handover.required") }];
     setErrors(found);
     if (found.length > 0) {
@@ -42,7 +43,7 @@ export function HandoverForm({ file, onDone, onConflict }: { file: CaseFile; onD
       return;
     }
     let stillVisible = true;
-    const ok = await sending.submit(async () => {
+    const ok = await sending.submit({ handlerId, expectedVersion: file.version }, async () => {
       const changed = await unwrap(
         api.POST("/cases/{caseId}/assignment", {
           params: { path: { caseId: file.caseId } },
@@ -79,7 +80,7 @@ export function HandoverForm({ file, onDone, onConflict }: { file: CaseFile; onD
         error={errors[0]?.message ?? apiFieldError(sending.failure, "handlerId", t("handover.notEligible"))}
       />
       <div className="button-row">
-        <button type="submit" className="hds-button hds-button--primary" disabled={sending.busy}>
+        <button type="submit" className="hds-button hds-button--primary" aria-disabled={sending.busy || undefined}>
           <span className="hds-button__label">{t("handover.submit")}</span>
         </button>
       </div>

@@ -1,23 +1,15 @@
-import { useEffect, useMemo, useState } from "react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation, useSearchParams } from "react-router";
-import { ApiFailure, api, unwrap, type Schemas } from "../../api/client";
-import { useApiData } from "../../api/useApiData";
+import { api, unwrap } from "../../api/client";
 import { ApiProblem, Loading } from "../../layout/ApiProblem";
 import { usePageTitle } from "../../layout/usePageTitle";
+import { usePagedList } from "../usePagedList";
 import { CaseList } from "./CaseList";
 import { InboxFilters } from "./InboxFilters";
 import { apiQuery, queryFromSearch, searchFromQuery } from "./inboxQuery";
 import { useReportTypes } from "./reportTypes";
 import "./cases.css";
-
-type CaseSummary = Schemas["CaseSummaryView"];
-
-/** Pages after the first, fetched with the API's cursor and added below. */
-interface More {
-  items: CaseSummary[];
-  nextCursor: string | null;
-}
 
 export function InboxPage() {
   const { t } = useTranslation("cases");
@@ -26,32 +18,15 @@ export function InboxPage() {
   const [search, setSearch] = useSearchParams();
   const query = useMemo(() => queryFromSearch(search), [search]);
   const types = useReportTypes();
-  const [first] = useApiData(() => unwrap(api.GET("/cases", { params: { query: apiQuery(query) } })), [query]);
-  const [more, setMore] = useState<More | null>(null);
-  const [moreFailure, setMoreFailure] = useState<ApiFailure | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  useEffect(() => {
-    setMore(null);
-    setMoreFailure(null);
-  }, [query]);
+  // Pages after the first are fetched with the API's cursor and added below.
+  const { list: first, loadingMore, moreFailure, loadMore } = usePagedList(
+    (cursor) => unwrap(api.GET("/cases", { params: { query: apiQuery(query, cursor ?? undefined) } })),
+    [query],
+  );
 
   const handedOver = (location.state as { notice?: string } | null)?.notice === "handedOver";
-  const items = first.state === "ready" ? [...first.data.items, ...(more?.items ?? [])] : [];
-  const cursor = more ? more.nextCursor : first.state === "ready" ? first.data.nextCursor : null;
-
-  const loadMore = async () => {
-    if (!cursor) return;
-    setLoadingMore(true);
-    setMoreFailure(null);
-    try {
-      const page = await unwrap(api.GET("/cases", { params: { query: apiQuery(query, cursor) } }));
-      setMore({ items: [...(more?.items ?? []), ...page.items], nextCursor: page.nextCursor });
-    } catch (error) {
-      setMoreFailure(error instanceof ApiFailure ? error : new ApiFailure(0, null));
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const items = first.state === "ready" ? first.data.items : [];
+  const cursor = first.state === "ready" ? first.data.nextCursor : null;
 
   return (
     <div className="inbox">
@@ -75,7 +50,7 @@ export function InboxPage() {
           {moreFailure && <ApiProblem failure={moreFailure} />}
           {cursor && (
             <div className="button-row">
-              <button type="button" className="hds-button hds-button--secondary" onClick={loadMore} disabled={loadingMore}>
+              <button type="button" className="hds-button hds-button--secondary" onClick={() => void loadMore()} aria-disabled={loadingMore || undefined}>
                 <span className="hds-button__label">{t("inbox.more")}</span>
               </button>
             </div>

@@ -19,6 +19,7 @@ export function MessageForm({ caseId, onDone, onConflict }: { caseId: string; on
 
   const send = async (event: FormEvent) => {
     event.preventDefault();
+    if (sending.busy) return;
     const found: FieldError[] = [];
     if (!body.trim()) found.push({ fieldId: "message-body", message: t("message.required") });
     else if (body.length > BODY_MAX) found.push({ fieldId: "message-body", message: t("common:errors.tooLong", { max: BODY_MAX }) });
@@ -27,7 +28,7 @@ export function MessageForm({ caseId, onDone, onConflict }: { caseId: string; on
       setAttempt((n) => n + 1);
       return;
     }
-    const ok = await sending.submit((key) =>
+    const ok = await sending.submit({ body }, (key) =>
       unwrap(
         api.POST("/cases/{caseId}/messages", {
           params: { path: { caseId }, header: { "Idempotency-Key": key } },
@@ -58,7 +59,7 @@ export function MessageForm({ caseId, onDone, onConflict }: { caseId: string; on
         error={errors[0]?.message ?? apiFieldError(sending.failure, "body", t("message.invalid"))}
       />
       <div className="button-row">
-        <button type="submit" className="hds-button hds-button--primary" disabled={sending.busy}>
+        <button type="submit" className="hds-button hds-button--primary" aria-disabled={sending.busy || undefined}>
           <span className="hds-button__label">{t("message.send")}</span>
         </button>
       </div>

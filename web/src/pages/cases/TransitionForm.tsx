@@ -46,6 +46,7 @@ export function TransitionForm({ caseId, version, action, onDone, onCancel, onCo
 
   const send = async (event: FormEvent) => {
     event.preventDefault();
+    if (sending.busy) return;
     const found = validate();
     setErrors(found);
     if (found.length > 0) {
@@ -58,7 +59,7 @@ export function TransitionForm({ caseId, version, action, onDone, onCancel, onCo
       resolution: action.requiresResolution ? (resolution as Resolution) : null,
       note: note.trim() ? note : null,
     };
-    const ok = await sending.submit(() =>
+    const ok = await sending.submit(body, () =>
       unwrap(api.POST("/cases/{caseId}/transitions", { params: { path: { caseId } }, body })),
     );
     if (ok) {
@@ -101,7 +102,7 @@ export function TransitionForm({ caseId, version, action, onDone, onCancel, onCo
         error={errorOf("transition-note")}
       />
       <div className="button-row">
-        <button type="submit" className="hds-button hds-button--primary" disabled={sending.busy}>
+        <button type="submit" className="hds-button hds-button--primary" aria-disabled={sending.busy || undefined}>
           <span className="hds-button__label">
             {t("transition.confirm")} {label}
           </span>

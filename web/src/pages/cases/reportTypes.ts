@@ -1,8 +1,10 @@
 import { useTranslation } from "react-i18next";
-import { api, unwrap, type Schemas } from "../../api/client";
+import { api, unwrap } from "../../api/client";
 import { useApiData } from "../../api/useApiData";
+import type { ReportTypes } from "../report/reportChannel";
 
-export type ReportTypes = Schemas["ReportTypesResponse"];
+/** Declared once, with the report form's channel (a type only: no code is shared). */
+export type { ReportTypes };
 
 /** The tenant's report types in the language shown: labels for types, states, fields,
  * choices and units (the inbox and statistics carry keys only). */

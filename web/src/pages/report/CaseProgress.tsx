@@ -1,6 +1,8 @@
 import { useTranslation } from "react-i18next";
 import type { Schemas } from "../../api/client";
-import { formatDateTime, resolutionLabel } from "./reportDisplay";
+import { formatDateTime } from "../../format";
+import { MessageList } from "../MessageList";
+import { resolutionLabel } from "./reportDisplay";
 
 type StatusChange = Schemas["StatusChangeView"];
 type Message = Schemas["MessageView"];
@@ -64,26 +66,12 @@ export function CurrentStatus({
 }
 
 /** The conversation with the handler, oldest first. */
-export function MessageList({ messages }: { messages: Message[] }) {
-  const { t, i18n } = useTranslation("report");
+export function ReportMessages({ messages }: { messages: Message[] }) {
+  const { t } = useTranslation("report");
   return (
     <section aria-labelledby="messages-title">
       <h2 id="messages-title">{t("messages.title")}</h2>
-      {messages.length === 0 ? (
-        <p>{t("messages.none")}</p>
-      ) : (
-        <ol className="message-list">
-          {messages.map((message) => (
-            <li key={message.messageId} className={`message message--${message.author}`}>
-              <p className="message__meta">
-                <strong>{t(`messages.author.${message.author}`)}</strong>,{" "}
-                <time dateTime={message.sentAt}>{formatDateTime(message.sentAt, i18n.language)}</time>
-              </p>
-              <p className="message__body">{message.body}</p>
-            </li>
-          ))}
-        </ol>
-      )}
+      <MessageList messages={messages} authorLabel={(author) => t(`messages.author.${author}`)} empty={t("messages.none")} />
     </section>
   );
 }

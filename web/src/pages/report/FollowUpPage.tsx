@@ -7,7 +7,7 @@ import { ErrorSummary, type FieldError } from "../../forms/ErrorSummary";
 import { TextField } from "../../forms/fields";
 import { ApiProblem } from "../../layout/ApiProblem";
 import { usePageTitle } from "../../layout/usePageTitle";
-import { CurrentStatus, MessageList, StatusHistory } from "./CaseProgress";
+import { CurrentStatus, ReportMessages, StatusHistory } from "./CaseProgress";
 import { ReplyBox } from "./ReplyBox";
 import { anonymousChannel } from "./reportChannel";
 import { statusLabel } from "./reportDisplay";
@@ -35,6 +35,8 @@ export function FollowUpPage() {
   const [busy, setBusy] = useState(false);
   const [closedNote, setClosedNote] = useState("");
   const heading = useRef<HTMLHeadingElement>(null);
+  // Bumped by Close: an answer that comes back after it is for a case no longer shown.
+  const generation = useRef(0);
   const opened = !!held;
   const firstRender = useRef(true);
   // Opening and closing swap the page's content: start again at its heading.
@@ -77,13 +79,16 @@ export function FollowUpPage() {
   };
   const refresh = async () => {
     if (!held) return;
+    const asked = generation.current;
     try {
-      setHeld({ receipt: held.receipt, followUp: await lookUp(tenant, held.receipt) });
+      const followUp = await lookUp(tenant, held.receipt);
+      if (asked === generation.current) setHeld({ receipt: held.receipt, followUp });
     } catch (error) {
-      setProblem(error instanceof ApiFailure ? error : new ApiFailure(0, null));
+      if (asked === generation.current) setProblem(error instanceof ApiFailure ? error : new ApiFailure(0, null));
     }
   };
   const close = () => {
+    generation.current += 1;
     setHeld(null);
     setProblem(null);
     setClosedNote(t("followUp.closed"));
@@ -105,7 +110,7 @@ export function FollowUpPage() {
           label={label}
         />
         <StatusHistory history={followUp.statusHistory} label={label} />
-        <MessageList messages={followUp.messages} />
+        <ReportMessages messages={followUp.messages} />
         <ReplyBox
           send={(body, key) =>
             unwrap(

@@ -4,7 +4,7 @@ import { api, ApiFailure, unwrap } from "../../api/client";
 import { useApiData } from "../../api/useApiData";
 import { ApiProblem, Loading } from "../../layout/ApiProblem";
 import { usePageTitle } from "../../layout/usePageTitle";
-import { CurrentStatus, MessageList, StatusHistory } from "./CaseProgress";
+import { CurrentStatus, ReportMessages, StatusHistory } from "./CaseProgress";
 import { ReplyBox } from "./ReplyBox";
 import { signedInChannel } from "./reportChannel";
 import { statusLabel, typeLabel } from "./reportDisplay";
@@ -49,7 +49,7 @@ export function MyReportPage() {
         <p className="lead">{typeLabel(data.type, typeList)}</p>
         <CurrentStatus status={data.status} resolution={data.resolution} reference={data.reference} receivedAt={data.receivedAt} label={label} />
         <StatusHistory history={data.statusHistory} label={label} />
-        <MessageList messages={data.messages} />
+        <ReportMessages messages={data.messages} />
         <ReplyBox
           send={(body, key) =>
             unwrap(
@@ -60,6 +60,7 @@ export function MyReportPage() {
             )
           }
           onSent={reload}
+          draftKey={`reply:${reportId}`}
         />
         <section aria-labelledby="answers-title">
           <h2 id="answers-title">{t("one.answersTitle")}</h2>

@@ -1,15 +1,14 @@
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { api, ApiFailure, unwrap, type Schemas } from "../../api/client";
+import { api, unwrap } from "../../api/client";
 import { useApiData } from "../../api/useApiData";
 import { ApiProblem, Loading } from "../../layout/ApiProblem";
 import { usePageTitle } from "../../layout/usePageTitle";
+import { usePagedList } from "../usePagedList";
 import { signedInChannel } from "./reportChannel";
-import { formatDateTime, statusLabel, typeLabel } from "./reportDisplay";
+import { formatDateTime } from "../../format";
+import { statusLabel, typeLabel } from "./reportDisplay";
 import "./report.css";
-
-type Summary = Schemas["ReportSummaryView"];
 
 const PAGE = 25;
 
@@ -17,31 +16,19 @@ const PAGE = 25;
 export function MyReportsPage() {
   const { t, i18n } = useTranslation("report");
   usePageTitle(t("mine.title"));
-  const [first] = useApiData(() => unwrap(api.GET("/reports/mine", { params: { query: { limit: PAGE } } })), []);
+  const {
+    list: first,
+    loadingMore,
+    moreFailure: problem,
+    loadMore,
+  } = usePagedList((cursor) => unwrap(api.GET("/reports/mine", { params: { query: { limit: PAGE, ...(cursor ? { cursor } : {}) } } })), []);
   const [types] = useApiData(() => signedInChannel.loadTypes(i18n.language), [i18n.language]);
-  const [more, setMore] = useState<{ items: Summary[]; nextCursor: string | null } | null>(null);
-  const [problem, setProblem] = useState<ApiFailure | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
   const typeList = types.state === "ready" ? types.data : null;
 
   const body = () => {
     if (first.state === "loading") return <Loading />;
     if (first.state === "failed") return <ApiProblem failure={first.failure} />;
-    const items = [...first.data.items, ...(more?.items ?? [])];
-    const cursor = more ? more.nextCursor : first.data.nextCursor;
-    const loadMore = async () => {
-      if (!cursor || loadingMore) return;
-      setLoadingMore(true);
-      setProblem(null);
-      try {
-        const page = await unwrap(api.GET("/reports/mine", { params: { query: { limit: PAGE, cursor } } }));
-        setMore({ items: [...(more?.items ?? []), ...page.items], nextCursor: page.nextCursor });
-      } catch (error) {
-        setProblem(error instanceof ApiFailure ? error : new ApiFailure(0, null));
-      } finally {
-        setLoadingMore(false);
-      }
-    };
+    const { items, nextCursor: cursor } = first.data;
     if (items.length === 0) {
       return (
         <>

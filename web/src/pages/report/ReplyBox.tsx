@@ -4,15 +4,33 @@ import { ApiFailure, newIdempotencyKey } from "../../api/client";
 import { ErrorSummary, type FieldError } from "../../forms/ErrorSummary";
 import { TextArea } from "../../forms/fields";
 import { ApiProblem } from "../../layout/ApiProblem";
+import { useDraft } from "../../session/drafts";
 
 export const MESSAGE_MAX = 5000;
 const FIELD_ID = "reply-body";
 
+/** The reply's text: with a `draftKey` it is kept with the drafts (in this tab's memory), so
+ * it outlives a session timeout; without one (the anonymous follow-up) it lives and dies
+ * with the page. */
+function useReplyText(draftKey: string | undefined): [string, (next: string) => void, () => void] {
+  const [local, setLocal] = useState("");
+  const [kept, setKept, discardKept] = useDraft(draftKey ?? "reply:unkept", "");
+  if (draftKey === undefined) return [local, setLocal, () => setLocal("")];
+  return [kept, setKept, discardKept];
+}
+
+interface Props {
+  send: (body: string, key: string) => Promise<unknown>;
+  onSent: () => void;
+  /** Where the unsent text is kept (e.g. `reply:<reportId>`); none: not beyond the page. */
+  draftKey?: string;
+}
+
 /** A message to the handler. A retry of the same text reuses its key (never sent twice);
  * the text stays until the API has it. */
-export function ReplyBox({ send, onSent }: { send: (body: string, key: string) => Promise<unknown>; onSent: () => void }) {
+export function ReplyBox({ send, onSent, draftKey }: Props) {
   const { t } = useTranslation("report");
-  const [body, setBody] = useState("");
+  const [body, setBody, discardBody] = useReplyText(draftKey);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [problem, setProblem] = useState<ApiFailure | null>(null);
@@ -38,7 +56,7 @@ export function ReplyBox({ send, onSent }: { send: (body: string, key: string) =
     try {
       await send(text, key);
       last.current = null;
-      setBody("");
+      discardBody();
       setSaid(t("messages.sent"));
       onSent();
     } catch (error) {

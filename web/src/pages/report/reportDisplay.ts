@@ -1,13 +1,6 @@
 import type { TFunction } from "i18next";
 import type { ReportTypes } from "./reportChannel";
 
-/** Dates as people in Finland read them, whatever the device's zone. */
-export function formatDateTime(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Helsinki" }).format(
-    new Date(iso),
-  );
-}
-
 /** A status as the tenant's workflow names it (the report's own type first), else ours. */
 export function statusLabel(status: string, types: ReportTypes | null, typeKey: string | null, t: TFunction): string {
   const ordered = [...(types?.items ?? [])].sort((a, b) => Number(b.key === typeKey) - Number(a.key === typeKey));
