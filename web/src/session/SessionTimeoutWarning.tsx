@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { useModalFocus } from "../layout/useModalFocus";
+import { AlertDialog } from "../layout/AlertDialog";
 import { useTranslation } from "react-i18next";
 import { useSession } from "./SessionProvider";
 
@@ -12,7 +12,6 @@ export function SessionTimeoutWarning() {
   const { config, lastActivity, expiresAt, extend, renew, end } = useSession();
   const [secondsLeft, setSecondsLeft] = useState<number | null>(null);
   const button = useRef<HTMLButtonElement>(null);
-  const dialog = useRef<HTMLDivElement>(null);
   // While the warning is open only its buttons decide: a Tab to reach "sign out" is not
   // activity that should close it.
   const frozenActivity = useRef<number | null>(null);
@@ -44,39 +43,23 @@ export function SessionTimeoutWarning() {
     extend();
     setSecondsLeft(null);
   };
-  const open = secondsLeft !== null;
-  useModalFocus(dialog, open, keepGoing, button);
-  if (!open) return null;
+  if (secondsLeft === null) return null;
   const minutes = Math.floor(secondsLeft / 60);
   const seconds = secondsLeft % 60;
   return (
-    <div className="modal-backdrop">
-      <div
-        ref={dialog}
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="timeout-title"
-        aria-describedby="timeout-text"
-        className="modal"
-      >
-        <h2 id="timeout-title">{t("timeout.title")}</h2>
-        <p id="timeout-text">
-          {t("timeout.text", { time: `${minutes}:${String(seconds).padStart(2, "0")}` })}
-        </p>
-        <div className="button-row">
-          <button
-            ref={button}
-            type="button"
-            className="hds-button hds-button--primary"
-            onClick={keepGoing}
-          >
-            <span className="hds-button__label">{t("timeout.continue")}</span>
-          </button>
-          <button type="button" className="hds-button hds-button--secondary" onClick={() => end("signed_out")}>
-            <span className="hds-button__label">{t("signOut")}</span>
-          </button>
-        </div>
-      </div>
-    </div>
+    <AlertDialog
+      id="timeout"
+      title={t("timeout.title")}
+      text={t("timeout.text", { time: `${minutes}:${String(seconds).padStart(2, "0")}` })}
+      onEscape={keepGoing}
+      initialFocus={button}
+    >
+      <button ref={button} type="button" className="hds-button hds-button--primary" onClick={keepGoing}>
+        <span className="hds-button__label">{t("timeout.continue")}</span>
+      </button>
+      <button type="button" className="hds-button hds-button--secondary" onClick={() => end("signed_out")}>
+        <span className="hds-button__label">{t("signOut")}</span>
+      </button>
+    </AlertDialog>
   );
 }

@@ -6,6 +6,7 @@ import { usePageTitle } from "../../layout/usePageTitle";
 import { usePagedList } from "../usePagedList";
 import { GrantCard } from "./GrantCard";
 import "./admin.css";
+import { LoadMore } from "../LoadMore";
 
 const PAGE_SIZE = 25;
 
@@ -88,19 +89,13 @@ export function GrantsPage() {
           ))}
         </ul>
       )}
-      {moreProblem && <ApiProblem failure={moreProblem} />}
-      {nextCursor && (
-        <div className="button-row">
-          <button
-            type="button"
-            className="hds-button hds-button--secondary"
-            onClick={() => void loadMore()}
-            aria-disabled={loadingMore || undefined}
-          >
-            <span className="hds-button__label">{t("grants.more")}</span>
-          </button>
-        </div>
-      )}
+      <LoadMore
+        more={!!nextCursor}
+        busy={loadingMore}
+        failure={moreProblem}
+        onMore={loadMore}
+        label={t("grants.more")}
+      />
     </>
   );
 }

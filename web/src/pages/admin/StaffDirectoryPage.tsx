@@ -10,6 +10,7 @@ import { loadStaffPage, loadUnits } from "./staffApi";
 import { DirectoryNoticeView } from "./DirectoryNoticeView";
 import { StaffTable } from "./StaffTable";
 import "./admin.css";
+import { LoadMore } from "../LoadMore";
 
 export function StaffDirectoryPage() {
   const { t } = useTranslation("admin");
@@ -41,19 +42,13 @@ export function StaffDirectoryPage() {
       {loaded.state === "ready" && (
         <>
           <StaffTable members={loaded.data.first.items} units={loaded.data.units} />
-          {moreProblem && <ApiProblem failure={moreProblem} />}
-          {loaded.data.first.nextCursor && (
-            <div className="button-row">
-              <button
-                type="button"
-                className="hds-button hds-button--secondary"
-                onClick={() => void loadMore()}
-                aria-disabled={loadingMore || undefined}
-              >
-                <span className="hds-button__label">{t("directory.more")}</span>
-              </button>
-            </div>
-          )}
+          <LoadMore
+            more={!!loaded.data.first.nextCursor}
+            busy={loadingMore}
+            failure={moreProblem}
+            onMore={loadMore}
+            label={t("directory.more")}
+          />
         </>
       )}
     </>

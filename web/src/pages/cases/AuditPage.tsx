@@ -6,6 +6,7 @@ import { usePageTitle } from "../../layout/usePageTitle";
 import { usePagedList } from "../usePagedList";
 import { formatDateTime } from "../../format";
 import "./cases.css";
+import { LoadMore } from "../LoadMore";
 
 const PAGE = 50;
 
@@ -57,19 +58,13 @@ export function AuditPage() {
               </tbody>
             </table>
           </div>
-          {moreFailure && <ApiProblem failure={moreFailure} />}
-          {cursor && (
-            <div className="button-row">
-              <button
-                type="button"
-                className="hds-button hds-button--secondary"
-                onClick={() => void loadMore()}
-                aria-disabled={loadingMore || undefined}
-              >
-                <span className="hds-button__label">{t("audit.more")}</span>
-              </button>
-            </div>
-          )}
+          <LoadMore
+            more={!!cursor}
+            busy={loadingMore}
+            failure={moreFailure}
+            onMore={loadMore}
+            label={t("audit.more")}
+          />
         </>
       )}
     </div>

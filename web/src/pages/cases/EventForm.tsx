@@ -6,6 +6,7 @@ import { RadioGroup, Select, TextArea, TextField } from "../../forms/fields";
 import { useDraft } from "../../session/drafts";
 import { FormProblem } from "./FormProblem";
 import { useSubmission } from "./useSubmission";
+import { useFieldErrors } from "../../forms/useFieldErrors";
 
 type EventRequest = Schemas["CaseEventRequest"];
 type Kind = EventRequest["kind"];
@@ -36,8 +37,7 @@ export function EventForm({ caseId, kinds, onDone }: { caseId: string; kinds: st
   const [kind, setKind] = useState("");
   const [detail, setDetail] = useState("");
   const [note, setNote, discardNote] = useDraft(`case:${caseId}:event-note`, "");
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const { errors, attempt, check } = useFieldErrors();
   // Events carry no expectedVersion: a 409 here is only a repeat still running.
   const sending = useSubmission(() => undefined);
   const spec = DETAIL_OF[kind as Kind];
@@ -55,11 +55,7 @@ export function EventForm({ caseId, kinds, onDone }: { caseId: string; kinds: st
     event.preventDefault();
     if (sending.busy) return;
     const found = validate();
-    setErrors(found);
-    if (found.length > 0) {
-      setAttempt((n) => n + 1);
-      return;
-    }
+    if (!check(found)) return;
     const body = { kind: kind as Kind, note: note.trim() ? note : null, ...(spec ? { [spec.field]: detail } : {}) } as EventRequest;
     const ok = await sending.submit(body, (key) =>
       unwrap(

@@ -7,6 +7,7 @@ import { ErrorSummary, type FieldError } from "../../forms/ErrorSummary";
 import { Select } from "../../forms/fields";
 import { apiFieldError, FormProblem } from "./FormProblem";
 import { useSubmission } from "./useSubmission";
+import { useFieldErrors } from "../../forms/useFieldErrors";
 
 type CaseFile = Schemas["CaseDetailResponse"];
 
@@ -17,8 +18,7 @@ export function HandoverForm({ file, onDone, onConflict }: { file: CaseFile; onD
   const { t } = useTranslation("cases");
   const navigate = useNavigate();
   const [handlerId, setHandlerId] = useState("");
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const { errors, attempt, check } = useFieldErrors();
   const sending = useSubmission(onConflict);
   const [handlers] = useApiData(
     () =>
@@ -37,11 +37,7 @@ export function HandoverForm({ file, onDone, onConflict }: { file: CaseFile; onD
     event.preventDefault();
     if (sending.busy) return;
     const found: FieldError[] = handlerId ? [] : [{ fieldId: "handover-handler", message: t("handover.required") }];
-    setErrors(found);
-    if (found.length > 0) {
-      setAttempt((n) => n + 1);
-      return;
-    }
+    if (!check(found)) return;
     let stillVisible = true;
     const ok = await sending.submit({ handlerId, expectedVersion: file.version }, async () => {
       const changed = await unwrap(

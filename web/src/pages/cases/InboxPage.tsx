@@ -10,6 +10,7 @@ import { InboxFilters } from "./InboxFilters";
 import { apiQuery, queryFromSearch, searchFromQuery } from "./inboxQuery";
 import { useReportTypes } from "./reportTypes";
 import "./cases.css";
+import { LoadMore } from "../LoadMore";
 
 export function InboxPage() {
   const { t } = useTranslation("cases");
@@ -47,14 +48,13 @@ export function InboxPage() {
         <>
           <p role="status">{t("inbox.count", { count: items.length })}</p>
           {items.length > 0 && <CaseList items={items} />}
-          {moreFailure && <ApiProblem failure={moreFailure} />}
-          {cursor && (
-            <div className="button-row">
-              <button type="button" className="hds-button hds-button--secondary" onClick={() => void loadMore()} aria-disabled={loadingMore || undefined}>
-                <span className="hds-button__label">{t("inbox.more")}</span>
-              </button>
-            </div>
-          )}
+          <LoadMore
+            more={!!cursor}
+            busy={loadingMore}
+            failure={moreFailure}
+            onMore={loadMore}
+            label={t("inbox.more")}
+          />
         </>
       )}
     </div>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from "react";
+import { type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { api, unwrap } from "../../api/client";
 import { ErrorSummary, type FieldError } from "../../forms/ErrorSummary";
@@ -6,6 +6,7 @@ import { TextArea } from "../../forms/fields";
 import { useDraft } from "../../session/drafts";
 import { apiFieldError, FormProblem } from "./FormProblem";
 import { useSubmission } from "./useSubmission";
+import { useFieldErrors } from "../../forms/useFieldErrors";
 
 const BODY_MAX = 5000;
 
@@ -13,8 +14,7 @@ const BODY_MAX = 5000;
 export function MessageForm({ caseId, onDone, onConflict }: { caseId: string; onDone(message: ReactNode): void; onConflict(): void }) {
   const { t } = useTranslation("cases");
   const [body, setBody, discard] = useDraft(`case:${caseId}:message`, "");
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const { errors, attempt, check } = useFieldErrors();
   const sending = useSubmission(onConflict);
 
   const send = async (event: FormEvent) => {
@@ -23,11 +23,7 @@ export function MessageForm({ caseId, onDone, onConflict }: { caseId: string; on
     const found: FieldError[] = [];
     if (!body.trim()) found.push({ fieldId: "message-body", message: t("message.required") });
     else if (body.length > BODY_MAX) found.push({ fieldId: "message-body", message: t("common:errors.tooLong", { max: BODY_MAX }) });
-    setErrors(found);
-    if (found.length > 0) {
-      setAttempt((n) => n + 1);
-      return;
-    }
+    if (!check(found)) return;
     const ok = await sending.submit({ body }, (key) =>
       unwrap(
         api.POST("/cases/{caseId}/messages", {

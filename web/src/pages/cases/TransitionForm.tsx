@@ -7,6 +7,7 @@ import { useDraft } from "../../session/drafts";
 import { ApiText, useApiLanguage } from "./ApiText";
 import { apiFieldError, FormProblem } from "./FormProblem";
 import { useSubmission } from "./useSubmission";
+import { useFieldErrors } from "../../forms/useFieldErrors";
 
 type Action = Schemas["ActionView"];
 type Resolution = NonNullable<Schemas["TransitionRequest"]["resolution"]>;
@@ -29,8 +30,7 @@ export function TransitionForm({ caseId, version, action, onDone, onCancel, onCo
   const label = <ApiText lang={lang}>{action.label}</ApiText>;
   const [note, setNote, discardNote] = useDraft(`case:${caseId}:transition-note`, "");
   const [resolution, setResolution] = useState<string>("");
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const { errors, attempt, check } = useFieldErrors();
   const sending = useSubmission(onConflict);
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -48,11 +48,7 @@ export function TransitionForm({ caseId, version, action, onDone, onCancel, onCo
     event.preventDefault();
     if (sending.busy) return;
     const found = validate();
-    setErrors(found);
-    if (found.length > 0) {
-      setAttempt((n) => n + 1);
-      return;
-    }
+    if (!check(found)) return;
     const body = {
       action: action.key,
       expectedVersion: version,

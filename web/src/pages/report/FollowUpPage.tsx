@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { api, ApiFailure, unwrap, type Schemas } from "../../api/client";
 import { useApiData } from "../../api/useApiData";
-import { ErrorSummary, type FieldError } from "../../forms/ErrorSummary";
+import { ErrorSummary } from "../../forms/ErrorSummary";
 import { TextField } from "../../forms/fields";
 import { ApiProblem } from "../../layout/ApiProblem";
 import { usePageTitle } from "../../layout/usePageTitle";
@@ -12,6 +12,7 @@ import { ReplyBox } from "./ReplyBox";
 import { anonymousChannel } from "./reportChannel";
 import { statusLabel } from "./reportDisplay";
 import "./report.css";
+import { useFieldErrors } from "../../forms/useFieldErrors";
 
 type FollowUp = Schemas["FollowUpResponse"];
 const RECEIPT_FIELD = "follow-up-receipt";
@@ -29,8 +30,7 @@ export function FollowUpPage() {
   usePageTitle(t("followUp.title"));
   const [typed, setTyped] = useState("");
   const [held, setHeld] = useState<{ receipt: string; followUp: FollowUp } | null>(null);
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const { errors, attempt, check } = useFieldErrors();
   const [problem, setProblem] = useState<ApiFailure | null>(null);
   const [busy, setBusy] = useState(false);
   const [closedNote, setClosedNote] = useState("");
@@ -52,8 +52,7 @@ export function FollowUpPage() {
   const label = (status: string) => statusLabel(status, types.state === "ready" ? types.data : null, null, t);
 
   const fail = (message: string) => {
-    setErrors([{ fieldId: RECEIPT_FIELD, message }]);
-    setAttempt((n) => n + 1);
+    check([{ fieldId: RECEIPT_FIELD, message }]);
   };
   const open = async () => {
     if (busy) return;
@@ -65,7 +64,7 @@ export function FollowUpPage() {
     setBusy(true);
     try {
       const followUp = await lookUp(tenant, receipt);
-      setErrors([]);
+      check([]);
       // The code leaves the input (and the DOM) once it has done its work.
       setTyped("");
       setHeld({ receipt, followUp });

@@ -9,6 +9,7 @@ import { signedInChannel } from "./reportChannel";
 import { formatDateTime } from "../../format";
 import { statusLabel, typeLabel } from "./reportDisplay";
 import "./report.css";
+import { LoadMore } from "../LoadMore";
 
 const PAGE = 25;
 
@@ -72,14 +73,13 @@ export function MyReportsPage() {
             </tbody>
           </table>
         </div>
-        {problem && <ApiProblem failure={problem} />}
-        {cursor && (
-          <div className="button-row">
-            <button type="button" className="hds-button hds-button--secondary" onClick={() => void loadMore()} aria-disabled={loadingMore || undefined}>
-              <span className="hds-button__label">{t("mine.more")}</span>
-            </button>
-          </div>
-        )}
+        <LoadMore
+          more={!!cursor}
+          busy={loadingMore}
+          failure={problem}
+          onMore={loadMore}
+          label={t("mine.more")}
+        />
         <p role="status">{loadingMore ? t("common:loading") : ""}</p>
       </>
     );

@@ -5,6 +5,7 @@ import { ErrorSummary, type FieldError } from "../../forms/ErrorSummary";
 import { TextArea } from "../../forms/fields";
 import { ApiProblem } from "../../layout/ApiProblem";
 import { useDraft } from "../../session/drafts";
+import { useFieldErrors } from "../../forms/useFieldErrors";
 
 export const MESSAGE_MAX = 5000;
 const FIELD_ID = "reply-body";
@@ -31,16 +32,14 @@ interface Props {
 export function ReplyBox({ send, onSent, draftKey }: Props) {
   const { t } = useTranslation("report");
   const [body, setBody, discardBody] = useReplyText(draftKey);
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const { errors, attempt, check } = useFieldErrors();
   const [problem, setProblem] = useState<ApiFailure | null>(null);
   const [said, setSaid] = useState("");
   const [busy, setBusy] = useState(false);
   const last = useRef<{ body: string; key: string } | null>(null);
 
   const fail = (found: FieldError[]) => {
-    setErrors(found);
-    setAttempt((n) => n + 1);
+    check(found);
   };
   const submit = async () => {
     if (busy) return;
@@ -49,7 +48,7 @@ export function ReplyBox({ send, onSent, draftKey }: Props) {
     setProblem(null);
     if (!text) return fail([{ fieldId: FIELD_ID, message: t("errors.messageRequired") }]);
     if (text.length > MESSAGE_MAX) return fail([{ fieldId: FIELD_ID, message: t("errors.messageTooLong", { max: MESSAGE_MAX }) }]);
-    setErrors([]);
+    check([]);
     const key = last.current?.body === text ? last.current.key : newIdempotencyKey();
     last.current = { body: text, key };
     setBusy(true);
