@@ -9,6 +9,8 @@ export function quickExit(url: string, replace: (url: string) => void = (to) => 
   } catch {
     // Storage may be unavailable (private mode); nothing of ours is in it anyway.
   }
+  // A receipt copied a moment ago must not wait on the clipboard for the next person.
+  void navigator.clipboard?.writeText("").catch(() => undefined);
   document.title = "";
   document.body.replaceChildren();
   replace(url);

@@ -64,6 +64,8 @@ export async function endOidcSession(config: OidcConfig): Promise<void> {
 
 /** Only a path of this app, never another origin (open redirect). */
 export function safeReturnPath(value: unknown): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return "/";
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//")) return "/";
+  // Backslashes and control characters: browsers read "/\\host" and "/\t/host" as another host.
+  if ([...value].some((c) => c === "\\" || c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return "/";
   return value;
 }
