@@ -130,23 +130,31 @@ def test_binary_files_arrive_byte_for_byte(
     assert response.body == content
 
 
-def test_binary_files_arrive_byte_for_byte_over_real_http(dist: Path) -> None:
-    """The dev server of `make run` writes the body itself (not chalice.test's client)."""
+@pytest.fixture
+def over_http(dist: Path) -> Iterator[str]:
+    """The app of `dist` behind the dev server `make run` uses, which writes bodies itself
+    (chalice.test's client does not); yields its base URL."""
     app = Chalice(app_name="web-app-only")
     add_web_app(app, WebApp(dist))
     port = free_port()
     server = LocalDevServer(app, Config.create(chalice_stage="local", app_name="w"), "127.0.0.1", port)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        call = urllib.request.Request(f"http://127.0.0.1:{port}/assets/font-abc123.woff2", headers=ACCEPT_ANY)
-        with urllib.request.urlopen(call, timeout=10) as answer:  # noqa: S310 (loopback)
-            body, content_type = answer.read(), answer.headers["Content-Type"]
+        yield f"http://127.0.0.1:{port}"
     finally:
         server.server.shutdown()
         server.server.server_close()
 
-    assert (content_type, body) == ("font/woff2", FONT)
+
+def _fetch(url: str, headers: dict[str, str]) -> tuple[bytes, Any]:
+    with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=10) as answer:  # noqa: S310 (loopback)
+        return answer.read(), answer.headers
+
+
+def test_binary_files_arrive_byte_for_byte_over_real_http(over_http: str) -> None:
+    body, headers = _fetch(f"{over_http}/assets/font-abc123.woff2", ACCEPT_ANY)
+
+    assert (headers["Content-Type"], body) == ("font/woff2", FONT)
 
 
 def test_text_of_1000_bytes_or_more_is_gzipped_for_a_client_that_accepts_it(
@@ -168,23 +176,10 @@ def test_text_of_1000_bytes_or_more_is_gzipped_for_a_client_that_accepts_it(
     assert plain.body.decode() == LARGE_SCRIPT
 
 
-def test_gzipped_text_arrives_intact_over_real_http(dist: Path) -> None:
-    app = Chalice(app_name="web-app-only")
-    add_web_app(app, WebApp(dist))
-    port = free_port()
-    server = LocalDevServer(app, Config.create(chalice_stage="local", app_name="w"), "127.0.0.1", port)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        headers = {**ACCEPT_ANY, "Accept-Encoding": "gzip"}
-        call = urllib.request.Request(f"http://127.0.0.1:{port}/assets/large-abc123.js", headers=headers)
-        with urllib.request.urlopen(call, timeout=10) as answer:  # noqa: S310 (loopback)
-            body, encoding = answer.read(), answer.headers["Content-Encoding"]
-    finally:
-        server.server.shutdown()
-        server.server.server_close()
+def test_gzipped_text_arrives_intact_over_real_http(over_http: str) -> None:
+    body, headers = _fetch(f"{over_http}/assets/large-abc123.js", {**ACCEPT_ANY, "Accept-Encoding": "gzip"})
 
-    assert encoding == "gzip"
+    assert headers["Content-Encoding"] == "gzip"
     assert gzip.decompress(body).decode() == LARGE_SCRIPT
 
 
