@@ -79,7 +79,7 @@ clean:
 run: $(STAMP) web/dist/index.html
 	$(PY) -m infra.local.run
 
-bench: $(STAMP)
+bench: $(STAMP) web/dist/index.html
 	$(PY) -m tests.perf.bench
 
 # The deep schemathesis profile (make test runs the fast one). WORKWELL_SCHEMATHESIS_EXAMPLES
