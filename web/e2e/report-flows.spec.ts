@@ -1,16 +1,7 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { signInAs } from "./support";
+import { expect, test, type Page } from "@playwright/test";
+import { signInAs, tabTo } from "./support";
 
 const SECRET = "Esihenkilö huutaa minulle palavereissa";
-
-/** Presses Tab (only Tab) until `target` has the focus. */
-async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
-  for (let press = 0; press < limit; press += 1) {
-    if (await target.evaluate((element) => element === document.activeElement).catch(() => false)) return;
-    await page.keyboard.press("Tab");
-  }
-  throw new Error(`Tab never reached ${target}`);
-}
 
 async function expectNoContentLeft(page: Page, texts: string[]): Promise<void> {
   const places = await page.evaluate(() => {

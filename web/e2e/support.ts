@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, type APIRequestContext } from "@playwright/test";
+import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -72,4 +72,25 @@ export function linkIn(email: Email, baseURL: string): string {
   const match = email.body.match(new RegExp(`${baseURL.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/[^\\s]+`));
   if (!match) throw new Error(`no app link in: ${email.subject}`);
   return match[0];
+}
+
+/** WCAG 1.4.10 and 1.4.4: at 320 CSS px (1280 px at 400 % zoom) and 640 (200 %) nothing on
+ * the page scrolls sideways; tables scroll inside their own container. */
+export async function expectReflow(page: Page, screen: string): Promise<void> {
+  const original = page.viewportSize() ?? { width: 1280, height: 800 };
+  for (const width of [320, 640]) {
+    await page.setViewportSize({ width, height: 800 });
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(scrollWidth, `${screen} at ${width} px`).toBeLessThanOrEqual(width);
+  }
+  await page.setViewportSize(original);
+}
+
+/** Presses Tab (only Tab) until `target` has the focus. */
+export async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
+  for (let press = 0; press < limit; press += 1) {
+    if (await target.evaluate((element) => element === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Tab never reached ${target}`);
 }
