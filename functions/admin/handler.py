@@ -39,12 +39,14 @@ from workwell.api.schemas.administration import (
 )
 from workwell.config import AdminSettings
 from workwell.domain.identifiers import USER_ID_PATTERN
-from workwell.domain.principal import Principal
-from workwell.domain.role_grants import ROLE_CHANGE_ID_PATTERN, GrantDecision
-from workwell.service_layer import administration, oversight, staff_roles
+from workwell.domain.staff.principal import Principal
+from workwell.domain.staff.role_grants import ROLE_CHANGE_ID_PATTERN, GrantDecision
 from workwell.service_layer.call_context import CallContext
+from workwell.service_layer.cases import oversight
 from workwell.service_layer.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
-from workwell.service_layer.staff_roles import RoleChangeView
+from workwell.service_layer.staff import staff_roles
+from workwell.service_layer.staff.staff_roles import RoleChangeView
+from workwell.service_layer.tenants import administration
 
 logger = Logger()
 metrics = Metrics()

@@ -43,24 +43,24 @@ from workwell.api.schemas.cases import (
 )
 from workwell.api.schemas.reports import REPORT_ID_PATTERN, TYPE_KEY_PATTERN, MessageSentResponse
 from workwell.config import CasesSettings
-from workwell.domain.case_access import may_view_case
+from workwell.domain.cases.case_access import may_view_case
 from workwell.domain.errors import RolesChanged
 from workwell.lazy_modules import lazy_module
-from workwell.service_layer import case_inbox
 from workwell.service_layer.call_context import CallContext
-from workwell.service_layer.case_access_check import viewer_of
+from workwell.service_layer.cases import case_inbox
+from workwell.service_layer.cases.case_access_check import viewer_of
 from workwell.service_layer.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
 if TYPE_CHECKING:
     from workwell.api import idempotency
-    from workwell.service_layer import case_file, case_statistics, case_work
+    from workwell.service_layer.cases import case_file, case_statistics, case_work
     from workwell.service_layer.creation_token import CreationToken
 else:
     # Loaded when a route first uses them: the main route (GET /cases) never does.
     idempotency = lazy_module("workwell.api.idempotency")
-    case_file = lazy_module("workwell.service_layer.case_file")
-    case_statistics = lazy_module("workwell.service_layer.case_statistics")
-    case_work = lazy_module("workwell.service_layer.case_work")
+    case_file = lazy_module("workwell.service_layer.cases.case_file")
+    case_statistics = lazy_module("workwell.service_layer.cases.case_statistics")
+    case_work = lazy_module("workwell.service_layer.cases.case_work")
 
 logger = Logger()
 metrics = Metrics()

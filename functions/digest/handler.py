@@ -20,7 +20,11 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from workwell.adapters.notification_wiring import DigestWiring
 from workwell.api.observability import traced, tracing_enabled
 from workwell.config import DigestSettings
-from workwell.service_layer.weekday_digest import DigestIncomplete, DigestRunReport, send_weekday_digests
+from workwell.service_layer.notifications.weekday_digest import (
+    DigestIncomplete,
+    DigestRunReport,
+    send_weekday_digests,
+)
 
 logger = Logger()
 metrics = Metrics()

@@ -29,8 +29,8 @@ from workwell.adapters.notification_wiring import NotifierWiring
 from workwell.api.observability import traced, tracing_enabled
 from workwell.config import NotifierSettings
 from workwell.domain.identifiers import is_slug
-from workwell.service_layer.notification_delivery import DeliveryOutcome, deliver_outbox_message
-from workwell.service_layer.outbox_sweep import sweep_outbox
+from workwell.service_layer.notifications.notification_delivery import DeliveryOutcome, deliver_outbox_message
+from workwell.service_layer.notifications.outbox_sweep import sweep_outbox
 
 logger = Logger()
 metrics = Metrics()

@@ -50,22 +50,22 @@ from workwell.api.schemas.reports import (
 )
 from workwell.config import ReportsSettings
 from workwell.domain.identifiers import SLUG_PATTERN
-from workwell.domain.report_codes import receipt_digest
+from workwell.domain.reports.report_codes import receipt_digest
 from workwell.lazy_modules import lazy_module
-from workwell.service_layer import report_intake
 from workwell.service_layer.call_context import ANONYMOUS_ACTOR, CallContext, PublicCallContext
 from workwell.service_layer.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from workwell.service_layer.reports import report_intake
 
 if TYPE_CHECKING:
     from workwell.api import idempotency
-    from workwell.service_layer import report_submission, reporter_follow_up
     from workwell.service_layer.creation_token import CreationToken
     from workwell.service_layer.field_cipher import FieldCipher
+    from workwell.service_layer.reports import report_submission, reporter_follow_up
 else:
     # Loaded when a route first uses them: the main route (GET /report-types) never does.
     idempotency = lazy_module("workwell.api.idempotency")
-    report_submission = lazy_module("workwell.service_layer.report_submission")
-    reporter_follow_up = lazy_module("workwell.service_layer.reporter_follow_up")
+    report_submission = lazy_module("workwell.service_layer.reports.report_submission")
+    reporter_follow_up = lazy_module("workwell.service_layer.reports.reporter_follow_up")
 
 logger = Logger()
 metrics = Metrics()

@@ -8,13 +8,13 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from workwell.domain.audit import AuditEvent
+from workwell.domain.cases.refused_reads import RefusedReadCount, RefusedReadOutcome
 from workwell.domain.errors import Conflict
-from workwell.domain.outbox import OutboxMessage
-from workwell.domain.refused_reads import RefusedReadCount, RefusedReadOutcome
-from workwell.domain.role_grants import RoleChange, RoleChangeStatus
-from workwell.domain.safety_report import SafetyReport
-from workwell.domain.staff import SignedInAs, StaffMember
-from workwell.domain.tenant_settings import TenantSettings
+from workwell.domain.notifications.outbox import OutboxMessage
+from workwell.domain.reports.safety_report import SafetyReport
+from workwell.domain.staff.role_grants import RoleChange, RoleChangeStatus
+from workwell.domain.staff.staff import SignedInAs, StaffMember
+from workwell.domain.tenants.tenant_settings import TenantSettings
 from workwell.domain.versioned import Versioned
 from workwell.service_layer.field_cipher import RecordContext
 from workwell.service_layer.pagination import Page, PageRequest, Position

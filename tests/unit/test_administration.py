@@ -8,14 +8,15 @@ from tests.conftest import make_principal
 from tests.unit.fakes import FakeUnitOfWork, PlainCursors, Store
 from tests.unit.test_tenant_settings import settings_data
 from workwell.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
-from workwell.domain.principal import Principal
-from workwell.domain.roles import Role
-from workwell.domain.staff import StaffMember, StaffProfile
-from workwell.domain.tenant_settings import TenantSettings
+from workwell.domain.staff.principal import Principal
+from workwell.domain.staff.roles import Role
+from workwell.domain.staff.staff import StaffMember, StaffProfile
+from workwell.domain.tenants.tenant_settings import TenantSettings
 from workwell.domain.versioned import Versioned
-from workwell.service_layer import administration, staff_roles
 from workwell.service_layer.call_context import CallContext
 from workwell.service_layer.pagination import PageRequest, Position
+from workwell.service_layer.staff import staff_roles
+from workwell.service_layer.tenants import administration
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 SETTINGS = TenantSettings.model_validate(

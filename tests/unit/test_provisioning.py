@@ -7,9 +7,9 @@ import pytest
 from infra.tenants.definitions import DefinitionError, load_definitions
 from tests.conftest import copy_tenant_files
 from tests.unit.fakes import FakeUnitOfWork, Store
-from workwell.domain.roles import Role
+from workwell.domain.staff.roles import Role
 from workwell.domain.versioned import Versioned
-from workwell.service_layer.provisioning import provision_group, provision_tenant
+from workwell.service_layer.tenants.provisioning import provision_group, provision_tenant
 from workwell.service_layer.unit_of_work import RegistryEntry
 
 

@@ -10,12 +10,12 @@ from tests.conftest import CANARY
 from tests.unit.fakes import FakeBlinding, FakeCipher, FakeUnitOfWork, Store
 from tests.unit.report_fixtures import NOW, TENANT, anonymous, new_token, populated_store, signed_in
 from workwell.domain.errors import Conflict, IdempotencyConflict, InvalidInput
-from workwell.domain.outbox import OutboxKind
-from workwell.domain.report_codes import receipt_digest
+from workwell.domain.notifications.outbox import OutboxKind
+from workwell.domain.reports.report_codes import receipt_digest
 from workwell.domain.versioned import Versioned
 from workwell.service_layer.field_cipher import RecordContext
-from workwell.service_layer.report_submission import ReportDraft, open_receipt, submit_report
-from workwell.service_layer.reporter_contact import open_contact
+from workwell.service_layer.reports.report_submission import ReportDraft, open_receipt, submit_report
+from workwell.service_layer.reports.reporter_contact import open_contact
 
 HARASSMENT = ReportDraft(
     type_key="harassment",

@@ -15,8 +15,8 @@ from workwell.adapters import table_keys
 from workwell.adapters.dynamodb_errors import translated
 from workwell.domain.audit import AuditEvent
 from workwell.domain.errors import ServiceBusy
-from workwell.domain.staff import StaffMember
-from workwell.domain.tenant_settings import TenantSettings
+from workwell.domain.staff.staff import StaffMember
+from workwell.domain.tenants.tenant_settings import TenantSettings
 from workwell.domain.versioned import Versioned
 from workwell.service_layer.pagination import Page, PageRequest
 from workwell.service_layer.unit_of_work import RegistryEntry

@@ -13,10 +13,10 @@ from workwell.adapters.function_wiring import FunctionWiring
 from workwell.adapters.kms_person_blinding import KmsPersonBlinding
 from workwell.adapters.ses_mailer import SesMailer
 from workwell.config import NotificationSettings, NotifierSettings
-from workwell.domain.sign_in_links import SignInLinks
+from workwell.domain.notifications.sign_in_links import SignInLinks
 from workwell.service_layer.field_cipher import FieldCipher, RecordContext
-from workwell.service_layer.notification_delivery import NotificationPorts
-from workwell.service_layer.weekday_digest import DigestPorts
+from workwell.service_layer.notifications.notification_delivery import NotificationPorts
+from workwell.service_layer.notifications.weekday_digest import DigestPorts
 
 
 class _MailingWiring:

@@ -14,13 +14,13 @@ if TYPE_CHECKING:
     # Named in signatures only: a contract that imported every domain module would load
     # all of them into every cold start, whatever the request.
     from workwell.domain.audit import AuditEvent
-    from workwell.domain.case_events import CaseEvent
-    from workwell.domain.outbox import OutboxMessage
-    from workwell.domain.refused_reads import RefusedReadCount, RefusedReadOutcome
-    from workwell.domain.role_grants import RoleChange
-    from workwell.domain.safety_report import CaseMessage, SafetyReport
-    from workwell.domain.staff import SignedInAs, StaffMember
-    from workwell.domain.tenant_settings import TenantSettings
+    from workwell.domain.cases.case_events import CaseEvent
+    from workwell.domain.cases.refused_reads import RefusedReadCount, RefusedReadOutcome
+    from workwell.domain.notifications.outbox import OutboxMessage
+    from workwell.domain.reports.safety_report import CaseMessage, SafetyReport
+    from workwell.domain.staff.role_grants import RoleChange
+    from workwell.domain.staff.staff import SignedInAs, StaffMember
+    from workwell.domain.tenants.tenant_settings import TenantSettings
     from workwell.domain.versioned import Versioned
     from workwell.service_layer.pagination import Page, PageRequest
 
