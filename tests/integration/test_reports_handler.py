@@ -147,7 +147,7 @@ def test_a_submission_makes_three_main_table_calls_and_two_kms_calls(
     main = [op for op, table in calls if op.startswith("dynamodb:") and table != "IdempotencyTable"]
     idempotency = [op for op, table in calls if table == "IdempotencyTable"]
     kms = [op for op, _ in calls if op.startswith("kms:")]
-    assert main == ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:TransactWriteItems"]
+    assert main == ["dynamodb:Query", "dynamodb:BatchGetItem", "dynamodb:TransactWriteItems"]
     assert idempotency == ["dynamodb:PutItem", "dynamodb:UpdateItem"]
     # The content, and the reporter's contact for notices: sealed apart, under different
     # record types, so that the notifier can open the contact and never the content.

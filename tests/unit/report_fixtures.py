@@ -61,7 +61,7 @@ STAFF = [
 
 def populated_store(settings: TenantSettings | None = None) -> Store:
     store = Store()
-    store.settings[TENANT] = Versioned(settings or tenant_settings(), 1)
+    store.put_settings(TENANT, settings or tenant_settings(), 1)
     for m in STAFF:
         store.staff[(TENANT, m.user_id)] = Versioned(m, 1)
     return store

@@ -43,7 +43,7 @@ def entry(user_id: str, *roles: str, **data: Any) -> Versioned[StaffMember]:
 @pytest.fixture
 def store() -> Store:
     store = Store()
-    store.settings["testi"] = Versioned(SETTINGS, 1)
+    store.put_settings("testi", SETTINGS, 1)
     for member in [
         entry("admin-1", "tenant_admin"),
         entry("admin-2", "tenant_admin"),

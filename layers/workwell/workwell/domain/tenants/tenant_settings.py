@@ -1,8 +1,17 @@
-"""Tenant settings: the per-organisation configuration a tenant admin edits."""
+"""Tenant settings: the per-organisation configuration a tenant admin edits.
+
+Stored in parts by capability, each versioned on its own, so that a use case conditions only
+on the part it read: `organisation` (name, languages, sender, units, employee groups, the
+small-number threshold), `reporting` (reference prefix, report types, deadlines, retention)
+and `tray` (its rollout); a survey part will join them. Tenant admins see and edit the whole
+document (`TenantSettings`), whose version is the sum of the parts' versions: it rises with
+every change of any part, and is unchanged only if no part changed."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, get_args
+import functools
+from dataclasses import dataclass, field
+from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import Field, StringConstraints, model_validator
 
@@ -11,6 +20,7 @@ from workwell.domain.identifiers import EmailAddress, Slug
 from workwell.domain.localised_text import Language, LocalisedText
 from workwell.domain.model_base import CamelModel
 from workwell.domain.staff.roles import Role
+from workwell.domain.versioned import Versioned
 
 ReportTypeKey = Literal["harassment", "violence_threat", "accident", "near_miss", "hazard_observation"]
 DEFAULT_REPORT_TYPES: tuple[str, ...] = get_args(ReportTypeKey)
@@ -76,6 +86,66 @@ def _default_report_types() -> tuple[ReportTypeSetting, ...]:
     return tuple(ReportTypeSetting(key=key) for key in DEFAULT_REPORT_TYPES)
 
 
+SettingsPart = Literal["organisation", "reporting", "tray"]
+SETTINGS_PARTS: tuple[SettingsPart, ...] = get_args(SettingsPart)
+
+
+class OrganisationSettings(CamelModel):
+    """Who the tenant is and how it is organised: read by nearly every capability."""
+
+    part: ClassVar[SettingsPart] = "organisation"
+
+    name: LocalisedText
+    languages: tuple[Language, ...] = Field(min_length=1, max_length=3)
+    sender: EmailAddress
+    units: tuple[Unit, ...] = Field(min_length=1, max_length=500)
+    employee_groups: tuple[EmployeeGroup, ...] = Field(min_length=1, max_length=100)
+    minimum_group_size: int = Field(default=5, ge=3, le=50)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> OrganisationSettings:
+        _check_organisation(self)
+        return self
+
+    @property
+    def unit_ids(self) -> frozenset[str]:
+        return frozenset(u.id for u in self.units)
+
+
+class ReportingSettings(CamelModel):
+    """The rules of safety reports: what a report submission reads and conditions on."""
+
+    part: ClassVar[SettingsPart] = "reporting"
+
+    reference_prefix: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,5}$")]
+    retention: Retention = Retention()
+    deadlines: Deadlines = Deadlines()
+    report_types: tuple[ReportTypeSetting, ...] = Field(default_factory=_default_report_types, max_length=30)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ReportingSettings:
+        _check_reporting(self)
+        return self
+
+
+class TraySettings(CamelModel):
+    """The service tray: which employee groups it is open to."""
+
+    part: ClassVar[SettingsPart] = "tray"
+
+    rollout: Rollout = Rollout()
+
+
+SettingsPartModel = OrganisationSettings | ReportingSettings | TraySettings
+PART_MODELS: dict[SettingsPart, type[SettingsPartModel]] = {
+    "organisation": OrganisationSettings,
+    "reporting": ReportingSettings,
+    "tray": TraySettings,
+}
+
+
+# The whole document, as tenant admins read and write it (`GET/PUT /tenant/settings`). (A
+# comment, not a docstring: the OpenAPI document, and so the web client, would quote it.)
 class TenantSettings(CamelModel):
     name: LocalisedText
     reference_prefix: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,5}$")]
@@ -91,17 +161,37 @@ class TenantSettings(CamelModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> TenantSettings:
-        _require_unique("languages", list(self.languages))
-        _require_unique("units", [u.id for u in self.units])
-        _require_unique("employeeGroups", [g.id for g in self.employee_groups])
-        _require_unique("reportTypes", [t.key for t in self.report_types])
+        _check_organisation(self)
+        _check_reporting(self)
+        # Across parts: a tray edit must check the organisation's groups, and the reverse.
         group_ids = {g.id for g in self.employee_groups}
         for group in self.rollout.open_groups:
             if group not in group_ids:
                 raise ValueError("rollout.openGroups names an employee group that does not exist")
-        if self.languages[0] not in self.name:
-            raise ValueError("name must be given in the tenant's first language")
         return self
+
+    @classmethod
+    def from_parts(
+        cls, organisation: OrganisationSettings, reporting: ReportingSettings, tray: TraySettings
+    ) -> TenantSettings:
+        fields = {
+            **{name: getattr(organisation, name) for name in OrganisationSettings.model_fields},
+            **{name: getattr(reporting, name) for name in ReportingSettings.model_fields},
+            **{name: getattr(tray, name) for name in TraySettings.model_fields},
+        }
+        return cls.model_validate(fields)
+
+    def parts(self) -> tuple[OrganisationSettings, ReportingSettings, TraySettings]:
+        """The document split as it is stored, in the order of SETTINGS_PARTS."""
+        return (
+            OrganisationSettings.model_validate(
+                {name: getattr(self, name) for name in OrganisationSettings.model_fields}
+            ),
+            ReportingSettings.model_validate(
+                {name: getattr(self, name) for name in ReportingSettings.model_fields}
+            ),
+            TraySettings.model_validate({name: getattr(self, name) for name in TraySettings.model_fields}),
+        )
 
     @property
     def unit_ids(self) -> frozenset[str]:
@@ -113,6 +203,51 @@ class TenantSettings(CamelModel):
 
     def tray_open_for(self, group: str | None) -> bool:
         return group is not None and group in self.rollout.open_groups
+
+
+# A part not stored yet (one added after the tenant was provisioned) reads as its defaults
+# at version 0; saving it expects version 0, i.e. that it is still absent.
+ABSENT_VERSION = 0
+
+
+@dataclass(frozen=True)
+class StoredSettings:
+    """A tenant's settings as read: every part with the version it was read at."""
+
+    organisation: Versioned[OrganisationSettings]
+    reporting: Versioned[ReportingSettings]
+    tray: Versioned[TraySettings] = field(default_factory=lambda: Versioned(TraySettings(), ABSENT_VERSION))
+
+    def parts(
+        self,
+    ) -> tuple[Versioned[OrganisationSettings], Versioned[ReportingSettings], Versioned[TraySettings]]:
+        return (self.organisation, self.reporting, self.tray)
+
+    @functools.cached_property
+    def value(self) -> TenantSettings:
+        """The whole document (for reading; conditions name the part they depend on)."""
+        return TenantSettings.from_parts(self.organisation.value, self.reporting.value, self.tray.value)
+
+    @property
+    def version(self) -> int:
+        """The document's version: parts' versions only rise, so the sum is unchanged only
+        if no part changed."""
+        return sum(part.version for part in self.parts())
+
+    def document(self) -> Versioned[TenantSettings]:
+        return Versioned(self.value, self.version)
+
+
+def _check_organisation(settings: OrganisationSettings | TenantSettings) -> None:
+    _require_unique("languages", list(settings.languages))
+    _require_unique("units", [u.id for u in settings.units])
+    _require_unique("employeeGroups", [g.id for g in settings.employee_groups])
+    if settings.languages[0] not in settings.name:
+        raise ValueError("name must be given in the tenant's first language")
+
+
+def _check_reporting(settings: ReportingSettings | TenantSettings) -> None:
+    _require_unique("reportTypes", [t.key for t in settings.report_types])
 
 
 def _require_unique(field_name: str, values: list[str]) -> None:

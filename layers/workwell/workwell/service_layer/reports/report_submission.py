@@ -1,7 +1,10 @@
 """Submitting a safety report, signed in or anonymously: one transaction holds the report
 and its case, the unique reference, the receipt digest, the submission record, the audit
 events, the outbox message for the handler, and the checks that the chosen handler and the
-tenant's settings are unchanged since they were read.
+tenant's reporting settings (the type's rules) are unchanged since they were read. The unit
+is checked against the organisation's units as read but not conditioned on: a unit may be
+removed only when nobody supervises it, so a report landing in it just as it goes is one a
+moment earlier would have been, and an organisation edit never turns a submission into 409.
 
 The submission record makes the transaction itself exactly-once: if the answer to a request
 is lost after the commit (a timeout, a failed idempotency write), its repeat finds the
@@ -178,7 +181,7 @@ def _file_report(
         ctx.now,
     )
     # The type's rules (enabled, anonymous, handler roles) were read at this version.
-    uow.settings.stage_expect_version(tenant_id, versioned_settings.version)
+    uow.settings.stage_expect_version(tenant_id, "reporting", versioned_settings.reporting.version)
     _stage_audit(ctx, report, uow)
     uow.outbox.stage(
         OutboxMessage(tenant_id, uuid.uuid4().hex, OutboxKind.CASE_RECEIVED, report.report_id, ctx.now)

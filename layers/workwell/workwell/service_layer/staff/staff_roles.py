@@ -109,8 +109,8 @@ def put_staff_member(
     # against a cached entry of the removed person cannot pass (caller_roles).
     first_version = uow.staff.revision(tenant_id) + 1 if previous is None else 1
     version = uow.staff.stage_save(tenant_id, member, expected_version, previous, first_version=first_version)
-    # The supervised units were checked against this settings version.
-    uow.settings.stage_expect_version(tenant_id, settings.version)
+    # The supervised units were checked against this version of the organisation.
+    uow.settings.stage_expect_version(tenant_id, "organisation", settings.organisation.version)
     uow.audit.stage(ctx.audit_event("staff.updated" if previous else "staff.added", STAFF_MEMBER, user_id))
     uow.commit()
     return Versioned(member, version)

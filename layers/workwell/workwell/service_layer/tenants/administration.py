@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from workwell.domain.access_policy import Features, features_for, require_tenant_admin
 from workwell.domain.errors import Conflict, ErrorDetail, InvalidInput
 from workwell.domain.reports.report_types import CATALOGUE, case_type_of
 from workwell.domain.staff.principal import Principal
 from workwell.domain.staff.staff import SignedInAs, StaffMember
-from workwell.domain.tenants.tenant_settings import TenantSettings
+from workwell.domain.tenants.tenant_settings import SettingsPartModel, StoredSettings, TenantSettings
 from workwell.domain.versioned import Versioned
 from workwell.service_layer.call_context import CallContext
 from workwell.service_layer.pagination import CursorCodec, Page, PageRequest, cursor_binding
@@ -20,6 +21,7 @@ from workwell.service_layer.tenants.tenant_lookup import settings_of
 from workwell.service_layer.unit_of_work import UnitOfWork
 
 STAFF_LIST_QUERY = "GET /staff"
+P = TypeVar("P", bound=SettingsPartModel)
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,7 @@ class StaffPage:
     next_cursor: str | None
 
 
-def _settings_of(principal: Principal, uow: UnitOfWork) -> Versioned[TenantSettings]:
+def _settings_of(principal: Principal, uow: UnitOfWork) -> StoredSettings:
     return settings_of(principal.tenant_id, uow)
 
 
@@ -55,7 +57,7 @@ def describe_me(ctx: CallContext, uow: UnitOfWork) -> Profile:
 
 def get_tenant_settings(principal: Principal, uow: UnitOfWork) -> Versioned[TenantSettings]:
     require_tenant_admin(principal)
-    return _settings_of(principal, uow)
+    return _settings_of(principal, uow).document()
 
 
 def update_tenant_settings(
@@ -73,12 +75,28 @@ def update_tenant_settings(
     problems += _workflow_states_kept(current.value, settings)
     if problems:
         raise InvalidInput("The request is not valid.", problems)
-    version = uow.settings.stage_save(tenant_id, settings, expected_version)
+    # Only the parts that changed are written (a report submission conditions on the
+    # reporting part alone, so an organisation change leaves it be); the document was
+    # validated as a whole, so the others must still be as read.
+    organisation, reporting, tray = settings.parts()
+    version = (
+        _stage_part(uow, tenant_id, organisation, current.organisation)
+        + _stage_part(uow, tenant_id, reporting, current.reporting)
+        + _stage_part(uow, tenant_id, tray, current.tray)
+    )
     uow.staff.stage_expect_revision(tenant_id, revision)
     stage_roles_unchanged(ctx, uow)
     uow.audit.stage(ctx.audit_event("tenant_settings.updated", "tenant_settings", tenant_id))
     uow.commit()
     return Versioned(settings, version)
+
+
+def _stage_part(uow: UnitOfWork, tenant_id: str, proposed: P, stored: Versioned[P]) -> int:
+    """A changed part is written, an unchanged one checked; its version after the commit."""
+    if proposed != stored.value:
+        return uow.settings.stage_save(tenant_id, proposed, stored.version)
+    uow.settings.stage_expect_version(tenant_id, proposed.part, stored.version)
+    return stored.version
 
 
 def _units_still_supervised(

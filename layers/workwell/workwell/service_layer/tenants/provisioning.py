@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from workwell.domain.staff.staff import StaffMember
 from workwell.domain.tenants.tenant_definition import TenantDefinition, TenantGroupDefinition
-from workwell.domain.tenants.tenant_settings import TenantSettings
+from workwell.domain.tenants.tenant_settings import SettingsPartModel, StoredSettings, TenantSettings
 from workwell.domain.versioned import Versioned
 from workwell.service_layer.unit_of_work import RegistryEntry, UnitOfWork
+
+P = TypeVar("P", bound=SettingsPartModel)
 
 
 @dataclass
@@ -39,13 +42,11 @@ def provision_tenant(
         current = uow.settings.get(tenant_id)
         entry = uow.registry.get(tenant_id)
         seeded = entry.staff_seeded if entry else False
-        if current is None or (update_existing and current.value != definition.settings):
-            previous_version = current.version if current else None
-            settings_version = uow.settings.stage_save(tenant_id, definition.settings, previous_version)
-            settings = definition.settings
-            report.settings_changed = True
+        if current is None or update_existing:
+            settings = _stage_settings(uow, tenant_id, definition.settings, current)
+            report.settings_changed = settings is not current
         else:
-            settings, settings_version = current.value, current.version
+            settings = current
         uow.registry.stage_register(tenant_id, RegistryEntry(definition.tenant_groups, seeded))
         uow.commit()
     if seeded and not update_existing:
@@ -54,7 +55,7 @@ def provision_tenant(
         _provision_member(
             member,
             tenant_id=tenant_id,
-            settings=Versioned(settings, settings_version),
+            settings=settings,
             update_existing=update_existing,
             uow_factory=uow_factory,
             report=report,
@@ -69,7 +70,7 @@ def _provision_member(
     member: StaffMember,
     *,
     tenant_id: str,
-    settings: Versioned[TenantSettings],
+    settings: StoredSettings,
     update_existing: bool,
     uow_factory: Callable[[], UnitOfWork],
     report: ProvisioningReport,
@@ -84,9 +85,34 @@ def _provision_member(
             return
         previous = stored.value if stored else None
         uow.staff.stage_save(tenant_id, member, stored.version if stored else None, previous)
-        uow.settings.stage_expect_version(tenant_id, settings.version)
+        # The supervised units were checked against this version of the organisation.
+        uow.settings.stage_expect_version(tenant_id, "organisation", settings.organisation.version)
         uow.commit()
         report.staff_written.append(member.user_id)
+
+
+def _stage_settings(
+    uow: UnitOfWork, tenant_id: str, wanted: TenantSettings, current: StoredSettings | None
+) -> StoredSettings:
+    """Stage a write of each part that is missing or differs from the file; the parts as
+    they will be once committed (unchanged: `current` itself)."""
+    organisation, reporting, tray = wanted.parts()
+    stored = current.parts() if current else (None, None, None)
+    written = False
+
+    def staged(part: P, before: Versioned[P] | None) -> Versioned[P]:
+        nonlocal written
+        if before is not None and before.value == part:
+            return before
+        written = True
+        return Versioned(part, uow.settings.stage_save(tenant_id, part, before.version if before else None))
+
+    result = StoredSettings(
+        organisation=staged(organisation, stored[0]),
+        reporting=staged(reporting, stored[1]),
+        tray=staged(tray, stored[2]),
+    )
+    return result if written or current is None else current
 
 
 def provision_group(group: TenantGroupDefinition, uow_factory: Callable[[], UnitOfWork]) -> None:
