@@ -26,8 +26,8 @@ from infra.local.template_model import Template
 from infra.tenants.definitions import TENANTS_DIR, Definitions, load_definitions
 from infra.tenants.provision import provision_all
 from workwell.adapters.dynamodb_unit_of_work import DynamoDbUnitOfWork, TableNames
-from workwell.domain.principal import Identity, Principal
-from workwell.domain.roles import Role
+from workwell.domain.staff.principal import Identity, Principal
+from workwell.domain.staff.roles import Role
 
 # Canary planted in restricted or secret fields; it must never surface where it must not.
 CANARY = "CANARY-7f3b9c-do-not-leak"

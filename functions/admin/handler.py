@@ -8,11 +8,9 @@ from workwell import cold_start
 
 # isort: split
 
-import functools
 import os
 from typing import Annotated, Literal
 
-import boto3
 from aws_lambda_powertools import Logger, Metrics
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
@@ -20,8 +18,7 @@ from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.logging.utils import copy_config_to_registered_loggers
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from workwell.adapters.function_wiring import FunctionWiring
-from workwell.adapters.signed_cursor import MAX_CURSOR_LENGTH, LazyCursorCodec, SignedCursorCodec
+from workwell.adapters.signed_cursor import MAX_CURSOR_LENGTH, LazyCursorCodec
 from workwell.api.call_contexts import call_context_for, principal_for, refresh_roles_after_conflict
 from workwell.api.documented_responses import Access, documented
 from workwell.api.observability import traced, tracing_enabled
@@ -37,22 +34,29 @@ from workwell.api.schemas.administration import (
     TenantSettingsResponse,
     UpdateTenantSettingsRequest,
 )
+from workwell.bootstrap import Bootstrap
 from workwell.config import AdminSettings
 from workwell.domain.identifiers import USER_ID_PATTERN
-from workwell.domain.principal import Principal
-from workwell.domain.role_grants import ROLE_CHANGE_ID_PATTERN, GrantDecision
-from workwell.service_layer import administration, oversight, staff_roles
+from workwell.domain.staff.principal import Principal
+from workwell.domain.staff.role_grants import ROLE_CHANGE_ID_PATTERN, GrantDecision
 from workwell.service_layer.call_context import CallContext
+from workwell.service_layer.cases import oversight
 from workwell.service_layer.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
-from workwell.service_layer.staff_roles import RoleChangeView
+from workwell.service_layer.staff import staff_roles
+from workwell.service_layer.staff.staff_roles import RoleChangeView
+from workwell.service_layer.tenants import administration
 
 logger = Logger()
 metrics = Metrics()
 copy_config_to_registered_loggers(source_logger=logger, include={"workwell"})
 
+# The composition root: every port built from the settings on first use, then kept for the
+# life of the container (workwell.bootstrap). Tests may fill ports with fakes before that.
+bootstrap = Bootstrap(lambda: AdminSettings.from_environment(os.environ))
+
 app = APIGatewayRestResolver(enable_validation=True)
 configure_resolver(app)
-refresh_roles_after_conflict(app, lambda: dependencies().staff_lookup)
+refresh_roles_after_conflict(app, lambda: bootstrap.staff_lookup)
 
 USER_ID = Annotated[str, Path(pattern=USER_ID_PATTERN)]
 LIMIT = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)]
@@ -61,56 +65,38 @@ GRANT_ID = Annotated[str, Path(pattern=ROLE_CHANGE_ID_PATTERN)]
 GRANT_STATUS = Annotated[Literal["pending"] | None, Query()]
 
 
-@functools.cache
-def settings() -> AdminSettings:
-    return AdminSettings.from_environment(os.environ)
-
-
-@functools.cache
-def dependencies() -> FunctionWiring:
-    """Built on first use, then kept for the life of the container."""
-    return FunctionWiring.build(settings(), boto3.client("dynamodb"))
-
-
-@functools.cache
-def cursors() -> SignedCursorCodec:
-    """Built when a list first pages: most requests never need the KMS client."""
-    return SignedCursorCodec(boto3.client("kms"), settings().cursor_key_id, dependencies().clock)
-
-
 def current_principal() -> Principal:
-    return principal_for(app, dependencies().staff_lookup, logger)
+    return principal_for(app, bootstrap.staff_lookup, logger)
 
 
 def call_context() -> CallContext:
-    return call_context_for(app, current_principal(), dependencies().clock.now())
+    return call_context_for(app, current_principal(), bootstrap.clock.now())
 
 
 @app.get("/me", **documented(Access.SIGNED_IN, inputs=False, finds=True))
 def get_me() -> MeResponse:
-    profile = administration.describe_me(call_context(), dependencies().uow())
+    profile = administration.describe_me(call_context(), bootstrap.uow())
     return MeResponse.of(profile)
 
 
 @app.get("/tenant/settings", **documented(Access.ROLE_GATED, inputs=False, finds=True))
 def get_tenant_settings() -> TenantSettingsResponse:
-    return TenantSettingsResponse.of(
-        administration.get_tenant_settings(current_principal(), dependencies().uow())
-    )
+    return TenantSettingsResponse.of(administration.get_tenant_settings(current_principal(), bootstrap.uow()))
 
 
 @app.put("/tenant/settings", **documented(Access.ROLE_GATED, body=True, finds=True, conflicts=True))
 def put_tenant_settings(body: UpdateTenantSettingsRequest) -> TenantSettingsResponse:
     saved = administration.update_tenant_settings(
-        call_context(), body.settings, body.expected_version, dependencies().uow()
+        call_context(), body.settings, body.expected_version, bootstrap.uow()
     )
     return TenantSettingsResponse.of(saved)
 
 
 @app.get("/staff", **documented(Access.ROLE_GATED, paged=True))
 def get_staff(limit: LIMIT = DEFAULT_PAGE_SIZE, cursor: CURSOR = None) -> StaffListResponse:
-    deps = dependencies()
-    page = administration.list_staff(call_context(), limit, cursor, LazyCursorCodec(cursors), deps.uow())
+    page = administration.list_staff(
+        call_context(), limit, cursor, LazyCursorCodec(lambda: bootstrap.cursors), bootstrap.uow()
+    )
     return StaffListResponse(
         items=[StaffMemberResponse.from_versioned(e) for e in page.items], next_cursor=page.next_cursor
     )
@@ -119,16 +105,16 @@ def get_staff(limit: LIMIT = DEFAULT_PAGE_SIZE, cursor: CURSOR = None) -> StaffL
 @app.put("/staff/<userId>", **documented(Access.ROLE_GATED, body=True, finds=True, conflicts=True))
 def put_staff(userId: USER_ID, body: PutStaffMemberRequest) -> StaffMemberResponse:  # noqa: N803 (path name)
     ctx = call_context()
-    saved = staff_roles.put_staff_member(ctx, userId, body, body.expected_version, dependencies().uow())
-    dependencies().staff_lookup.forget(ctx.principal.tenant_id, userId)
+    saved = staff_roles.put_staff_member(ctx, userId, body, body.expected_version, bootstrap.uow())
+    bootstrap.staff_lookup.forget(ctx.principal.tenant_id, userId)
     return StaffMemberResponse.from_versioned(saved)
 
 
 @app.delete("/staff/<userId>", **documented(Access.ROLE_GATED, success=204, finds=True, conflicts=True))
 def delete_staff(userId: USER_ID) -> Response[str]:  # noqa: N803 (path name)
     ctx = call_context()
-    staff_roles.remove_staff_member(ctx, userId, dependencies().uow())
-    dependencies().staff_lookup.forget(ctx.principal.tenant_id, userId)
+    staff_roles.remove_staff_member(ctx, userId, bootstrap.uow())
+    bootstrap.staff_lookup.forget(ctx.principal.tenant_id, userId)
     return Response(status_code=204, body="")
 
 
@@ -141,8 +127,8 @@ def get_role_changes(
         pending_only=status == "pending",
         limit=limit,
         cursor=cursor,
-        cursors=LazyCursorCodec(cursors),
-        uow=dependencies().uow(),
+        cursors=LazyCursorCodec(lambda: bootstrap.cursors),
+        uow=bootstrap.uow(),
     )
     return RoleChangeListResponse(
         items=[RoleChangeResponse.of(v) for v in page.items], next_cursor=page.next_cursor
@@ -168,14 +154,14 @@ def reject_grant(grantId: GRANT_ID) -> RoleChangeResponse:  # noqa: N803 (path n
 
 def _decide(grant_id: str, decision: GrantDecision) -> RoleChangeResponse:
     ctx = call_context()
-    decided = staff_roles.decide_grant(ctx, grant_id, decision, dependencies().uow())
-    dependencies().staff_lookup.forget(ctx.tenant_id, decided.user_id)
+    decided = staff_roles.decide_grant(ctx, grant_id, decision, bootstrap.uow())
+    bootstrap.staff_lookup.forget(ctx.tenant_id, decided.user_id)
     return RoleChangeResponse.of(RoleChangeView(decided, decided.status, ()))
 
 
 @app.get("/staff/refused-reads", **documented(Access.ROLE_GATED, inputs=False))
 def get_refused_reads() -> RefusedReadsResponse:
-    counts = oversight.refused_reads(call_context(), dependencies().uow())
+    counts = oversight.refused_reads(call_context(), bootstrap.uow())
     return RefusedReadsResponse.of(counts)
 
 

@@ -9,7 +9,6 @@ from workwell import cold_start
 
 # isort: split
 
-import functools
 import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -23,7 +22,6 @@ from aws_lambda_powertools.metrics import MetricUnit
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from pydantic import BaseModel
 
-from workwell.adapters.restricted_data_wiring import RestrictedDataWiring
 from workwell.adapters.signed_cursor import MAX_CURSOR_LENGTH, LazyCursorCodec
 from workwell.api.call_contexts import call_context_for, principal_for, refresh_roles_after_conflict
 from workwell.api.documented_responses import Access, documented
@@ -42,33 +40,38 @@ from workwell.api.schemas.cases import (
     TransitionRequest,
 )
 from workwell.api.schemas.reports import REPORT_ID_PATTERN, TYPE_KEY_PATTERN, MessageSentResponse
+from workwell.bootstrap import Bootstrap
 from workwell.config import CasesSettings
-from workwell.domain.case_access import may_view_case
+from workwell.domain.cases.case_access import may_view_case
 from workwell.domain.errors import RolesChanged
 from workwell.lazy_modules import lazy_module
-from workwell.service_layer import case_inbox
 from workwell.service_layer.call_context import CallContext
-from workwell.service_layer.case_access_check import viewer_of
+from workwell.service_layer.cases import case_inbox
+from workwell.service_layer.cases.case_access_check import viewer_of
 from workwell.service_layer.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
 if TYPE_CHECKING:
     from workwell.api import idempotency
-    from workwell.service_layer import case_file, case_statistics, case_work
+    from workwell.service_layer.cases import case_file, case_statistics, case_work
     from workwell.service_layer.creation_token import CreationToken
 else:
     # Loaded when a route first uses them: the main route (GET /cases) never does.
     idempotency = lazy_module("workwell.api.idempotency")
-    case_file = lazy_module("workwell.service_layer.case_file")
-    case_statistics = lazy_module("workwell.service_layer.case_statistics")
-    case_work = lazy_module("workwell.service_layer.case_work")
+    case_file = lazy_module("workwell.service_layer.cases.case_file")
+    case_statistics = lazy_module("workwell.service_layer.cases.case_statistics")
+    case_work = lazy_module("workwell.service_layer.cases.case_work")
 
 logger = Logger()
 metrics = Metrics()
 copy_config_to_registered_loggers(source_logger=logger, include={"workwell"})
 
+# The composition root: every port built from the settings on first use, then kept for the
+# life of the container (workwell.bootstrap). Tests may fill ports with fakes before that.
+bootstrap = Bootstrap(lambda: CasesSettings.from_environment(os.environ))
+
 app = APIGatewayRestResolver(enable_validation=True)
 configure_resolver(app)
-refresh_roles_after_conflict(app, lambda: wiring().base.staff_lookup)
+refresh_roles_after_conflict(app, lambda: bootstrap.staff_lookup)
 
 T = TypeVar("T")
 CASE_ID = Annotated[str, Path(pattern=REPORT_ID_PATTERN)]
@@ -78,18 +81,11 @@ STATE = Annotated[str | None, Query(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 TYPE = Annotated[str | None, Query(pattern=TYPE_KEY_PATTERN)]
 
 
-@functools.cache
-def wiring() -> RestrictedDataWiring:
-    """Built on first use, then kept for the life of the container."""
-    return RestrictedDataWiring(CasesSettings.from_environment(os.environ))
-
-
 def call_context(*, fresh_roles: bool = False) -> CallContext:
     """`fresh_roles` for lists that show which cases exist (and so commit nothing a staff
     condition could stop): the caller's roles are read from the directory, not the cache."""
-    deps = wiring().base
-    lookup = deps.staff_lookup.read_through if fresh_roles else deps.staff_lookup
-    return call_context_for(app, principal_for(app, lookup, logger), deps.clock.now())
+    lookup = bootstrap.staff_lookup.read_through if fresh_roles else bootstrap.staff_lookup
+    return call_context_for(app, principal_for(app, lookup, logger), bootstrap.clock.now())
 
 
 def read_as_caller(read: Callable[[CallContext], T]) -> T:
@@ -109,7 +105,7 @@ def created_once(
     payload = {"caseId": case_id, **body.model_dump(mode="json")}
     answer, _ = idempotency.run_once(
         app,
-        wiring().idempotent,
+        bootstrap.idempotent,
         tenant_id=ctx.tenant_id,
         caller=ctx.principal.user_id,
         payload=payload,
@@ -135,11 +131,11 @@ def get_cases(  # noqa: PLR0917 (one parameter per query string field)
     inbox = case_inbox.case_inbox(
         ctx,
         wanted,
-        wiring().base.uow(),
+        bootstrap.uow(),
         limit=limit,
         cursor=cursor,
-        cursors=LazyCursorCodec(lambda: wiring().cursors),
-        blinding=wiring().blinding,
+        cursors=LazyCursorCodec(lambda: bootstrap.cursors),
+        blinding=bootstrap.blinding,
     )
     return CaseListResponse.of(inbox, ctx.principal.identity.language, ctx.now)
 
@@ -148,7 +144,7 @@ def get_cases(  # noqa: PLR0917 (one parameter per query string field)
 def get_case(caseId: CASE_ID) -> CaseDetailResponse:  # noqa: N803 (path name)
     def read(ctx: CallContext) -> CaseDetailResponse:
         file = case_file.open_case(
-            ctx, caseId, wiring().base.uow(), wiring().cipher, blinding=wiring().blinding
+            ctx, caseId, bootstrap.uow(), bootstrap.cipher, blinding=bootstrap.blinding
         )
         return CaseDetailResponse.of_file(file, ctx.principal.identity.language, ctx.now)
 
@@ -161,7 +157,7 @@ def get_case(caseId: CASE_ID) -> CaseDetailResponse:  # noqa: N803 (path name)
 def post_transition(caseId: CASE_ID, body: TransitionRequest) -> CaseChangedResponse:  # noqa: N803
     ctx = call_context()
     moved = case_work.transition_case(
-        ctx, caseId, body.transition(), wiring().base.uow(), wiring().cipher, blinding=wiring().blinding
+        ctx, caseId, body.transition(), bootstrap.uow(), bootstrap.cipher, blinding=bootstrap.blinding
     )
     metrics.add_metric(name="CaseTransition", unit=MetricUnit.Count, value=1)
     return CaseChangedResponse(
@@ -181,9 +177,9 @@ def post_event(caseId: CASE_ID, body: CaseEventRequest) -> Response[EventRecorde
             caseId,
             body.kind,
             body.details(),
-            wiring().base.uow(),
-            cipher=wiring().cipher,
-            blinding=wiring().blinding,
+            bootstrap.uow(),
+            cipher=bootstrap.cipher,
+            blinding=bootstrap.blinding,
         )
         return EventRecordedResponse(event_id=event.event_id, at=event.at, version=version)
 
@@ -198,7 +194,7 @@ def post_message(caseId: CASE_ID, body: HandlerMessageRequest) -> Response[Messa
 
     def send(_: CreationToken) -> MessageSentResponse:
         message = case_work.message_reporter(
-            ctx, caseId, body.body, wiring().base.uow(), wiring().cipher, blinding=wiring().blinding
+            ctx, caseId, body.body, bootstrap.uow(), bootstrap.cipher, blinding=bootstrap.blinding
         )
         return MessageSentResponse(message_id=message.message_id, sent_at=message.sent_at)
 
@@ -211,9 +207,9 @@ def post_message(caseId: CASE_ID, body: HandlerMessageRequest) -> Response[Messa
 def post_assignment(caseId: CASE_ID, body: AssignmentRequest) -> CaseChangedResponse:  # noqa: N803
     ctx = call_context()
     moved = case_work.hand_over(
-        ctx, caseId, body.handler_id, body.expected_version, wiring().base.uow(), blinding=wiring().blinding
+        ctx, caseId, body.handler_id, body.expected_version, bootstrap.uow(), blinding=bootstrap.blinding
     )
-    still = may_view_case(viewer_of(ctx.principal, wiring().blinding), moved.value.access_facts())
+    still = may_view_case(viewer_of(ctx.principal, bootstrap.blinding), moved.value.access_facts())
     return CaseChangedResponse(
         case_id=caseId,
         status=moved.value.status,
@@ -233,11 +229,11 @@ def get_case_audit(
         lambda ctx: case_file.case_audit_trail(
             ctx,
             caseId,
-            wiring().base.uow(),
+            bootstrap.uow(),
             limit=limit,
             cursor=cursor,
-            cursors=LazyCursorCodec(lambda: wiring().cursors),
-            blinding=wiring().blinding,
+            cursors=LazyCursorCodec(lambda: bootstrap.cursors),
+            blinding=bootstrap.blinding,
         )
     )
     return AuditTrailResponse.of(trail)
@@ -246,7 +242,7 @@ def get_case_audit(
 @app.get("/stats/cases", **documented(Access.ROLE_GATED, inputs=False, finds=True))
 def get_case_statistics() -> CaseStatisticsResponse:
     stats = case_statistics.case_statistics(
-        call_context(fresh_roles=True), wiring().base.uow(), blinding=wiring().blinding
+        call_context(fresh_roles=True), bootstrap.uow(), blinding=bootstrap.blinding
     )
     return CaseStatisticsResponse.of(stats)
 

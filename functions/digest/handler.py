@@ -8,7 +8,6 @@ from workwell import cold_start
 
 # isort: split
 
-import functools
 import os
 from typing import Any
 
@@ -17,19 +16,22 @@ from aws_lambda_powertools.logging.utils import copy_config_to_registered_logger
 from aws_lambda_powertools.metrics import MetricUnit
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from workwell.adapters.notification_wiring import DigestWiring
 from workwell.api.observability import traced, tracing_enabled
+from workwell.bootstrap import Bootstrap
 from workwell.config import DigestSettings
-from workwell.service_layer.weekday_digest import DigestIncomplete, DigestRunReport, send_weekday_digests
+from workwell.service_layer.notifications.weekday_digest import (
+    DigestIncomplete,
+    DigestRunReport,
+    send_weekday_digests,
+)
 
 logger = Logger()
 metrics = Metrics()
 copy_config_to_registered_loggers(source_logger=logger, include={"workwell"})
 
-
-@functools.cache
-def wiring() -> DigestWiring:
-    return DigestWiring(DigestSettings.from_environment(os.environ))
+# The composition root: every port built from the settings on first use, then kept for the
+# life of the container (workwell.bootstrap). Tests may fill ports with fakes before that.
+bootstrap = Bootstrap(lambda: DigestSettings.from_environment(os.environ))
 
 
 @logger.inject_lambda_context(clear_state=True)
@@ -37,7 +39,7 @@ def wiring() -> DigestWiring:
 @metrics.log_metrics
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     try:
-        run = send_weekday_digests(wiring().ports, wiring().base.clock.now())
+        run = send_weekday_digests(bootstrap.digest_ports, bootstrap.clock.now())
     except DigestIncomplete as incomplete:
         # Lambda retries the asynchronous invocation (EventInvokeConfig) and then parks it in
         # the dead-letter queue; a retry sends only what is still unsent (the ledger).

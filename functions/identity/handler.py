@@ -1,5 +1,5 @@
 """Cognito pre-token-generation trigger: puts the tenant into the ID token, derived from the
-identity provider the person signed in through (domain/federation.py). Composition root."""
+identity provider the person signed in through (domain/staff/federation.py). Composition root."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from aws_lambda_powertools.utilities.data_classes.cognito_user_pool_event import
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from workwell.config import IdentitySettings
-from workwell.domain.federation import SignInRefused, parse_provider_tenants, tenant_for_sign_in
+from workwell.domain.staff.federation import SignInRefused, parse_provider_tenants, tenant_for_sign_in
 
 logger = Logger()
 

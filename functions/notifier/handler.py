@@ -9,7 +9,6 @@ from workwell import cold_start
 
 # isort: split
 
-import functools
 import os
 import re
 from datetime import timedelta
@@ -25,16 +24,20 @@ from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import 
 )
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from workwell.adapters.notification_wiring import NotifierWiring
 from workwell.api.observability import traced, tracing_enabled
+from workwell.bootstrap import Bootstrap
 from workwell.config import NotifierSettings
 from workwell.domain.identifiers import is_slug
-from workwell.service_layer.notification_delivery import DeliveryOutcome, deliver_outbox_message
-from workwell.service_layer.outbox_sweep import sweep_outbox
+from workwell.service_layer.notifications.notification_delivery import DeliveryOutcome, deliver_outbox_message
+from workwell.service_layer.notifications.outbox_sweep import sweep_outbox
 
 logger = Logger()
 metrics = Metrics()
 copy_config_to_registered_loggers(source_logger=logger, include={"workwell"})
+
+# The composition root: every port built from the settings on first use, then kept for the
+# life of the container (workwell.bootstrap). Tests may fill ports with fakes before that.
+bootstrap = Bootstrap(lambda: NotifierSettings.from_environment(os.environ))
 
 processor = BatchProcessor(event_type=EventType.DynamoDBStreams)
 SWEEP_JOB = "sweep-outbox"
@@ -49,11 +52,6 @@ class NotAnOutboxRecord(ValueError):
     own, is retried a bounded number of times and then parked in the dead-letter queue."""
 
 
-@functools.cache
-def wiring() -> NotifierWiring:
-    return NotifierWiring(NotifierSettings.from_environment(os.environ))
-
-
 def outbox_record(record: DynamoDBRecord) -> None:
     image = record.dynamodb.new_image if record.dynamodb else None
     if record.event_name is not DynamoDBRecordEventName.INSERT or not image:
@@ -64,7 +62,9 @@ def outbox_record(record: DynamoDBRecord) -> None:
     if not is_slug(tenant_id) or not _MESSAGE_ID.match(message_id):
         raise NotAnOutboxRecord("malformed outbox ids")
     logger.append_keys(tenant_id=tenant_id)
-    report = deliver_outbox_message(wiring().ports, tenant_id, message_id, wiring().base.clock.now())
+    report = deliver_outbox_message(
+        bootstrap.notification_ports, tenant_id, message_id, bootstrap.clock.now()
+    )
     _count(report.outcome, report.sent, report.rejected)
     logger.info("outbox message handled", extra={"outcome": report.outcome.value, "sent": report.sent})
 
@@ -81,12 +81,12 @@ def _count(outcome: DeliveryOutcome, sent: int, rejected: int) -> None:
 def sweep(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     """`pendingForSeconds` in the event (0 to 3600) lets an operator's invocation re-drive
     sooner than the schedule's setting; only the scheduler and operators invoke this."""
-    pending_for = event.get("pendingForSeconds", wiring().settings.outbox_sweep_after_seconds)
+    pending_for = event.get("pendingForSeconds", bootstrap.settings.outbox_sweep_after_seconds)
     if not isinstance(pending_for, int) or not 0 <= pending_for <= MAX_PENDING_FOR_SECONDS:
         raise ValueError("pendingForSeconds must be a whole number of seconds from 0 to 3600")
     report = sweep_outbox(
-        wiring().ports,
-        wiring().base.clock.now(),
+        bootstrap.notification_ports,
+        bootstrap.clock.now(),
         timedelta(seconds=pending_for),
         has_time=lambda: context.get_remaining_time_in_millis() > SWEEP_MARGIN_MILLIS,
     )

@@ -9,7 +9,6 @@ from workwell import cold_start
 
 # isort: split
 
-import functools
 import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any
@@ -22,10 +21,7 @@ from aws_lambda_powertools.logging.utils import copy_config_to_registered_logger
 from aws_lambda_powertools.metrics import MetricUnit
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from workwell.adapters.function_wiring import FunctionWiring
-from workwell.adapters.kms_person_blinding import KmsPersonBlinding
-from workwell.adapters.restricted_data_wiring import RestrictedDataWiring
-from workwell.adapters.signed_cursor import MAX_CURSOR_LENGTH, LazyCursorCodec, SignedCursorCodec
+from workwell.adapters.signed_cursor import MAX_CURSOR_LENGTH, LazyCursorCodec
 from workwell.api.call_contexts import call_context_for, principal_for, public_context_for
 from workwell.api.documented_responses import Access, documented
 from workwell.api.observability import traced, tracing_enabled
@@ -48,28 +44,32 @@ from workwell.api.schemas.reports import (
     SubmitReportRequest,
     SubmittedReportResponse,
 )
+from workwell.bootstrap import Bootstrap
 from workwell.config import ReportsSettings
 from workwell.domain.identifiers import SLUG_PATTERN
-from workwell.domain.report_codes import receipt_digest
+from workwell.domain.reports.report_codes import receipt_digest
 from workwell.lazy_modules import lazy_module
-from workwell.service_layer import report_intake
 from workwell.service_layer.call_context import ANONYMOUS_ACTOR, CallContext, PublicCallContext
 from workwell.service_layer.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from workwell.service_layer.reports import report_intake
 
 if TYPE_CHECKING:
     from workwell.api import idempotency
-    from workwell.service_layer import report_submission, reporter_follow_up
     from workwell.service_layer.creation_token import CreationToken
-    from workwell.service_layer.field_cipher import FieldCipher
+    from workwell.service_layer.reports import report_submission, reporter_follow_up
 else:
     # Loaded when a route first uses them: the main route (GET /report-types) never does.
     idempotency = lazy_module("workwell.api.idempotency")
-    report_submission = lazy_module("workwell.service_layer.report_submission")
-    reporter_follow_up = lazy_module("workwell.service_layer.reporter_follow_up")
+    report_submission = lazy_module("workwell.service_layer.reports.report_submission")
+    reporter_follow_up = lazy_module("workwell.service_layer.reports.reporter_follow_up")
 
 logger = Logger()
 metrics = Metrics()
 copy_config_to_registered_loggers(source_logger=logger, include={"workwell"})
+
+# The composition root: every port built from the settings on first use, then kept for the
+# life of the container (workwell.bootstrap). Tests may fill ports with fakes before that.
+bootstrap = Bootstrap(lambda: ReportsSettings.from_environment(os.environ))
 
 app = APIGatewayRestResolver(enable_validation=True)
 configure_resolver(app)
@@ -86,35 +86,12 @@ CURSOR = Annotated[str | None, Query(max_length=MAX_CURSOR_LENGTH)]
 ANONYMOUS_KEY_MIN_LENGTH = 16
 
 
-@functools.cache
-def wiring() -> RestrictedDataWiring:
-    """Built on first use, then kept for the life of the container."""
-    return RestrictedDataWiring(ReportsSettings.from_environment(os.environ))
-
-
-def dependencies() -> FunctionWiring:
-    return wiring().base
-
-
-def cipher() -> FieldCipher:
-    return wiring().cipher
-
-
-def blinding() -> KmsPersonBlinding:
-    return wiring().blinding
-
-
-def cursors() -> SignedCursorCodec:
-    return wiring().cursors
-
-
 def call_context() -> CallContext:
-    deps = dependencies()
-    return call_context_for(app, principal_for(app, deps.staff_lookup, logger), deps.clock.now())
+    return call_context_for(app, principal_for(app, bootstrap.staff_lookup, logger), bootstrap.clock.now())
 
 
 def public_context(tenant: str) -> PublicCallContext:
-    return public_context_for(app, tenant, dependencies().clock.now(), logger)
+    return public_context_for(app, tenant, bootstrap.clock.now(), logger)
 
 
 def once(
@@ -126,7 +103,7 @@ def once(
 ) -> tuple[dict[str, Any], CreationToken]:
     return idempotency.run_once(
         app,
-        wiring().idempotent,
+        bootstrap.idempotent,
         tenant_id=ctx.tenant_id,
         caller=caller,
         payload=payload,
@@ -141,7 +118,7 @@ def once(
 @app.get("/report-types", **documented(Access.SIGNED_IN, finds=True))
 def get_report_types(lang: LANG = None) -> ReportTypesResponse:
     ctx = call_context()
-    catalogue = report_intake.report_types_for(ctx.tenant_id, dependencies().uow(), anonymous=False)
+    catalogue = report_intake.report_types_for(ctx.tenant_id, bootstrap.uow(), anonymous=False)
     return ReportTypesResponse.of(catalogue, lang or ctx.principal.identity.language)
 
 
@@ -149,7 +126,7 @@ def get_report_types(lang: LANG = None) -> ReportTypesResponse:
 def get_report_type_handlers(type: TYPE_KEY, unit: UNIT = None) -> HandlersResponse:
     ctx = call_context()
     choice = report_intake.handler_choice(
-        ctx.tenant_id, type, unit, ctx.principal.identity.unit, dependencies().uow(), anonymous=False
+        ctx.tenant_id, type, unit, ctx.principal.identity.unit, bootstrap.uow(), anonymous=False
     )
     return HandlersResponse.of(choice)
 
@@ -160,7 +137,7 @@ def post_report(body: SubmitReportRequest) -> Response[SubmittedReportResponse]:
 
     def submit(token: CreationToken) -> SubmittedReportResponse:
         submitted = report_submission.submit_report(
-            ctx, body.draft(), token, dependencies().uow(), cipher(), blinding=blinding()
+            ctx, body.draft(), token, bootstrap.uow(), bootstrap.cipher, blinding=bootstrap.blinding
         )
         metrics.add_metric(name="ReportSubmitted", unit=MetricUnit.Count, value=1)
         return SubmittedReportResponse.of(submitted)
@@ -171,7 +148,9 @@ def post_report(body: SubmitReportRequest) -> Response[SubmittedReportResponse]:
 @app.get("/reports/mine", **documented(Access.SIGNED_IN, paged=True))
 def get_my_reports(limit: LIMIT = DEFAULT_PAGE_SIZE, cursor: CURSOR = None) -> MyReportsResponse:
     ctx = call_context()
-    page = reporter_follow_up.my_reports(ctx, limit, cursor, LazyCursorCodec(cursors), dependencies().uow())
+    page = reporter_follow_up.my_reports(
+        ctx, limit, cursor, LazyCursorCodec(lambda: bootstrap.cursors), bootstrap.uow()
+    )
     return MyReportsResponse(
         items=[ReportSummaryView.of(r) for r in page.items], next_cursor=page.next_cursor
     )
@@ -179,7 +158,7 @@ def get_my_reports(limit: LIMIT = DEFAULT_PAGE_SIZE, cursor: CURSOR = None) -> M
 
 @app.get("/reports/<reportId>", **documented(Access.SIGNED_IN, finds=True))
 def get_my_report(reportId: REPORT_ID) -> ReportDetailResponse:  # noqa: N803 (path name)
-    view = reporter_follow_up.my_report(call_context(), reportId, dependencies().uow(), cipher())
+    view = reporter_follow_up.my_report(call_context(), reportId, bootstrap.uow(), bootstrap.cipher)
     return ReportDetailResponse.of_view(view)
 
 
@@ -195,7 +174,7 @@ def post_my_report_message(
 
     def send(_: CreationToken) -> MessageSentResponse:
         message = reporter_follow_up.post_reporter_message(
-            ctx, reportId, body.body, dependencies().uow(), cipher()
+            ctx, reportId, body.body, bootstrap.uow(), bootstrap.cipher
         )
         return MessageSentResponse(message_id=message.message_id, sent_at=message.sent_at)
 
@@ -209,7 +188,7 @@ def post_my_report_message(
 @app.get("/public/<tenant>/report-types", **documented(Access.PUBLIC, finds=True))
 def get_public_report_types(tenant: TENANT, lang: LANG = None) -> ReportTypesResponse:
     ctx = public_context(tenant)
-    catalogue = report_intake.report_types_for(ctx.tenant_id, dependencies().uow(), anonymous=True)
+    catalogue = report_intake.report_types_for(ctx.tenant_id, bootstrap.uow(), anonymous=True)
     return ReportTypesResponse.of(catalogue, lang)
 
 
@@ -220,9 +199,7 @@ def get_public_report_type_handlers(
     unit: UNIT = None,
 ) -> HandlersResponse:
     ctx = public_context(tenant)
-    choice = report_intake.handler_choice(
-        ctx.tenant_id, type, unit, None, dependencies().uow(), anonymous=True
-    )
+    choice = report_intake.handler_choice(ctx.tenant_id, type, unit, None, bootstrap.uow(), anonymous=True)
     return HandlersResponse.of(choice)
 
 
@@ -237,7 +214,7 @@ def post_public_report(tenant: TENANT, body: SubmitReportRequest) -> Response[An
 
     def submit(token: CreationToken) -> AnonymousReportAnswer:
         submitted = report_submission.submit_report(
-            ctx, body.draft(), token, dependencies().uow(), cipher(), blinding=blinding()
+            ctx, body.draft(), token, bootstrap.uow(), bootstrap.cipher, blinding=bootstrap.blinding
         )
         metrics.add_metric(name="AnonymousReportSubmitted", unit=MetricUnit.Count, value=1)
         receipts.extend([submitted.receipt] if submitted.receipt else [])
@@ -250,7 +227,7 @@ def post_public_report(tenant: TENANT, body: SubmitReportRequest) -> Response[An
     receipt = receipts[0] if receipts else None
     if receipt is None:
         receipt = report_submission.open_receipt(
-            ctx.tenant_id, answer.reference, token, answer.sealed_receipt, cipher()
+            ctx.tenant_id, answer.reference, token, answer.sealed_receipt, bootstrap.cipher
         )
     return created(AnonymousReportResponse.of(answer, receipt))
 
@@ -258,7 +235,7 @@ def post_public_report(tenant: TENANT, body: SubmitReportRequest) -> Response[An
 @app.post("/public/<tenant>/follow-up", **documented(Access.PUBLIC, body=True, finds=True))
 def post_public_follow_up(tenant: TENANT, body: FollowUpRequest) -> FollowUpResponse:
     ctx = public_context(tenant)
-    view = reporter_follow_up.follow_up(ctx, body.receipt, dependencies().uow(), cipher())
+    view = reporter_follow_up.follow_up(ctx, body.receipt, bootstrap.uow(), bootstrap.cipher)
     return FollowUpResponse.of(view)
 
 
@@ -273,7 +250,7 @@ def post_public_follow_up_message(
 
     def send(_: CreationToken) -> MessageSentResponse:
         message = reporter_follow_up.post_follow_up_message(
-            ctx, body.receipt, body.body, dependencies().uow(), cipher()
+            ctx, body.receipt, body.body, bootstrap.uow(), bootstrap.cipher
         )
         return MessageSentResponse(message_id=message.message_id, sent_at=message.sent_at)
 

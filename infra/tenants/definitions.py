@@ -10,8 +10,8 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from workwell.domain.tenant_definition import TenantDefinition, TenantGroupDefinition
-from workwell.service_layer.provisioning import check_group_memberships
+from workwell.domain.tenants.tenant_definition import TenantDefinition, TenantGroupDefinition
+from workwell.service_layer.tenants.provisioning import check_group_memberships
 
 TENANTS_DIR = Path(__file__).resolve().parent
 

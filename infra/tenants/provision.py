@@ -19,7 +19,7 @@ import boto3
 
 from infra.tenants.definitions import TENANTS_DIR, DefinitionError, Definitions, load_definitions
 from workwell.adapters.dynamodb_unit_of_work import DynamoDbUnitOfWork, TableNames
-from workwell.service_layer.provisioning import ProvisioningReport, provision_group, provision_tenant
+from workwell.service_layer.tenants.provisioning import ProvisioningReport, provision_group, provision_tenant
 from workwell.service_layer.unit_of_work import UnitOfWork
 
 

@@ -39,9 +39,11 @@ def test_an_admin_reads_and_updates_settings_with_the_version(as_person: Any) ->
 def test_a_stale_settings_version_is_409(as_person: Any) -> None:
     admin = as_person("ii-admin-1")
     current = settings_of(admin)
-    admin.request(
-        "PUT", "/tenant/settings", {"settings": current["settings"], "expectedVersion": current["version"]}
+    changed = {**current["settings"], "minimumGroupSize": current["settings"]["minimumGroupSize"] + 1}
+    saved = admin.request(
+        "PUT", "/tenant/settings", {"settings": changed, "expectedVersion": current["version"]}
     )
+    assert saved.status_code == 200
 
     stale = admin.request(
         "PUT", "/tenant/settings", {"settings": current["settings"], "expectedVersion": current["version"]}
@@ -49,6 +51,19 @@ def test_a_stale_settings_version_is_409(as_person: Any) -> None:
 
     assert stale.status_code == 409
     assert json_body(stale)["error"]["code"] == "conflict"
+
+
+def test_saving_unchanged_settings_keeps_the_version(as_person: Any) -> None:
+    """Only changed parts are written: an unchanged document changes no version."""
+    admin = as_person("ii-admin-1")
+    current = settings_of(admin)
+
+    response = admin.request(
+        "PUT", "/tenant/settings", {"settings": current["settings"], "expectedVersion": current["version"]}
+    )
+
+    assert response.status_code == 200
+    assert json_body(response)["version"] == current["version"]
 
 
 @pytest.mark.parametrize(

@@ -24,8 +24,8 @@ from infra.tenants.definitions import Definitions
 from tests.conftest import CANARY, json_body
 from tests.http.test_cases import ASSIGNEE, MANAGER, RECUSED_HR, REPORTER, file_harassment_report, key, take
 from workwell.adapters.clock import SystemClock
-from workwell.domain.report_types import CATALOGUE
-from workwell.service_layer.weekday_digest import DigestIncomplete
+from workwell.domain.reports.report_types import CATALOGUE
+from workwell.service_layer.notifications.weekday_digest import DigestIncomplete
 
 SUPERVISOR = "kokkola-supervisor-mikko"  # supervises sivistys, Aino's unit
 OTHER_REP = "kokkola-safetyrep-jonas"

@@ -16,10 +16,10 @@ from tests.integration.test_reports_handler import submit_event
 from tests.unit.fakes import FakeBlinding, FakeCipher
 from workwell.adapters.dynamodb_unit_of_work import DynamoDbUnitOfWork, TableNames
 from workwell.domain.errors import Conflict
-from workwell.domain.principal import Principal
-from workwell.domain.roles import Role
-from workwell.service_layer import case_work
+from workwell.domain.staff.principal import Principal
+from workwell.domain.staff.roles import Role
 from workwell.service_layer.call_context import CallContext
+from workwell.service_layer.cases import case_work
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ import pytest
 from tests.conftest import make_principal
 from workwell.adapters.dynamodb_unit_of_work import DynamoDbUnitOfWork, TableNames
 from workwell.domain.errors import Conflict
-from workwell.domain.roles import Role
-from workwell.domain.staff import StaffMember
+from workwell.domain.staff.roles import Role
+from workwell.domain.staff.staff import StaffMember
 from workwell.service_layer.call_context import CallContext
 
 

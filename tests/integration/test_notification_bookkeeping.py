@@ -19,8 +19,8 @@ from workwell.adapters.dynamodb_digest_ledger import DynamoDbDigestLedger
 from workwell.adapters.dynamodb_outbox_deliveries import DynamoDbOutboxDeliveries
 from workwell.adapters.dynamodb_unit_of_work import DynamoDbUnitOfWork, TableNames
 from workwell.domain.errors import Conflict
-from workwell.domain.outbox import OutboxKind, OutboxMessage
-from workwell.service_layer.delivery_claims import MAX_DELIVERY_ATTEMPTS
+from workwell.domain.notifications.outbox import OutboxKind, OutboxMessage
+from workwell.service_layer.notifications.delivery_claims import MAX_DELIVERY_ATTEMPTS
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 

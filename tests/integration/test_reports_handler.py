@@ -147,7 +147,7 @@ def test_a_submission_makes_three_main_table_calls_and_two_kms_calls(
     main = [op for op, table in calls if op.startswith("dynamodb:") and table != "IdempotencyTable"]
     idempotency = [op for op, table in calls if table == "IdempotencyTable"]
     kms = [op for op, _ in calls if op.startswith("kms:")]
-    assert main == ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:TransactWriteItems"]
+    assert main == ["dynamodb:Query", "dynamodb:BatchGetItem", "dynamodb:TransactWriteItems"]
     assert idempotency == ["dynamodb:PutItem", "dynamodb:UpdateItem"]
     # The content, and the reporter's contact for notices: sealed apart, under different
     # record types, so that the notifier can open the contact and never the content.
@@ -212,10 +212,10 @@ def test_a_handler_who_lost_the_role_meanwhile_fails_the_real_transaction(
     from workwell.adapters.dynamodb_unit_of_work import DynamoDbUnitOfWork, TableNames
     from workwell.adapters.restricted_field_cipher import RestrictedFieldCipher
     from workwell.domain.errors import Conflict
-    from workwell.domain.principal import Principal
-    from workwell.domain.staff import StaffMember
+    from workwell.domain.staff.principal import Principal
+    from workwell.domain.staff.staff import StaffMember
     from workwell.service_layer.call_context import CallContext
-    from workwell.service_layer.report_submission import ReportDraft, submit_report
+    from workwell.service_layer.reports.report_submission import ReportDraft, submit_report
 
     client = boto3.client("dynamodb", region_name=LOCAL_REGION)
     uow = DynamoDbUnitOfWork(client, TableNames("MainTable", "AuditTable"))

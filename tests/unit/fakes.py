@@ -8,13 +8,18 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from workwell.domain.audit import AuditEvent
+from workwell.domain.cases.refused_reads import RefusedReadCount, RefusedReadOutcome
 from workwell.domain.errors import Conflict
-from workwell.domain.outbox import OutboxMessage
-from workwell.domain.refused_reads import RefusedReadCount, RefusedReadOutcome
-from workwell.domain.role_grants import RoleChange, RoleChangeStatus
-from workwell.domain.safety_report import SafetyReport
-from workwell.domain.staff import SignedInAs, StaffMember
-from workwell.domain.tenant_settings import TenantSettings
+from workwell.domain.notifications.outbox import OutboxMessage
+from workwell.domain.reports.safety_report import SafetyReport
+from workwell.domain.staff.role_grants import RoleChange, RoleChangeStatus
+from workwell.domain.staff.staff import SignedInAs, StaffMember
+from workwell.domain.tenants.tenant_settings import (
+    SettingsPart,
+    SettingsPartModel,
+    StoredSettings,
+    TenantSettings,
+)
 from workwell.domain.versioned import Versioned
 from workwell.service_layer.field_cipher import RecordContext
 from workwell.service_layer.pagination import Page, PageRequest, Position
@@ -47,7 +52,8 @@ class Store:
     """What the fake 'database' holds, shared by the units of work made over it."""
 
     def __init__(self) -> None:
-        self.settings: dict[str, Versioned[TenantSettings]] = {}
+        # Per tenant, the parts of its settings (domain/tenants/tenant_settings.py).
+        self.settings: dict[str, dict[str, Versioned[Any]]] = {}
         self.staff: dict[tuple[str, str], Versioned[StaffMember]] = {}
         self.staff_revisions: dict[str, int] = {}
         self.registry: dict[str, RegistryEntry] = {}
@@ -63,6 +69,22 @@ class Store:
         self.refused_reads: dict[tuple[str, str, str], dict[str, int]] = {}
         self.signed_in: dict[tuple[str, str], SignedInAs] = {}
         self.commits = 0
+
+    def put_settings(self, tenant_id: str, settings: TenantSettings, version: int = 1) -> None:
+        """Store the whole document, every part at `version`."""
+        self.settings[tenant_id] = {part.part: Versioned(part, version) for part in settings.parts()}
+
+    def settings_document(self, tenant_id: str) -> Versioned[TenantSettings]:
+        stored = self.stored_settings(tenant_id)
+        assert stored is not None
+        return stored.document()
+
+    def stored_settings(self, tenant_id: str) -> StoredSettings | None:
+        parts = self.settings.get(tenant_id, {})
+        if "organisation" not in parts or "reporting" not in parts:
+            return None
+        tray = {"tray": parts["tray"]} if "tray" in parts else {}
+        return StoredSettings(organisation=parts["organisation"], reporting=parts["reporting"], **tray)
 
 
 Write = Callable[[Store], None]
@@ -82,24 +104,24 @@ class _FakeSettings:
     def __init__(self, store: Store, staged: list[Write]) -> None:
         self._store, self._staged = store, staged
 
-    def get(self, tenant_id: str) -> Versioned[TenantSettings] | None:
-        return self._store.settings.get(tenant_id)
+    def get(self, tenant_id: str) -> StoredSettings | None:
+        return self._store.stored_settings(tenant_id)
 
-    def stage_save(self, tenant_id: str, settings: TenantSettings, expected_version: int | None) -> int:
+    def stage_save(self, tenant_id: str, part: SettingsPartModel, expected_version: int | None) -> int:
         version = (expected_version or 0) + 1
 
         def write(store: Store) -> None:
-            current = store.settings.get(tenant_id)
-            _check(current.version if current else None, expected_version)
-            store.settings[tenant_id] = Versioned(settings, version)
+            current = store.settings.get(tenant_id, {}).get(part.part)
+            _check(current.version if current else None, expected_version or None)
+            store.settings.setdefault(tenant_id, {})[part.part] = Versioned(part, version)
 
         self._staged.append(write)
         return version
 
-    def stage_expect_version(self, tenant_id: str, version: int) -> None:
+    def stage_expect_version(self, tenant_id: str, part: SettingsPart, version: int) -> None:
         def check(store: Store) -> None:
-            current = store.settings.get(tenant_id)
-            _check(current.version if current else None, version)
+            current = store.settings.get(tenant_id, {}).get(part)
+            _check(current.version if current else None, version or None)
 
         self._staged.append(check)
 

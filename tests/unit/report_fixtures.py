@@ -9,10 +9,10 @@ from typing import Any
 from tests.conftest import make_principal
 from tests.unit.fakes import Store
 from tests.unit.test_tenant_settings import settings_data
-from workwell.domain.principal import Principal
-from workwell.domain.roles import Role
-from workwell.domain.staff import StaffMember
-from workwell.domain.tenant_settings import TenantSettings
+from workwell.domain.staff.principal import Principal
+from workwell.domain.staff.roles import Role
+from workwell.domain.staff.staff import StaffMember
+from workwell.domain.tenants.tenant_settings import TenantSettings
 from workwell.domain.versioned import Versioned
 from workwell.service_layer.call_context import CallContext, PublicCallContext
 from workwell.service_layer.creation_token import CreationToken
@@ -61,7 +61,7 @@ STAFF = [
 
 def populated_store(settings: TenantSettings | None = None) -> Store:
     store = Store()
-    store.settings[TENANT] = Versioned(settings or tenant_settings(), 1)
+    store.put_settings(TENANT, settings or tenant_settings(), 1)
     for m in STAFF:
         store.staff[(TENANT, m.user_id)] = Versioned(m, 1)
     return store

@@ -8,16 +8,19 @@ from tests.conftest import make_principal
 from tests.unit.fakes import FakeUnitOfWork, PlainCursors, Store
 from tests.unit.test_tenant_settings import settings_data
 from workwell.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
-from workwell.domain.principal import Principal
-from workwell.domain.roles import Role
-from workwell.domain.staff import StaffMember, StaffProfile
-from workwell.domain.tenant_settings import TenantSettings
+from workwell.domain.staff.principal import Principal
+from workwell.domain.staff.roles import Role
+from workwell.domain.staff.staff import StaffMember, StaffProfile
+from workwell.domain.tenants.tenant_settings import TenantSettings
 from workwell.domain.versioned import Versioned
-from workwell.service_layer import administration, staff_roles
 from workwell.service_layer.call_context import CallContext
 from workwell.service_layer.pagination import PageRequest, Position
+from workwell.service_layer.staff import staff_roles
+from workwell.service_layer.tenants import administration
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+# Three parts (organisation, reporting, tray) at version 1: the document is at 3.
+VERSION = 3
 SETTINGS = TenantSettings.model_validate(
     settings_data(
         units=[{"id": "hallinto", "name": {"fi": "Hallinto"}}, {"id": "koulu", "name": {"fi": "Koulu"}}],
@@ -54,7 +57,7 @@ def put_staff(
 @pytest.fixture
 def store() -> Store:
     store = Store()
-    store.settings["testi"] = Versioned(SETTINGS, 1)
+    store.put_settings("testi", SETTINGS, 1)  # the document's version: VERSION
     store.staff[("testi", "admin-1")] = Versioned(staff("admin-1", roles=["tenant_admin"]), 1)
     return store
 
@@ -90,17 +93,17 @@ def test_only_tenant_admins_reach_settings_and_staff(store: Store, role: Role | 
     with pytest.raises(Forbidden):
         put_staff(ctx(caller), staff(), None, uow)
     with pytest.raises(Forbidden):
-        administration.update_tenant_settings(ctx(caller), SETTINGS, 1, uow)
+        administration.update_tenant_settings(ctx(caller), SETTINGS, VERSION, uow)
     assert store.commits == 0
 
 
 def test_settings_update_bumps_the_version_and_is_audited(store: Store) -> None:
     changed = SETTINGS.model_copy(update={"minimum_group_size": 7})
 
-    saved = administration.update_tenant_settings(ctx(ADMIN), changed, 1, FakeUnitOfWork(store))
+    saved = administration.update_tenant_settings(ctx(ADMIN), changed, VERSION, FakeUnitOfWork(store))
 
-    assert saved.version == 2
-    assert store.settings["testi"] == Versioned(changed, 2)
+    assert saved.version == VERSION + 1
+    assert store.settings_document("testi") == Versioned(changed, VERSION + 1)
     assert [(e.action, e.actor_id, e.object_id, e.request_id) for e in store.audit] == [
         ("tenant_settings.updated", "admin-1", "testi", "req-1")
     ]
@@ -110,7 +113,7 @@ def test_a_stale_settings_version_is_a_conflict_and_writes_nothing(store: Store)
     with pytest.raises(Conflict):
         administration.update_tenant_settings(ctx(ADMIN), SETTINGS, 5, FakeUnitOfWork(store))
 
-    assert store.settings["testi"].version == 1
+    assert store.settings_document("testi").version == VERSION
     assert store.audit == []
 
 
@@ -121,10 +124,10 @@ def test_a_unit_still_supervised_cannot_be_removed(store: Store) -> None:
     without_school = SETTINGS.model_copy(update={"units": SETTINGS.units[:1]})
 
     with pytest.raises(InvalidInput) as raised:
-        administration.update_tenant_settings(ctx(ADMIN), without_school, 1, FakeUnitOfWork(store))
+        administration.update_tenant_settings(ctx(ADMIN), without_school, VERSION, FakeUnitOfWork(store))
 
     assert raised.value.details[0].loc == ("body", "units")
-    assert store.settings["testi"].version == 1
+    assert store.settings_document("testi").version == VERSION
 
 
 def test_adding_then_updating_a_staff_member(store: Store) -> None:
@@ -223,7 +226,7 @@ def test_a_staff_change_meanwhile_stops_a_settings_update_that_checked_the_direc
     without_school = SETTINGS.model_copy(update={"units": SETTINGS.units[:1]})
     slow_update = FakeUnitOfWork(store)
     revision = slow_update.staff.revision("testi")
-    slow_update.settings.stage_save("testi", without_school, 1)
+    slow_update.settings.stage_save("testi", without_school.parts()[0], 1)
     slow_update.staff.stage_expect_revision("testi", revision)
 
     put_staff(
@@ -235,7 +238,7 @@ def test_a_staff_change_meanwhile_stops_a_settings_update_that_checked_the_direc
 
     with pytest.raises(Conflict):
         slow_update.commit()
-    assert store.settings["testi"].version == 1
+    assert store.settings_document("testi").version == VERSION
 
 
 def test_a_settings_change_meanwhile_stops_a_staff_write_checked_against_the_old_units(store: Store) -> None:
@@ -243,10 +246,10 @@ def test_a_settings_change_meanwhile_stops_a_staff_write_checked_against_the_old
     slow_put.staff.stage_save(
         "testi", staff("sup-1", roles=["supervisor"], supervisedUnits=["koulu"]), None, None
     )
-    slow_put.settings.stage_expect_version("testi", 1)
+    slow_put.settings.stage_expect_version("testi", "organisation", 1)
 
     without_school = SETTINGS.model_copy(update={"units": SETTINGS.units[:1]})
-    administration.update_tenant_settings(ctx(ADMIN), without_school, 1, FakeUnitOfWork(store))
+    administration.update_tenant_settings(ctx(ADMIN), without_school, VERSION, FakeUnitOfWork(store))
 
     with pytest.raises(Conflict):
         slow_put.commit()

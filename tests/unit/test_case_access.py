@@ -6,8 +6,8 @@ import pytest
 
 from tests.unit.fakes import FakeBlinding
 from tests.unit.report_fixtures import STAFF, TENANT, principal_of, tenant_settings
-from workwell.domain.case_access import CaseAccessFacts, Viewer, eligible_handlers, may_view_case
-from workwell.domain.report_types import report_type_of
+from workwell.domain.cases.case_access import CaseAccessFacts, Viewer, eligible_handlers, may_view_case
+from workwell.domain.reports.report_types import report_type_of
 
 
 def token(user_id: str) -> str:
@@ -86,8 +86,8 @@ def test_ordinary_handlers_are_the_supervisors_of_the_unit() -> None:
 
 
 def test_an_assigned_supervisor_loses_an_ordinary_case_with_the_unit() -> None:
-    from workwell.domain.case_access import CaseAccessFacts, Viewer, case_actor
-    from workwell.domain.roles import Role
+    from workwell.domain.cases.case_access import CaseAccessFacts, Viewer, case_actor
+    from workwell.domain.staff.roles import Role
 
     case = CaseAccessFacts(restricted=False, unit="koulu", assignee_id="boss", recusal_tokens=frozenset())
     supervising = Viewer("boss", frozenset({Role.SUPERVISOR}), frozenset({"koulu"}), "t")

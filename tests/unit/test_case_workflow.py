@@ -10,12 +10,12 @@ import pytest
 from pydantic import ValidationError
 
 from tests.unit.report_fixtures import tenant_settings
-from workwell.domain.case_handling import CaseWorkflow, initial_deadlines, overdue
-from workwell.domain.case_workflow import WorkflowTemplate, default_harassment_workflow
+from workwell.domain.cases.case_handling import CaseWorkflow, initial_deadlines, overdue
+from workwell.domain.cases.case_workflow import WorkflowTemplate, default_harassment_workflow
 from workwell.domain.errors import Forbidden, InvalidInput, InvalidTransition
-from workwell.domain.report_types import case_type_of
-from workwell.domain.safety_report import SafetyReport, StatusChange, latest_expiry
-from workwell.domain.tenant_settings import Deadlines
+from workwell.domain.reports.report_types import case_type_of
+from workwell.domain.reports.safety_report import SafetyReport, StatusChange, latest_expiry
+from workwell.domain.tenants.tenant_settings import Deadlines
 
 RECEIVED = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)  # a Monday
 

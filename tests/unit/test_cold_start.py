@@ -51,10 +51,10 @@ def test_the_reports_handler_loads_nothing_its_main_route_does_not_need() -> Non
     heavy = ["aws_encryption_sdk", "cryptography", "aws_xray_sdk",
              "aws_lambda_powertools.utilities.idempotency", "aws_lambda_powertools.utilities.data_masking",
              # the submission and follow-up use cases, and what only they use
-             "workwell.service_layer.reporter_contact", "workwell.service_layer.case_messages",
+             "workwell.service_layer.reports.reporter_contact", "workwell.service_layer.cases.case_messages",
              "workwell.adapters.dynamodb_reports"]
     print(json.dumps({name: state(name) for name in heavy} | {
-        "report_submission": state("workwell.service_layer.report_submission"),
+        "report_submission": state("workwell.service_layer.reports.report_submission"),
     }))
     """
     )
@@ -67,20 +67,20 @@ def test_the_cases_handler_loads_only_the_inbox_of_its_use_cases() -> None:
     loaded = run(
         IMPORT_HANDLER.format(name="cases")
         + """
-    names = ["aws_lambda_powertools.utilities.idempotency", "workwell.service_layer.case_messages",
-             "workwell.service_layer.report_submission", "workwell.service_layer.case_file",
-             "workwell.service_layer.case_work", "workwell.service_layer.case_statistics"]
+    names = ["aws_lambda_powertools.utilities.idempotency", "workwell.service_layer.cases.case_messages",
+             "workwell.service_layer.reports.report_submission", "workwell.service_layer.cases.case_file",
+             "workwell.service_layer.cases.case_work", "workwell.service_layer.cases.case_statistics"]
     print(json.dumps({name: state(name) for name in names}))
     """
     )
 
     assert loaded == {
         "aws_lambda_powertools.utilities.idempotency": None,
-        "workwell.service_layer.case_messages": None,
-        "workwell.service_layer.report_submission": None,
-        "workwell.service_layer.case_file": "_LazyModule",
-        "workwell.service_layer.case_work": "_LazyModule",
-        "workwell.service_layer.case_statistics": "_LazyModule",
+        "workwell.service_layer.cases.case_messages": None,
+        "workwell.service_layer.reports.report_submission": None,
+        "workwell.service_layer.cases.case_file": "_LazyModule",
+        "workwell.service_layer.cases.case_work": "_LazyModule",
+        "workwell.service_layer.cases.case_statistics": "_LazyModule",
     }
 
 
@@ -89,9 +89,9 @@ def test_a_lazy_use_case_loads_when_a_route_first_uses_it() -> None:
         IMPORT_HANDLER.format(name="reports")
         + """
     submit = module.report_submission.submit_report
-    print(json.dumps({"module": state("workwell.service_layer.report_submission"),
-                      "contact": state("workwell.service_layer.reporter_contact"),
-                      "same": submit is sys.modules["workwell.service_layer.report_submission"].submit_report}))
+    print(json.dumps({"module": state("workwell.service_layer.reports.report_submission"),
+                      "contact": state("workwell.service_layer.reports.reporter_contact"),
+                      "same": submit is sys.modules["workwell.service_layer.reports.report_submission"].submit_report}))
     """
     )
 

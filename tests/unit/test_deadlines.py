@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from workwell.domain.deadlines import days_after, months_after, working_days_after
+from workwell.domain.cases.deadlines import days_after, months_after, working_days_after
 
 
 def test_calendar_deadlines_end_at_local_midnight_and_are_stored_in_utc() -> None:

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from workwell.domain.federation import SignInRefused, parse_provider_tenants, tenant_for_sign_in
+from workwell.domain.staff.federation import SignInRefused, parse_provider_tenants, tenant_for_sign_in
 
 PROVIDERS = {"KokkolaAD": "kokkola", "IiSAML": "ii"}
 

@@ -9,13 +9,18 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from tests.unit.report_fixtures import STAFF
-from workwell.domain.case_access import CaseAccessFacts, Viewer
-from workwell.domain.case_digest import DigestSection, case_digest, digest_day, previous_run
-from workwell.domain.notification_recipients import candidate_ids, staff_recipients
-from workwell.domain.notification_texts import DigestLine, digest_email, notice_email, recipient_language
-from workwell.domain.outbox import OutboxKind, OutboxMessage
-from workwell.domain.report_types import CATALOGUE
-from workwell.domain.safety_report import SafetyReport
+from workwell.domain.cases.case_access import CaseAccessFacts, Viewer
+from workwell.domain.notifications.case_digest import DigestSection, case_digest, digest_day, previous_run
+from workwell.domain.notifications.notification_recipients import candidate_ids, staff_recipients
+from workwell.domain.notifications.notification_texts import (
+    DigestLine,
+    digest_email,
+    notice_email,
+    recipient_language,
+)
+from workwell.domain.notifications.outbox import OutboxKind, OutboxMessage
+from workwell.domain.reports.report_types import CATALOGUE
+from workwell.domain.reports.safety_report import SafetyReport
 
 NOW = datetime(2026, 11, 25, 5, 0, tzinfo=UTC)  # Wednesday 07:00 in Helsinki
 LINK = "https://app.example/cases/abc"

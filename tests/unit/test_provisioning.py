@@ -7,9 +7,8 @@ import pytest
 from infra.tenants.definitions import DefinitionError, load_definitions
 from tests.conftest import copy_tenant_files
 from tests.unit.fakes import FakeUnitOfWork, Store
-from workwell.domain.roles import Role
-from workwell.domain.versioned import Versioned
-from workwell.service_layer.provisioning import provision_group, provision_tenant
+from workwell.domain.staff.roles import Role
+from workwell.service_layer.tenants.provisioning import provision_group, provision_tenant
 from workwell.service_layer.unit_of_work import RegistryEntry
 
 
@@ -48,7 +47,7 @@ def test_provisioning_is_idempotent() -> None:
     assert first.settings_changed
     assert len(first.staff_written) == 7
     assert not second.changed
-    assert store.settings["kokkola"].version == 1
+    assert store.settings_document("kokkola").version == 3  # three parts at 1
     assert store.groups["oulunkaari-region"] == ("oulunkaari", "ii", "pudasjarvi", "utajarvi", "vaala")
 
 
@@ -57,14 +56,14 @@ def test_a_rerun_never_undoes_what_an_admin_did() -> None:
     kokkola = next(t for t in load_definitions().tenants if t.tenant_id == "kokkola")
     provision_tenant(kokkola, lambda: FakeUnitOfWork(store))
     del store.staff[("kokkola", "kokkola-hrdir-sari")]
-    changed_settings = store.settings["kokkola"].value.model_copy(update={"minimum_group_size": 9})
-    store.settings["kokkola"] = Versioned(changed_settings, 2)
+    changed_settings = store.settings_document("kokkola").value.model_copy(update={"minimum_group_size": 9})
+    store.put_settings("kokkola", changed_settings, 2)
 
     rerun = provision_tenant(kokkola, lambda: FakeUnitOfWork(store))
 
     assert not rerun.changed
     assert ("kokkola", "kokkola-hrdir-sari") not in store.staff
-    assert store.settings["kokkola"].value.minimum_group_size == 9
+    assert store.settings_document("kokkola").value.minimum_group_size == 9
 
 
 def test_a_run_cut_short_before_all_people_were_written_is_completed() -> None:
@@ -86,7 +85,7 @@ def test_people_are_checked_against_the_stored_settings() -> None:
     without_sivistys = kokkola.settings.model_copy(
         update={"units": tuple(u for u in kokkola.settings.units if u.id != "sivistys")}
     )
-    store.settings["kokkola"] = Versioned(without_sivistys, 3)
+    store.put_settings("kokkola", without_sivistys, 3)
 
     report = provision_tenant(kokkola, lambda: FakeUnitOfWork(store))
 
@@ -99,13 +98,13 @@ def test_update_applies_the_file_over_existing_items() -> None:
     store = Store()
     kokkola = next(t for t in load_definitions().tenants if t.tenant_id == "kokkola")
     provision_tenant(kokkola, lambda: FakeUnitOfWork(store))
-    changed_settings = store.settings["kokkola"].value.model_copy(update={"minimum_group_size": 9})
-    store.settings["kokkola"] = Versioned(changed_settings, 2)
+    changed_settings = store.settings_document("kokkola").value.model_copy(update={"minimum_group_size": 9})
+    store.put_settings("kokkola", changed_settings, 2)
 
     report = provision_tenant(kokkola, lambda: FakeUnitOfWork(store), update_existing=True)
 
     assert report.settings_changed
-    assert store.settings["kokkola"].value.minimum_group_size == 5
+    assert store.settings_document("kokkola").value.minimum_group_size == 5
 
 
 def test_a_large_tenant_is_provisioned_within_the_transaction_limit() -> None:

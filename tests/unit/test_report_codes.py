@@ -3,7 +3,7 @@ from __future__ import annotations
 import math
 import re
 
-from workwell.domain.report_codes import (
+from workwell.domain.reports.report_codes import (
     ALPHABET,
     new_receipt_code,
     new_reference,

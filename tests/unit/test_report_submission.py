@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -8,14 +9,25 @@ import pytest
 
 from tests.conftest import CANARY
 from tests.unit.fakes import FakeBlinding, FakeCipher, FakeUnitOfWork, Store
-from tests.unit.report_fixtures import NOW, TENANT, anonymous, new_token, populated_store, signed_in
+from tests.unit.report_fixtures import (
+    NOW,
+    TENANT,
+    anonymous,
+    new_token,
+    populated_store,
+    principal_of,
+    signed_in,
+)
 from workwell.domain.errors import Conflict, IdempotencyConflict, InvalidInput
-from workwell.domain.outbox import OutboxKind
-from workwell.domain.report_codes import receipt_digest
+from workwell.domain.notifications.outbox import OutboxKind
+from workwell.domain.reports.report_codes import receipt_digest
+from workwell.domain.tenants.tenant_settings import Rollout, TenantSettings
 from workwell.domain.versioned import Versioned
+from workwell.service_layer.call_context import CallContext
 from workwell.service_layer.field_cipher import RecordContext
-from workwell.service_layer.report_submission import ReportDraft, open_receipt, submit_report
-from workwell.service_layer.reporter_contact import open_contact
+from workwell.service_layer.reports.report_submission import ReportDraft, open_receipt, submit_report
+from workwell.service_layer.reports.reporter_contact import open_contact
+from workwell.service_layer.tenants.administration import update_tenant_settings
 
 HARASSMENT = ReportDraft(
     type_key="harassment",
@@ -272,7 +284,9 @@ def test_settings_changed_meanwhile_fail_the_whole_commit(store: Store) -> None:
 
     def stale(tenant_id: str) -> Any:
         current = read(tenant_id)
-        return Versioned(current.value, current.version - 1) if current else None
+        assert current is not None
+        # The reporting part (the type's rules) the use case saw is older than the stored one.
+        return dataclasses.replace(current, reporting=Versioned(current.reporting.value, 0))
 
     uow.settings.get = stale  # type: ignore[method-assign]
 
@@ -298,3 +312,56 @@ def test_a_handler_whose_roles_changed_meanwhile_fails_the_whole_commit(store: S
     assert store.commits == 0
     assert store.reports == {}
     assert store.outbox == []
+
+
+def _changed(part: str, settings: TenantSettings) -> TenantSettings:
+    if part == "organisation":
+        return settings.model_copy(update={"minimum_group_size": settings.minimum_group_size + 1})
+    if part == "tray":
+        return settings.model_copy(update={"rollout": Rollout(open_groups=(settings.employee_groups[0].id,))})
+    deadlines = settings.deadlines.model_copy(
+        update={"acknowledge_days": settings.deadlines.acknowledge_days + 1}
+    )
+    return settings.model_copy(update={"deadlines": deadlines})
+
+
+def _with_settings_saved_meanwhile(store: Store, part: str) -> FakeUnitOfWork:
+    """A unit of work whose settings read is followed at once by an admin's update of one
+    part: committed after the submission read the settings, before it commits."""
+    uow = FakeUnitOfWork(store)
+    read = uow.settings.get
+
+    def read_then_someone_saves(tenant_id: str) -> Any:
+        current = read(tenant_id)
+        assert current is not None
+        admin = CallContext(principal=principal_of("admin-1"), request_id="req-admin", now=NOW)
+        update_tenant_settings(admin, _changed(part, current.value), current.version, FakeUnitOfWork(store))
+        return current
+
+    uow.settings.get = read_then_someone_saves  # type: ignore[method-assign]
+    return uow
+
+
+@pytest.mark.parametrize("part", ["organisation", "tray"])
+def test_a_settings_change_outside_reporting_meanwhile_leaves_a_submission_be(
+    store: Store, part: str
+) -> None:
+    """Settings are versioned per part and a submission conditions on `reporting` only, so
+    an admin's organisation (or tray) edit never turns an in-flight report into a 409."""
+    uow = _with_settings_saved_meanwhile(store, part)
+
+    submitted = submit_report(
+        signed_in(), HARASSMENT, new_token(), uow, FakeCipher(), blinding=FakeBlinding()
+    )
+
+    assert len(store.reports) == 1
+    assert submitted.report.report_id in {report_id for _, report_id in store.reports}
+    assert store.settings_document(TENANT).version == 4  # the admin's change landed too
+
+
+def test_a_reporting_change_meanwhile_fails_the_submission(store: Store) -> None:
+    uow = _with_settings_saved_meanwhile(store, "reporting")
+
+    with pytest.raises(Conflict):
+        submit_report(signed_in(), HARASSMENT, new_token(), uow, FakeCipher(), blinding=FakeBlinding())
+    assert store.reports == {}

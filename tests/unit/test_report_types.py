@@ -6,9 +6,9 @@ from pydantic import ValidationError
 from tests.unit.report_fixtures import tenant_settings
 from tests.unit.test_tenant_settings import settings_data
 from workwell.domain.errors import InvalidInput, NotFound
-from workwell.domain.report_types import CATALOGUE, report_type_of, report_types_of
-from workwell.domain.roles import Role
-from workwell.domain.tenant_settings import DEFAULT_REPORT_TYPES, TenantSettings
+from workwell.domain.reports.report_types import CATALOGUE, report_type_of, report_types_of
+from workwell.domain.staff.roles import Role
+from workwell.domain.tenants.tenant_settings import DEFAULT_REPORT_TYPES, TenantSettings
 
 
 def test_every_default_type_has_labels_and_fields_in_all_three_languages() -> None:

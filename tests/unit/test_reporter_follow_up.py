@@ -10,11 +10,11 @@ from tests.conftest import CANARY
 from tests.unit.fakes import FakeBlinding, FakeCipher, FakeUnitOfWork, PlainCursors, Store
 from tests.unit.report_fixtures import NOW, TENANT, anonymous, new_token, populated_store, signed_in
 from workwell.domain.errors import Conflict, NotFound
-from workwell.domain.outbox import OutboxKind
-from workwell.domain.safety_report import MAX_MESSAGES_PER_CASE, MessageAuthor
+from workwell.domain.notifications.outbox import OutboxKind
+from workwell.domain.reports.safety_report import MAX_MESSAGES_PER_CASE, MessageAuthor
 from workwell.domain.versioned import Versioned
-from workwell.service_layer import reporter_follow_up
-from workwell.service_layer.report_submission import ReportDraft, submit_report
+from workwell.service_layer.reports import reporter_follow_up
+from workwell.service_layer.reports.report_submission import ReportDraft, submit_report
 from workwell.service_layer.unit_of_work import StoredReport
 
 DRAFT = ReportDraft("harassment", {"whatHappened": f"Häirintää. {CANARY}"}, handler_id="rep-1")

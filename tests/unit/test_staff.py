@@ -6,9 +6,9 @@ import pytest
 from pydantic import ValidationError
 
 from tests.unit.test_tenant_settings import settings_data
-from workwell.domain.roles import Role
-from workwell.domain.staff import StaffMember
-from workwell.domain.tenant_settings import TenantSettings
+from workwell.domain.staff.roles import Role
+from workwell.domain.staff.staff import StaffMember
+from workwell.domain.tenants.tenant_settings import TenantSettings
 
 
 def member(**overrides: Any) -> StaffMember:

@@ -5,10 +5,10 @@ import pytest
 from tests.conftest import make_principal
 from tests.unit.fakes import FixedClock
 from workwell.adapters.cached_staff_lookup import CachedStaffLookup
-from workwell.domain.roles import Role
-from workwell.domain.staff import StaffMember
+from workwell.domain.staff.roles import Role
+from workwell.domain.staff.staff import StaffMember
 from workwell.domain.versioned import Versioned
-from workwell.service_layer.principal_resolution import resolve_principal
+from workwell.service_layer.staff.principal_resolution import resolve_principal
 
 
 class Directory:

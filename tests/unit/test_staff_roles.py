@@ -10,21 +10,22 @@ import pytest
 from tests.conftest import make_principal
 from tests.unit.fakes import FakeUnitOfWork, PlainCursors, Store
 from tests.unit.test_administration import NOW, SETTINGS, ctx
+from workwell.domain.cases.refused_reads import RefusedReadOutcome
 from workwell.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
-from workwell.domain.outbox import OutboxKind
-from workwell.domain.refused_reads import RefusedReadOutcome
-from workwell.domain.role_grants import (
+from workwell.domain.notifications.outbox import OutboxKind
+from workwell.domain.staff.role_grants import (
     PENDING_GRANT_LIFETIME,
     GrantDecision,
     RoleChangeKind,
     RoleChangeStatus,
     plan_role_change,
 )
-from workwell.domain.roles import Role
-from workwell.domain.staff import StaffMember, StaffProfile
+from workwell.domain.staff.roles import Role
+from workwell.domain.staff.staff import StaffMember, StaffProfile
 from workwell.domain.versioned import Versioned
-from workwell.service_layer import oversight, staff_roles
 from workwell.service_layer.call_context import CallContext
+from workwell.service_layer.cases import oversight
+from workwell.service_layer.staff import staff_roles
 
 ADMIN = make_principal({Role.TENANT_ADMIN}, tenant_id="testi", user_id="admin-1")
 OTHER_ADMIN = make_principal({Role.TENANT_ADMIN}, tenant_id="testi", user_id="admin-2")
@@ -42,7 +43,7 @@ def entry(user_id: str, *roles: str, **data: Any) -> Versioned[StaffMember]:
 @pytest.fixture
 def store() -> Store:
     store = Store()
-    store.settings["testi"] = Versioned(SETTINGS, 1)
+    store.put_settings("testi", SETTINGS, 1)
     for member in [
         entry("admin-1", "tenant_admin"),
         entry("admin-2", "tenant_admin"),
@@ -412,7 +413,7 @@ def test_a_staff_route_name_is_nobodys_id(store: Store, user_id: str) -> None:
 def test_the_confirmer_sees_who_the_grantee_signed_in_as(store: Store) -> None:
     """The directory's name is what the admin typed; the identity provider's is kept at /me,
     for staff members only."""
-    from workwell.service_layer import administration
+    from workwell.service_layer.tenants import administration
 
     request_grant(store)
     mikko = make_principal(tenant_id="testi", user_id=SUPERVISOR_ID)

@@ -7,7 +7,7 @@ from workwell.adapters import table_keys
 
 def test_tenant_keys_lead_with_the_tenant() -> None:
     keys = [
-        table_keys.settings_key("ii"),
+        table_keys.settings_part_key("ii", "reporting"),
         table_keys.staff_member_key("ii", "u-1"),
         table_keys.staff_role_key("ii", "hr_director", "u-1"),
         table_keys.audit_key("ii", "staff_member", "u-1", "2026-11-23T08:00:00+00:00", "e1"),
@@ -19,7 +19,7 @@ def test_tenant_keys_lead_with_the_tenant() -> None:
 @pytest.mark.parametrize("tenant_id", ["", "Vaala", "ii#STAFF", "ii STAFF", "a" * 41])
 def test_a_malformed_tenant_id_never_produces_a_key(tenant_id: str) -> None:
     with pytest.raises(ValueError, match="slug"):
-        table_keys.settings_key(tenant_id)
+        table_keys.settings_part_key(tenant_id, "organisation")
 
 
 def test_staff_role_items_sort_under_their_role() -> None:

@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from workwell.domain.tenant_settings import DEFAULT_REPORT_TYPES, TenantSettings
+from workwell.domain.tenants.tenant_settings import DEFAULT_REPORT_TYPES, TenantSettings
 
 
 def settings_data(**overrides: Any) -> dict[str, Any]:

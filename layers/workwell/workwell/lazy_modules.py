@@ -6,9 +6,9 @@ module at once and runs it only when an attribute is first read (the standard li
 LazyLoader), so a route that needs it pays once and the others never:
 
     if TYPE_CHECKING:
-        from workwell.service_layer import report_submission
+        from workwell.service_layer.reports import report_submission
     else:
-        report_submission = lazy_module("workwell.service_layer.report_submission")
+        report_submission = lazy_module("workwell.service_layer.reports.report_submission")
 
 Type checkers see the ordinary import. A module already imported is returned as it is."""
 

@@ -1130,7 +1130,7 @@ export interface components {
         };
         /**
          * ReportTypeSetting
-         * @description Per-type rules. Labels and fields come with the type (workwell.domain.report_types);
+         * @description Per-type rules. Labels and fields come with the type (workwell.domain.reports.report_types);
          *     handler roles and retention default to the type's and the tenant's own.
          */
         ReportTypeSetting: {

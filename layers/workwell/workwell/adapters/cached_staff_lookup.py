@@ -7,7 +7,7 @@ import threading
 from typing import Protocol
 
 from workwell.adapters.clock import Clock
-from workwell.domain.staff import StaffMember
+from workwell.domain.staff.staff import StaffMember
 from workwell.domain.versioned import Versioned
 
 

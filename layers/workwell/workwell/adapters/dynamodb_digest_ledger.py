@@ -12,7 +12,7 @@ from workwell.adapters import table_keys
 from workwell.adapters.dynamodb_errors import translated
 from workwell.adapters.dynamodb_repositories import ItemCodec, epoch_seconds
 from workwell.domain.errors import Conflict
-from workwell.service_layer.delivery_claims import DIGEST_CLAIM_LEASE
+from workwell.service_layer.notifications.delivery_claims import DIGEST_CLAIM_LEASE
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.client import DynamoDBClient

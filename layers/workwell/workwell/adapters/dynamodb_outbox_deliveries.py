@@ -13,8 +13,8 @@ from workwell.adapters import table_keys
 from workwell.adapters.dynamodb_errors import translated
 from workwell.adapters.dynamodb_repositories import Item, ItemCodec, epoch_seconds
 from workwell.domain.errors import Conflict
-from workwell.domain.outbox import OutboxKind, OutboxMessage
-from workwell.service_layer.delivery_claims import CLAIM_LEASE, ClaimedMessage
+from workwell.domain.notifications.outbox import OutboxKind, OutboxMessage
+from workwell.service_layer.notifications.delivery_claims import CLAIM_LEASE, ClaimedMessage
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.client import DynamoDBClient

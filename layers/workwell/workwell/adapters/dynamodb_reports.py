@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Any
 from workwell.adapters import table_keys
 from workwell.adapters.dynamodb_errors import translated
 from workwell.adapters.dynamodb_repositories import Item, ItemCodec, epoch_seconds, new_item_put, read_item
-from workwell.domain.case_events import CaseEvent
-from workwell.domain.outbox import OutboxMessage
-from workwell.domain.safety_report import CaseMessage, MessageAuthor, SafetyReport, StatusChange
+from workwell.domain.cases.case_events import CaseEvent
+from workwell.domain.notifications.outbox import OutboxMessage
+from workwell.domain.reports.safety_report import CaseMessage, MessageAuthor, SafetyReport, StatusChange
 from workwell.domain.versioned import Versioned
 from workwell.service_layer.pagination import Page, PageRequest
 from workwell.service_layer.unit_of_work import (

@@ -15,8 +15,16 @@ from workwell.adapters import table_keys
 from workwell.adapters.dynamodb_errors import translated
 from workwell.domain.audit import AuditEvent
 from workwell.domain.errors import ServiceBusy
-from workwell.domain.staff import StaffMember
-from workwell.domain.tenant_settings import TenantSettings
+from workwell.domain.staff.staff import StaffMember
+from workwell.domain.tenants.tenant_settings import (
+    ABSENT_VERSION,
+    OrganisationSettings,
+    ReportingSettings,
+    SettingsPart,
+    SettingsPartModel,
+    StoredSettings,
+    TraySettings,
+)
 from workwell.domain.versioned import Versioned
 from workwell.service_layer.pagination import Page, PageRequest
 from workwell.service_layer.unit_of_work import RegistryEntry
@@ -124,21 +132,48 @@ class DynamoDbTenantSettings:
     def __init__(self, client: DynamoDBClient, table: str, codec: ItemCodec, staged: list[dict[str, Any]]):
         self._client, self._table, self._codec, self._staged = client, table, codec, staged
 
-    def get(self, tenant_id: str) -> Versioned[TenantSettings] | None:
-        item = read_item(self._client, self._table, self._codec, table_keys.settings_key(tenant_id))
-        return self._codec.versioned(item, TenantSettings) if item else None
-
-    def stage_save(self, tenant_id: str, settings: TenantSettings, expected_version: int | None) -> int:
-        item = {"entity": "tenant_settings", "tenant_id": tenant_id, "data": self._codec.document(settings)}
-        write, version = _versioned_put(
-            self._table, self._codec, table_keys.settings_key(tenant_id), item, expected_version
+    def get(self, tenant_id: str) -> StoredSettings | None:
+        items = query_all(
+            self._client,
+            self._codec,
+            {
+                "TableName": self._table,
+                "KeyConditionExpression": "PK = :pk AND begins_with(SK, :part)",
+                "ExpressionAttributeValues": self._codec.encode(
+                    {":pk": table_keys.settings_partition(tenant_id), ":part": "PART#"}
+                ),
+                "ConsistentRead": True,
+            },
         )
+        by_part = {str(item["SK"]).removeprefix("PART#"): item for item in items}
+        if "organisation" not in by_part or "reporting" not in by_part:
+            return None
+        tray = by_part.get("tray")
+        return StoredSettings(
+            organisation=self._codec.versioned(by_part["organisation"], OrganisationSettings),
+            reporting=self._codec.versioned(by_part["reporting"], ReportingSettings),
+            **({"tray": self._codec.versioned(tray, TraySettings)} if tray else {}),
+        )
+
+    def stage_save(self, tenant_id: str, part: SettingsPartModel, expected_version: int | None) -> int:
+        item = {
+            "entity": f"tenant_settings.{part.part}",
+            "tenant_id": tenant_id,
+            "data": self._codec.document(part),
+        }
+        key = table_keys.settings_part_key(tenant_id, part.part)
+        write, version = _versioned_put(self._table, self._codec, key, item, expected_version or None)
         self._staged.append(write)
         return version
 
-    def stage_expect_version(self, tenant_id: str, version: int) -> None:
-        key = table_keys.settings_key(tenant_id)
-        self._staged.append(_condition_check(self._table, self._codec, key, "version = :v", {":v": version}))
+    def stage_expect_version(self, tenant_id: str, part: SettingsPart, version: int) -> None:
+        key = table_keys.settings_part_key(tenant_id, part)
+        if version == ABSENT_VERSION:
+            self._staged.append(_condition_check(self._table, self._codec, key, "attribute_not_exists(PK)"))
+        else:
+            self._staged.append(
+                _condition_check(self._table, self._codec, key, "version = :v", {":v": version})
+            )
 
 
 class DynamoDbStaffDirectory:

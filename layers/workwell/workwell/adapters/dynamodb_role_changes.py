@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Any
 from workwell.adapters import table_keys
 from workwell.adapters.dynamodb_errors import translated
 from workwell.adapters.dynamodb_repositories import ItemCodec, epoch_seconds, query_all, read_item
-from workwell.domain.refused_reads import RefusedReadCount, RefusedReadOutcome
-from workwell.domain.role_grants import ROLE_CHANGE_RETENTION, RoleChange, RoleChangeStatus
-from workwell.domain.staff import SIGNED_IN_RETENTION, SignedInAs
+from workwell.domain.cases.refused_reads import RefusedReadCount, RefusedReadOutcome
+from workwell.domain.staff.role_grants import ROLE_CHANGE_RETENTION, RoleChange, RoleChangeStatus
+from workwell.domain.staff.staff import SIGNED_IN_RETENTION, SignedInAs
 from workwell.domain.versioned import Versioned
 from workwell.service_layer.pagination import Page, PageRequest
 

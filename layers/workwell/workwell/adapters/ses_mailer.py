@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from botocore.exceptions import ClientError, ConnectTimeoutError, EndpointConnectionError
 
-from workwell.domain.notification_texts import EmailText
-from workwell.service_layer.mail_sender import MailRejected, MailUnavailable
+from workwell.domain.notifications.notification_texts import EmailText
+from workwell.service_layer.notifications.mail_sender import MailRejected, MailUnavailable
 
 if TYPE_CHECKING:
     from mypy_boto3_sesv2.client import SESV2Client

@@ -13,7 +13,7 @@ from botocore.exceptions import ClientError
 
 from workwell.adapters.clock import Clock
 from workwell.domain.errors import InvalidCursor, ServiceBusy
-from workwell.service_layer.pagination import Position
+from workwell.service_layer.pagination import CursorCodec, Position
 
 if TYPE_CHECKING:
     from mypy_boto3_kms.client import KMSClient
@@ -89,7 +89,7 @@ class LazyCursorCodec:
     """Builds the codec (and its KMS client) only when a list first pages: most requests
     never read or write a cursor, and a KMS client costs cold-start time."""
 
-    def __init__(self, build: Callable[[], SignedCursorCodec]) -> None:
+    def __init__(self, build: Callable[[], CursorCodec]) -> None:
         self._build = build
 
     def encode(self, position: Position, binding: str) -> str:

@@ -17,8 +17,14 @@ def _tenant(tenant_id: str) -> str:
     return f"TENANT#{tenant_id}#"
 
 
-def settings_key(tenant_id: str) -> dict[str, str]:
-    return {"PK": _tenant(tenant_id) + "SETTINGS", "SK": "CURRENT"}
+def settings_partition(tenant_id: str) -> str:
+    """One item per part of the settings (organisation, reporting, tray): all are read with
+    one query, each is written and checked on its own."""
+    return _tenant(tenant_id) + "SETTINGS"
+
+
+def settings_part_key(tenant_id: str, part: str) -> dict[str, str]:
+    return {"PK": settings_partition(tenant_id), "SK": f"PART#{part}"}
 
 
 def staff_partition(tenant_id: str) -> str:

@@ -13,9 +13,9 @@ from aws_lambda_powertools.event_handler.middlewares import NextMiddleware
 
 from workwell.api.claims import identity_from_claims
 from workwell.domain.errors import Conflict, RolesChanged
-from workwell.domain.principal import Principal
+from workwell.domain.staff.principal import Principal
 from workwell.service_layer.call_context import CallContext, PublicCallContext
-from workwell.service_layer.principal_resolution import StaffLookup, resolve_principal
+from workwell.service_layer.staff.principal_resolution import StaffLookup, resolve_principal
 
 
 def principal_for(app: APIGatewayRestResolver, staff: StaffLookup, logger: Logger) -> Principal:

@@ -7,7 +7,7 @@ from typing import Any
 
 from workwell.domain.errors import Unauthenticated
 from workwell.domain.identifiers import is_slug, is_user_id
-from workwell.domain.principal import LANGUAGES, Identity
+from workwell.domain.staff.principal import LANGUAGES, Identity
 
 
 def _claim(claims: Mapping[str, Any], name: str) -> str | None:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workwell.domain.errors import Forbidden
-from workwell.domain.principal import Principal
-from workwell.domain.roles import Role
-from workwell.domain.tenant_settings import TenantSettings
+from workwell.domain.staff.principal import Principal
+from workwell.domain.staff.roles import Role
+from workwell.domain.tenants.tenant_settings import TenantSettings
 
 CASE_HANDLER_ROLES = frozenset(
     {Role.SUPERVISOR, Role.SAFETY_REPRESENTATIVE, Role.SAFETY_MANAGER, Role.HR_DIRECTOR}

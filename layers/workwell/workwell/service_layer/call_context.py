@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from workwell.domain.audit import ADMIN_AUDIT_RETENTION, AuditEvent
-from workwell.domain.principal import Principal
+from workwell.domain.staff.principal import Principal
 
 ANONYMOUS_ACTOR = "anonymous"
 

@@ -14,27 +14,32 @@ if TYPE_CHECKING:
     # Named in signatures only: a contract that imported every domain module would load
     # all of them into every cold start, whatever the request.
     from workwell.domain.audit import AuditEvent
-    from workwell.domain.case_events import CaseEvent
-    from workwell.domain.outbox import OutboxMessage
-    from workwell.domain.refused_reads import RefusedReadCount, RefusedReadOutcome
-    from workwell.domain.role_grants import RoleChange
-    from workwell.domain.safety_report import CaseMessage, SafetyReport
-    from workwell.domain.staff import SignedInAs, StaffMember
-    from workwell.domain.tenant_settings import TenantSettings
+    from workwell.domain.cases.case_events import CaseEvent
+    from workwell.domain.cases.refused_reads import RefusedReadCount, RefusedReadOutcome
+    from workwell.domain.notifications.outbox import OutboxMessage
+    from workwell.domain.reports.safety_report import CaseMessage, SafetyReport
+    from workwell.domain.staff.role_grants import RoleChange
+    from workwell.domain.staff.staff import SignedInAs, StaffMember
+    from workwell.domain.tenants.tenant_settings import SettingsPart, SettingsPartModel, StoredSettings
     from workwell.domain.versioned import Versioned
     from workwell.service_layer.pagination import Page, PageRequest
 
 
 class TenantSettingsRepository(Protocol):
-    def get(self, tenant_id: str) -> Versioned[TenantSettings] | None: ...
+    """Settings are stored in parts by capability (domain/tenants/tenant_settings.py), each
+    versioned on its own: a use case conditions only on the parts it read."""
 
-    def stage_save(self, tenant_id: str, settings: TenantSettings, expected_version: int | None) -> int:
-        """Stage a write conditional on `expected_version` (None: must not exist yet);
-        returns the new version."""
+    def get(self, tenant_id: str) -> StoredSettings | None:
+        """Every part, in one read; None if the tenant has no settings (not provisioned)."""
         ...
 
-    def stage_expect_version(self, tenant_id: str, version: int) -> None:
-        """The commit holds only if the settings are still at `version`."""
+    def stage_save(self, tenant_id: str, part: SettingsPartModel, expected_version: int | None) -> int:
+        """Stage a write of one part conditional on `expected_version` (None or 0: the part
+        must not exist yet); returns the new version."""
+        ...
+
+    def stage_expect_version(self, tenant_id: str, part: SettingsPart, version: int) -> None:
+        """The commit holds only if this part is still at `version`."""
         ...
 
 

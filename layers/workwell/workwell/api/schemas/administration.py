@@ -7,14 +7,14 @@ from datetime import date, datetime
 
 from workwell.domain.localised_text import Language, LocalisedText
 from workwell.domain.model_base import CamelModel
-from workwell.domain.role_grants import GrantDecision, RoleChangeKind, RoleChangeStatus
-from workwell.domain.roles import Role
-from workwell.domain.staff import StaffMember, StaffProfile
-from workwell.domain.tenant_settings import TenantSettings
+from workwell.domain.staff.role_grants import GrantDecision, RoleChangeKind, RoleChangeStatus
+from workwell.domain.staff.roles import Role
+from workwell.domain.staff.staff import StaffMember, StaffProfile
+from workwell.domain.tenants.tenant_settings import TenantSettings
 from workwell.domain.versioned import ExpectedVersion, Versioned
-from workwell.service_layer.administration import Profile
-from workwell.service_layer.oversight import NotFoundReads
-from workwell.service_layer.staff_roles import RoleChangeView
+from workwell.service_layer.cases.oversight import NotFoundReads
+from workwell.service_layer.staff.staff_roles import RoleChangeView
+from workwell.service_layer.tenants.administration import Profile
 
 
 class FeaturesView(CamelModel):

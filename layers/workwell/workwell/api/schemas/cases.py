@@ -11,7 +11,7 @@ from pydantic import StringConstraints
 
 from workwell.api.schemas.reports import MessageText, MessageView, NamedPerson, language_for
 from workwell.domain.audit import AuditEvent
-from workwell.domain.case_events import (
+from workwell.domain.cases.case_events import (
     FOLLOW_UP_DEADLINE,
     Assessment,
     CaseEventDetails,
@@ -19,24 +19,24 @@ from workwell.domain.case_events import (
     Measure,
     Party,
 )
-from workwell.domain.case_handling import CaseWorkflow, overdue
-from workwell.domain.case_workflow import Resolution, WorkflowActor, WorkflowTemplate
+from workwell.domain.cases.case_handling import CaseWorkflow, overdue
+from workwell.domain.cases.case_workflow import Resolution, WorkflowActor, WorkflowTemplate
 from workwell.domain.identifiers import UserId
 from workwell.domain.localised_text import Language, localised
 from workwell.domain.model_base import CamelModel
-from workwell.domain.report_types import case_type_of
-from workwell.domain.safety_report import SafetyReport
+from workwell.domain.reports.report_types import case_type_of
+from workwell.domain.reports.safety_report import SafetyReport
 from workwell.domain.small_numbers import SuppressedTable
-from workwell.domain.staff import StaffMember
-from workwell.domain.tenant_settings import TenantSettings
+from workwell.domain.staff.staff import StaffMember
+from workwell.domain.tenants.tenant_settings import TenantSettings
 from workwell.domain.versioned import ExpectedVersion
-from workwell.service_layer.case_inbox import Inbox
+from workwell.service_layer.cases.case_inbox import Inbox
 
 if TYPE_CHECKING:
     # Imported where used: a cold start serving the inbox never loads these use cases.
-    from workwell.service_layer.case_file import AuditTrail, CaseFile, TimelineEntry
-    from workwell.service_layer.case_statistics import CaseStatistics, DeadlineTiming
-    from workwell.service_layer.case_work import Transition
+    from workwell.service_layer.cases.case_file import AuditTrail, CaseFile, TimelineEntry
+    from workwell.service_layer.cases.case_statistics import CaseStatistics, DeadlineTiming
+    from workwell.service_layer.cases.case_work import Transition
 
 ActionKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 NoteText = Annotated[str, StringConstraints(min_length=1, max_length=5_000)]
@@ -52,7 +52,7 @@ class TransitionRequest(CamelModel):
     note: NoteText | None = None
 
     def transition(self) -> Transition:
-        from workwell.service_layer.case_work import Transition
+        from workwell.service_layer.cases.case_work import Transition
 
         return Transition(self.action, self.expected_version, self.resolution, self.note)
 

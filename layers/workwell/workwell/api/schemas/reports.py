@@ -12,18 +12,18 @@ from pydantic import Field, StringConstraints
 from workwell.domain.identifiers import Slug, UserId
 from workwell.domain.localised_text import Language, localised
 from workwell.domain.model_base import CamelModel
-from workwell.domain.report_codes import RECEIPT_PATTERN
-from workwell.domain.report_types import FieldKind, ReportType
-from workwell.domain.roles import Role
-from workwell.domain.safety_report import MessageAuthor, SafetyReport
-from workwell.domain.staff import StaffMember
-from workwell.domain.tenant_settings import TenantSettings
-from workwell.service_layer.report_intake import HandlerChoice, ReportTypeCatalogue
+from workwell.domain.reports.report_codes import RECEIPT_PATTERN
+from workwell.domain.reports.report_types import FieldKind, ReportType
+from workwell.domain.reports.safety_report import MessageAuthor, SafetyReport
+from workwell.domain.staff.roles import Role
+from workwell.domain.staff.staff import StaffMember
+from workwell.domain.tenants.tenant_settings import TenantSettings
+from workwell.service_layer.reports.report_intake import HandlerChoice, ReportTypeCatalogue
 
 if TYPE_CHECKING:
     # Imported where used: a cold start serving the report types never loads these use cases.
-    from workwell.service_layer.report_submission import ReportDraft, SubmittedReport
-    from workwell.service_layer.reporter_follow_up import ReadableMessage, ReporterView
+    from workwell.service_layer.reports.report_submission import ReportDraft, SubmittedReport
+    from workwell.service_layer.reports.reporter_follow_up import ReadableMessage, ReporterView
 
 TYPE_KEY_PATTERN = r"^[a-z][a-z0-9_]{1,39}$"
 REPORT_ID_PATTERN = r"^[0-9a-f]{32}$"
@@ -52,7 +52,7 @@ class SubmitReportRequest(CamelModel):
     recused_ids: tuple[UserId, ...] = Field(default=(), max_length=10)
 
     def draft(self) -> ReportDraft:
-        from workwell.service_layer.report_submission import ReportDraft
+        from workwell.service_layer.reports.report_submission import ReportDraft
 
         return ReportDraft(
             type_key=self.type,

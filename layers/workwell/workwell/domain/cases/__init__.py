@@ -1,0 +1,1 @@
+"""Safety cases: workflow, handling, access and deadlines."""

@@ -1,0 +1,1 @@
+"""The outbox, the emails it becomes, and the weekday digest."""

@@ -1,0 +1,1 @@
+"""Safety reports: types, references and receipts, and the report itself."""

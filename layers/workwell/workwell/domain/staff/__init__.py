@@ -1,0 +1,1 @@
+"""The staff directory, roles and who is calling."""

@@ -1,0 +1,1 @@
+"""Delivering outbox messages and the weekday digest."""

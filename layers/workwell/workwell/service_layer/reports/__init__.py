@@ -1,0 +1,1 @@
+"""Use cases of the reporter's side: intake, submission and follow-up."""

@@ -1,0 +1,1 @@
+"""Use cases of the staff directory and of the caller's roles."""
