@@ -6,7 +6,11 @@
 
 All files are validated first; if any is broken, the problems are printed and nothing is
 written. By default only what is missing is created, so changes tenant admins made through
-the API survive a re-run; --update applies the files over existing items."""
+the API survive a re-run; --update applies the files over existing items.
+
+Settings stored as one item by the earlier version are split into parts from that item (it
+holds the admins' edits), and the item is kept for the earlier code still running during a
+deploy; --drop-legacy-settings, run once the new code is deployed, deletes it."""
 
 from __future__ import annotations
 
@@ -19,17 +23,43 @@ import boto3
 
 from infra.tenants.definitions import TENANTS_DIR, DefinitionError, Definitions, load_definitions
 from workwell.adapters.dynamodb_unit_of_work import DynamoDbUnitOfWork, TableNames
-from workwell.service_layer.tenants.provisioning import ProvisioningReport, provision_group, provision_tenant
+from workwell.service_layer.tenants.provisioning import (
+    ProvisioningReport,
+    drop_legacy_settings,
+    provision_group,
+    provision_tenant,
+)
 from workwell.service_layer.unit_of_work import UnitOfWork
 
 
 def provision_all(
-    definitions: Definitions, uow_factory: Callable[[], UnitOfWork], update_existing: bool = False
+    definitions: Definitions,
+    uow_factory: Callable[[], UnitOfWork],
+    update_existing: bool = False,
+    drop_legacy: bool = False,
 ) -> list[ProvisioningReport]:
     reports = [provision_tenant(tenant, uow_factory, update_existing) for tenant in definitions.tenants]
     for group in definitions.groups:
         provision_group(group, uow_factory)
+    if drop_legacy:
+        for report in reports:
+            # After provisioning, which migrated (or found migrated) what it could.
+            report.legacy_item = drop_legacy_settings(report.tenant_id, uow_factory)
     return reports
+
+
+def _legacy_notes(report: ProvisioningReport) -> list[str]:
+    tenant = report.tenant_id
+    notes = {
+        "migrated": f"migrated settings of {tenant} from the single item; the old item is kept until"
+        " --drop-legacy-settings",
+        "both_changed": f"settings of {tenant}: the single item and the parts both changed since they were"
+        " split; kept both, nothing overwritten: make the settings right through PUT /tenant/settings,"
+        " then delete the single item (SK CURRENT) by hand",
+        "dropped": f"dropped the single settings item of {tenant} (its parts carry it)",
+        "kept": f"kept the single settings item of {tenant}: its parts do not carry it (see above)",
+    }
+    return [notes[outcome] for outcome in (report.legacy_settings, report.legacy_item) if outcome]
 
 
 def _tables_of_stack(session: boto3.Session, stack: str) -> TableNames:
@@ -52,6 +82,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--update",
         action="store_true",
         help="also overwrite existing settings and staff entries (default: create what is missing)",
+    )
+    parser.add_argument(
+        "--drop-legacy-settings",
+        action="store_true",
+        help="after provisioning, delete the settings stored as one item by the earlier version"
+        " where their parts exist (run once the new code is deployed)",
     )
     parser.add_argument("--endpoint-url", help="AWS endpoint, e.g. the local emulator")
     parser.add_argument("--region", default="eu-north-1")
@@ -81,12 +117,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         else TableNames(main=args.main_table, audit=args.audit_table)
     )
     client = session.client("dynamodb", endpoint_url=args.endpoint_url)
-    for report in provision_all(definitions, lambda: DynamoDbUnitOfWork(client, tables), args.update):
+    reports = provision_all(
+        definitions, lambda: DynamoDbUnitOfWork(client, tables), args.update, args.drop_legacy_settings
+    )
+    for report in reports:
         state = "updated" if report.changed else "unchanged"
         print(
             f"{report.tenant_id}: {state} (settings changed: {report.settings_changed}, staff written: {len(report.staff_written)}, staff skipped: {len(report.staff_skipped)})"
         )
-    return 0
+        for note in _legacy_notes(report):
+            print(note)
+    needs_attention = any(r.legacy_settings == "both_changed" or r.legacy_item == "kept" for r in reports)
+    return 1 if needs_attention else 0
 
 
 if __name__ == "__main__":

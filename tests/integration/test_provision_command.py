@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from infra.tenants.definitions import load_definitions
 from infra.tenants.provision import main
 from tests.conftest import copy_tenant_files
 
@@ -45,3 +47,63 @@ def test_a_broken_file_is_reported_and_nothing_is_written(
     assert code == 2
     assert "vaala.yaml: settings.minimumGroupSize" in capsys.readouterr().err
     assert dynamodb.scan(TableName="MainTable")["Items"] == []
+
+
+def _settings_items(dynamodb: Any, tenant_id: str) -> dict[str, dict[str, Any]]:
+    items = dynamodb.query(
+        TableName="MainTable",
+        KeyConditionExpression="PK = :pk",
+        ExpressionAttributeValues={":pk": {"S": f"TENANT#{tenant_id}#SETTINGS"}},
+        ConsistentRead=True,
+    )["Items"]
+    return {item["SK"]["S"]: item for item in items}
+
+
+def test_settings_stored_as_one_item_are_migrated_then_dropped(
+    dynamodb: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    kokkola = next(t for t in load_definitions().tenants if t.tenant_id == "kokkola").settings
+    edited = kokkola.model_copy(
+        update={"deadlines": kokkola.deadlines.model_copy(update={"acknowledge_days": 3})}
+    )
+    # As the earlier version stored them (and an admin's PUT through it changed them).
+    dynamodb.put_item(
+        TableName="MainTable",
+        Item={
+            "PK": {"S": "TENANT#kokkola#SETTINGS"},
+            "SK": {"S": "CURRENT"},
+            "entity": {"S": "tenant_settings"},
+            "tenant_id": {"S": "kokkola"},
+            "data": {"S": edited.model_dump_json()},
+            "version": {"N": "6"},
+        },
+    )
+
+    assert main(TARGET) == 0
+    first = capsys.readouterr().out
+    items = dynamodb.scan(TableName="MainTable")["Items"]
+    assert main(TARGET) == 0
+    second = capsys.readouterr().out
+
+    assert (
+        "migrated settings of kokkola from the single item; the old item is kept until --drop-legacy-settings"
+        in first
+    )
+    assert second.count(": unchanged") == 6
+    assert "migrated" not in second
+    assert dynamodb.scan(TableName="MainTable")["Items"] == items
+    stored = _settings_items(dynamodb, "kokkola")
+    assert set(stored) == {"CURRENT", "PART#organisation", "PART#reporting", "PART#tray"}
+    assert [stored[f"PART#{p}"]["version"]["N"] for p in ("organisation", "reporting", "tray")] == ["1"] * 3
+    assert json.loads(stored["PART#reporting"]["data"]["S"])["deadlines"]["acknowledge_days"] == 3
+    assert stored["CURRENT"]["version"]["N"] == "6"
+
+    assert main([*TARGET, "--drop-legacy-settings"]) == 0
+    dropped = capsys.readouterr().out
+
+    assert "dropped the single settings item of kokkola" in dropped
+    assert dropped.count("dropped the single settings item") == 1
+    assert "kept the single settings item" not in dropped
+    assert set(_settings_items(dynamodb, "kokkola")) == {"PART#organisation", "PART#reporting", "PART#tray"}
+    reporting = _settings_items(dynamodb, "kokkola")["PART#reporting"]
+    assert json.loads(reporting["data"]["S"])["deadlines"]["acknowledge_days"] == 3

@@ -15,6 +15,8 @@ from workwell.domain.reports.safety_report import SafetyReport
 from workwell.domain.staff.role_grants import RoleChange, RoleChangeStatus
 from workwell.domain.staff.staff import SignedInAs, StaffMember
 from workwell.domain.tenants.tenant_settings import (
+    SETTINGS_PARTS,
+    LegacySettings,
     SettingsPart,
     SettingsPartModel,
     StoredSettings,
@@ -54,6 +56,8 @@ class Store:
     def __init__(self) -> None:
         # Per tenant, the parts of its settings (domain/tenants/tenant_settings.py).
         self.settings: dict[str, dict[str, Versioned[Any]]] = {}
+        # The one-item settings of the earlier version (SK CURRENT), per tenant.
+        self.legacy_settings: dict[str, LegacySettings] = {}
         self.staff: dict[tuple[str, str], Versioned[StaffMember]] = {}
         self.staff_revisions: dict[str, int] = {}
         self.registry: dict[str, RegistryEntry] = {}
@@ -73,6 +77,10 @@ class Store:
     def put_settings(self, tenant_id: str, settings: TenantSettings, version: int = 1) -> None:
         """Store the whole document, every part at `version`."""
         self.settings[tenant_id] = {part.part: Versioned(part, version) for part in settings.parts()}
+
+    def put_legacy_settings(self, tenant_id: str, settings: TenantSettings, version: int = 1) -> None:
+        """Store the settings as the earlier version did: one item, unmarked."""
+        self.legacy_settings[tenant_id] = LegacySettings(Versioned(settings, version), migrated=False)
 
     def settings_document(self, tenant_id: str) -> Versioned[TenantSettings]:
         stored = self.stored_settings(tenant_id)
@@ -124,6 +132,28 @@ class _FakeSettings:
             _check(current.version if current else None, version or None)
 
         self._staged.append(check)
+
+    def get_legacy(self, tenant_id: str) -> LegacySettings | None:
+        return self._store.legacy_settings.get(tenant_id)
+
+    def stage_mark_legacy_migrated(self, tenant_id: str, version: int) -> None:
+        def mark(store: Store) -> None:
+            current = store.legacy_settings.get(tenant_id)
+            _check(current.document.version if current else None, version)
+            assert current is not None
+            store.legacy_settings[tenant_id] = LegacySettings(current.document, migrated=True)
+
+        self._staged.append(mark)
+
+    def stage_drop_legacy(self, tenant_id: str, version: int) -> None:
+        def drop(store: Store) -> None:
+            current = store.legacy_settings.get(tenant_id)
+            _check(current.document.version if current and current.migrated else None, version)
+            if not set(SETTINGS_PARTS) <= set(store.settings.get(tenant_id, {})):
+                raise Conflict("Someone else changed this at the same time; reload and try again.")
+            del store.legacy_settings[tenant_id]
+
+        self._staged.append(drop)
 
 
 class _FakeStaff:

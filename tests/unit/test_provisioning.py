@@ -7,8 +7,15 @@ import pytest
 from infra.tenants.definitions import DefinitionError, load_definitions
 from tests.conftest import copy_tenant_files
 from tests.unit.fakes import FakeUnitOfWork, Store
+from workwell.domain.errors import Conflict
 from workwell.domain.staff.roles import Role
-from workwell.service_layer.tenants.provisioning import provision_group, provision_tenant
+from workwell.domain.tenants.tenant_definition import TenantDefinition
+from workwell.domain.tenants.tenant_settings import TenantSettings
+from workwell.service_layer.tenants.provisioning import (
+    drop_legacy_settings,
+    provision_group,
+    provision_tenant,
+)
 from workwell.service_layer.unit_of_work import RegistryEntry
 
 
@@ -105,6 +112,157 @@ def test_update_applies_the_file_over_existing_items() -> None:
 
     assert report.settings_changed
     assert store.settings_document("kokkola").value.minimum_group_size == 5
+
+
+def _kokkola() -> TenantDefinition:
+    return next(t for t in load_definitions().tenants if t.tenant_id == "kokkola")
+
+
+def _edited_by_an_admin(settings: TenantSettings) -> TenantSettings:
+    """What a tenant admin's PUT through the earlier version would have stored."""
+    return settings.model_copy(
+        update={
+            "name": {**settings.name, "fi": "Kokkolan kaupunki (muokattu)"},
+            "deadlines": settings.deadlines.model_copy(update={"acknowledge_days": 3}),
+        }
+    )
+
+
+def test_settings_stored_as_one_item_become_parts_with_the_admins_edits() -> None:
+    store = Store()
+    kokkola = _kokkola()
+    edited = _edited_by_an_admin(kokkola.settings)
+    store.put_legacy_settings("kokkola", edited, 4)
+
+    report = provision_tenant(kokkola, lambda: FakeUnitOfWork(store))
+
+    assert report.legacy_settings == "migrated"
+    assert report.changed
+    assert not report.settings_changed  # not from the file
+    stored = store.stored_settings("kokkola")
+    assert stored is not None
+    assert [part.version for part in stored.parts()] == [1, 1, 1]
+    assert stored.value == edited
+    assert stored.value.deadlines.acknowledge_days == 3
+    # Kept, marked, for the earlier code still running during the deploy.
+    assert store.legacy_settings["kokkola"].document.version == 4
+    assert store.legacy_settings["kokkola"].migrated
+
+
+def test_provisioning_after_the_migration_changes_nothing() -> None:
+    store = Store()
+    kokkola = _kokkola()
+    store.put_legacy_settings("kokkola", _edited_by_an_admin(kokkola.settings), 4)
+    provision_tenant(kokkola, lambda: FakeUnitOfWork(store))
+    settings, legacy, commits = dict(store.settings), dict(store.legacy_settings), store.commits
+
+    again = provision_tenant(kokkola, lambda: FakeUnitOfWork(store))
+
+    assert not again.changed
+    assert again.legacy_settings is None
+    assert store.settings == settings
+    assert store.legacy_settings == legacy
+    assert store.commits == commits + 1  # the registry entry, rewritten as it was
+
+
+def test_a_tenant_without_either_gets_its_settings_from_the_file() -> None:
+    store = Store()
+    kokkola = _kokkola()
+
+    report = provision_tenant(kokkola, lambda: FakeUnitOfWork(store))
+
+    assert report.legacy_settings is None
+    assert report.settings_changed
+    assert store.settings_document("kokkola").value == kokkola.settings
+    assert store.legacy_settings == {}
+
+
+def test_an_edit_of_the_item_after_the_migration_is_carried_over_by_the_next_run() -> None:
+    store = Store()
+    kokkola = _kokkola()
+    store.put_legacy_settings("kokkola", kokkola.settings, 4)
+    provision_tenant(kokkola, lambda: FakeUnitOfWork(store))
+    # The earlier code, still serving during the deploy, writes the whole item again.
+    store.put_legacy_settings("kokkola", _edited_by_an_admin(kokkola.settings), 5)
+
+    report = provision_tenant(kokkola, lambda: FakeUnitOfWork(store))
+
+    assert report.legacy_settings == "migrated"
+    stored = store.stored_settings("kokkola")
+    assert stored is not None
+    assert stored.value == _edited_by_an_admin(kokkola.settings)
+    # Only the parts that differ are written.
+    assert [part.version for part in stored.parts()] == [2, 2, 1]
+    assert store.legacy_settings["kokkola"].migrated
+
+
+def test_when_the_item_and_the_parts_both_changed_both_are_kept() -> None:
+    store = Store()
+    kokkola = _kokkola()
+    store.put_legacy_settings("kokkola", kokkola.settings, 4)
+    provision_tenant(kokkola, lambda: FakeUnitOfWork(store))
+    store.put_legacy_settings("kokkola", _edited_by_an_admin(kokkola.settings), 5)
+    by_new_code = kokkola.settings.model_copy(update={"minimum_group_size": 9})
+    store.put_settings("kokkola", by_new_code, 2)
+
+    report = provision_tenant(kokkola, lambda: FakeUnitOfWork(store))
+    dropped = drop_legacy_settings("kokkola", lambda: FakeUnitOfWork(store))
+
+    assert report.legacy_settings == "both_changed"
+    assert store.settings_document("kokkola").value == by_new_code
+    assert dropped == "kept"
+    assert store.legacy_settings["kokkola"].document.value == _edited_by_an_admin(kokkola.settings)
+
+
+def test_a_concurrent_write_of_the_item_is_read_again() -> None:
+    store = Store()
+    kokkola = _kokkola()
+    store.put_legacy_settings("kokkola", kokkola.settings, 4)
+    edited = _edited_by_an_admin(kokkola.settings)
+    writes = iter([lambda: store.put_legacy_settings("kokkola", edited, 5)])
+
+    class WrittenMeanwhile(FakeUnitOfWork):
+        def commit(self) -> None:
+            next(writes, lambda: None)()  # the earlier code's write, between read and commit
+            super().commit()
+
+    report = provision_tenant(kokkola, lambda: WrittenMeanwhile(store))
+
+    assert report.legacy_settings == "migrated"
+    assert store.settings_document("kokkola").value == edited
+    assert store.legacy_settings["kokkola"].document.version == 5
+
+
+def test_an_item_that_keeps_changing_fails_clearly() -> None:
+    store = Store()
+    kokkola = _kokkola()
+    store.put_legacy_settings("kokkola", kokkola.settings, 4)
+
+    class AlwaysWrittenMeanwhile(FakeUnitOfWork):
+        def commit(self) -> None:
+            legacy = store.legacy_settings["kokkola"]
+            store.put_legacy_settings("kokkola", legacy.document.value, legacy.document.version + 1)
+            super().commit()
+
+    with pytest.raises(Conflict, match="settings of kokkola kept changing"):
+        provision_tenant(kokkola, lambda: AlwaysWrittenMeanwhile(store))
+    assert store.stored_settings("kokkola") is None
+
+
+def test_dropping_the_item_deletes_it_only_where_the_parts_exist() -> None:
+    store = Store()
+    kokkola = _kokkola()
+    store.put_legacy_settings("kokkola", _edited_by_an_admin(kokkola.settings), 4)
+    store.put_legacy_settings("vaala", kokkola.settings, 2)  # not migrated: no parts
+    provision_tenant(kokkola, lambda: FakeUnitOfWork(store))
+
+    assert drop_legacy_settings("kokkola", lambda: FakeUnitOfWork(store)) == "dropped"
+    assert drop_legacy_settings("vaala", lambda: FakeUnitOfWork(store)) == "kept"
+    assert drop_legacy_settings("ii", lambda: FakeUnitOfWork(store)) is None
+
+    assert "kokkola" not in store.legacy_settings
+    assert "vaala" in store.legacy_settings
+    assert store.settings_document("kokkola").value == _edited_by_an_admin(kokkola.settings)
 
 
 def test_a_large_tenant_is_provisioned_within_the_transaction_limit() -> None:

@@ -18,11 +18,14 @@ from workwell.domain.errors import ServiceBusy
 from workwell.domain.staff.staff import StaffMember
 from workwell.domain.tenants.tenant_settings import (
     ABSENT_VERSION,
+    SETTINGS_PARTS,
+    LegacySettings,
     OrganisationSettings,
     ReportingSettings,
     SettingsPart,
     SettingsPartModel,
     StoredSettings,
+    TenantSettings,
     TraySettings,
 )
 from workwell.domain.versioned import Versioned
@@ -36,6 +39,8 @@ M = TypeVar("M", bound=BaseModel)
 _BATCH_ATTEMPTS = 4
 _BATCH_GET_LIMIT = 100
 Item = dict[str, Any]
+# On the one-item settings of the earlier version: set when they are migrated into parts.
+_MIGRATED_MARK = "migrated_to_parts"
 
 
 class ItemCodec:
@@ -174,6 +179,44 @@ class DynamoDbTenantSettings:
             self._staged.append(
                 _condition_check(self._table, self._codec, key, "version = :v", {":v": version})
             )
+
+    def get_legacy(self, tenant_id: str) -> LegacySettings | None:
+        item = read_item(self._client, self._table, self._codec, table_keys.legacy_settings_key(tenant_id))
+        if item is None:
+            return None
+        # The earlier version wrote `data` = the whole document, which the document model
+        # of GET/PUT /tenant/settings still reads.
+        document = self._codec.versioned(item, TenantSettings)
+        return LegacySettings(document, migrated=bool(item.get(_MIGRATED_MARK)))
+
+    def stage_mark_legacy_migrated(self, tenant_id: str, version: int) -> None:
+        # An Update, not a Put: the earlier code still reads `data` and `version`, unchanged.
+        self._staged.append(
+            {
+                "Update": {
+                    "TableName": self._table,
+                    "Key": self._codec.encode(table_keys.legacy_settings_key(tenant_id)),
+                    "UpdateExpression": f"SET {_MIGRATED_MARK} = :yes",
+                    "ConditionExpression": "version = :v",
+                    "ExpressionAttributeValues": self._codec.encode({":yes": True, ":v": version}),
+                }
+            }
+        )
+
+    def stage_drop_legacy(self, tenant_id: str, version: int) -> None:
+        for part in SETTINGS_PARTS:
+            key = table_keys.settings_part_key(tenant_id, part)
+            self._staged.append(_condition_check(self._table, self._codec, key, "attribute_exists(PK)"))
+        self._staged.append(
+            {
+                "Delete": {
+                    "TableName": self._table,
+                    "Key": self._codec.encode(table_keys.legacy_settings_key(tenant_id)),
+                    "ConditionExpression": f"version = :v AND {_MIGRATED_MARK} = :yes",
+                    "ExpressionAttributeValues": self._codec.encode({":yes": True, ":v": version}),
+                }
+            }
+        )
 
 
 class DynamoDbStaffDirectory:

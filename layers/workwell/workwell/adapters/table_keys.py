@@ -27,6 +27,12 @@ def settings_part_key(tenant_id: str, part: str) -> dict[str, str]:
     return {"PK": settings_partition(tenant_id), "SK": f"PART#{part}"}
 
 
+def legacy_settings_key(tenant_id: str) -> dict[str, str]:
+    """The settings as one item, as the version before the parts stored them: read only to
+    migrate them into parts, then deleted (`provision --drop-legacy-settings`)."""
+    return {"PK": settings_partition(tenant_id), "SK": "CURRENT"}
+
+
 def staff_partition(tenant_id: str) -> str:
     return _tenant(tenant_id) + "STAFF"
 

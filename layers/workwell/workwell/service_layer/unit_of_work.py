@@ -20,7 +20,12 @@ if TYPE_CHECKING:
     from workwell.domain.reports.safety_report import CaseMessage, SafetyReport
     from workwell.domain.staff.role_grants import RoleChange
     from workwell.domain.staff.staff import SignedInAs, StaffMember
-    from workwell.domain.tenants.tenant_settings import SettingsPart, SettingsPartModel, StoredSettings
+    from workwell.domain.tenants.tenant_settings import (
+        LegacySettings,
+        SettingsPart,
+        SettingsPartModel,
+        StoredSettings,
+    )
     from workwell.domain.versioned import Versioned
     from workwell.service_layer.pagination import Page, PageRequest
 
@@ -40,6 +45,23 @@ class TenantSettingsRepository(Protocol):
 
     def stage_expect_version(self, tenant_id: str, part: SettingsPart, version: int) -> None:
         """The commit holds only if this part is still at `version`."""
+        ...
+
+    # The settings as one item, as the earlier version stored them (provisioning migrates
+    # them into parts, then drops the item once the new code is deployed).
+
+    def get_legacy(self, tenant_id: str) -> LegacySettings | None:
+        """The one-item settings, if the tenant still has them."""
+        ...
+
+    def stage_mark_legacy_migrated(self, tenant_id: str, version: int) -> None:
+        """The commit holds only if the one item is still at `version`; it is marked as
+        migrated (the earlier code's next write clears the mark)."""
+        ...
+
+    def stage_drop_legacy(self, tenant_id: str, version: int) -> None:
+        """Delete the one item; the commit holds only if it is still at `version` and marked
+        as migrated, and every part exists."""
         ...
 
 

@@ -238,6 +238,17 @@ class StoredSettings:
         return Versioned(self.value, self.version)
 
 
+@dataclass(frozen=True)
+class LegacySettings:
+    """The one item the settings were stored as before they were split into parts
+    (`SK = CURRENT`, the whole document), read only to migrate it. `migrated`: it is as it
+    was when it was split into parts (the earlier code's write replaces the whole item, and
+    so clears the mark)."""
+
+    document: Versioned[TenantSettings]
+    migrated: bool
+
+
 def _check_organisation(settings: OrganisationSettings | TenantSettings) -> None:
     _require_unique("languages", list(settings.languages))
     _require_unique("units", [u.id for u in settings.units])

@@ -5,15 +5,28 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Literal, TypeVar
 
+from workwell.domain.errors import Conflict
 from workwell.domain.staff.staff import StaffMember
 from workwell.domain.tenants.tenant_definition import TenantDefinition, TenantGroupDefinition
-from workwell.domain.tenants.tenant_settings import SettingsPartModel, StoredSettings, TenantSettings
+from workwell.domain.tenants.tenant_settings import (
+    ABSENT_VERSION,
+    SettingsPartModel,
+    StoredSettings,
+    TenantSettings,
+)
 from workwell.domain.versioned import Versioned
 from workwell.service_layer.unit_of_work import RegistryEntry, UnitOfWork
 
 P = TypeVar("P", bound=SettingsPartModel)
+_MIGRATION_ATTEMPTS = 3
+# What provisioning did with the one-item settings of the earlier version (None: nothing).
+# "migrated": split into parts; "both_changed": not, as they and the parts both changed
+# since they were split (an operator must decide).
+LegacyMigration = Literal["migrated", "both_changed"]
+# What --drop-legacy-settings did with the item: "kept" where the parts do not carry it.
+LegacyDrop = Literal["dropped", "kept"]
 
 
 @dataclass
@@ -22,10 +35,13 @@ class ProvisioningReport:
     settings_changed: bool = False
     staff_written: list[str] = field(default_factory=list)
     staff_skipped: list[str] = field(default_factory=list)
+    legacy_settings: LegacyMigration | None = None
+    legacy_item: LegacyDrop | None = None
 
     @property
     def changed(self) -> bool:
-        return self.settings_changed or bool(self.staff_written)
+        legacy = self.legacy_settings == "migrated" or self.legacy_item == "dropped"
+        return self.settings_changed or bool(self.staff_written) or legacy
 
 
 def provision_tenant(
@@ -38,6 +54,7 @@ def provision_tenant(
     transaction, then one per person, so a tenant of any size fits DynamoDB's limit."""
     report = ProvisioningReport(definition.tenant_id)
     tenant_id = definition.tenant_id
+    report.legacy_settings = migrate_legacy_settings(tenant_id, uow_factory)
     with uow_factory() as uow:
         current = uow.settings.get(tenant_id)
         entry = uow.registry.get(tenant_id)
@@ -113,6 +130,70 @@ def _stage_settings(
         tray=staged(tray, stored[2]),
     )
     return result if written or current is None else current
+
+
+def migrate_legacy_settings(tenant_id: str, uow_factory: Callable[[], UnitOfWork]) -> LegacyMigration | None:
+    """Split the one-item settings of the earlier version (`SK = CURRENT`) into parts: they,
+    not the file, hold what the tenant's admins changed. The expand step of a deploy: the
+    item is kept, marked, so that the earlier code, still running until the deploy is done,
+    keeps working; its next write replaces the item and clears the mark, and the next run
+    carries that write over too, as long as no part changed meanwhile. A concurrent write
+    of the item makes the commit fail; it is read again, a few times."""
+    for attempt in range(1, _MIGRATION_ATTEMPTS + 1):
+        try:
+            return _migrate_once(tenant_id, uow_factory)
+        except Conflict:
+            if attempt == _MIGRATION_ATTEMPTS:
+                raise Conflict(
+                    f"the settings of {tenant_id} kept changing while they were split into parts;"
+                    " run provisioning again"
+                ) from None
+    return None  # pragma: no cover (the loop returns or raises)
+
+
+def _migrate_once(tenant_id: str, uow_factory: Callable[[], UnitOfWork]) -> LegacyMigration | None:
+    with uow_factory() as uow:
+        legacy = uow.settings.get_legacy(tenant_id)
+        if legacy is None or legacy.migrated:
+            return None
+        current = uow.settings.get(tenant_id)
+        if current is not None and any(part.version > 1 for part in current.parts()):
+            # The parts were changed after they were created (by an admin through the new
+            # code, by --update, or by an earlier run carrying over a write of the item):
+            # whichever copy is overwritten, an edit could be lost, so both are kept.
+            return "both_changed"
+        organisation, reporting, tray = legacy.document.value.parts()
+        stored = current.parts() if current else (None, None, None)
+        _stage_migrated(uow, tenant_id, organisation, stored[0])
+        _stage_migrated(uow, tenant_id, reporting, stored[1])
+        _stage_migrated(uow, tenant_id, tray, stored[2])
+        uow.settings.stage_mark_legacy_migrated(tenant_id, legacy.document.version)
+        uow.commit()
+        return "migrated"
+
+
+def _stage_migrated(uow: UnitOfWork, tenant_id: str, part: P, before: Versioned[P] | None) -> None:
+    """A missing part is created at version 1, one that differs written, one alike checked."""
+    if before is None or before.version == ABSENT_VERSION:
+        uow.settings.stage_save(tenant_id, part, None)
+    elif before.value != part:
+        uow.settings.stage_save(tenant_id, part, before.version)
+    else:
+        uow.settings.stage_expect_version(tenant_id, part.part, before.version)
+
+
+def drop_legacy_settings(tenant_id: str, uow_factory: Callable[[], UnitOfWork]) -> LegacyDrop | None:
+    """The contract step, once the new code is deployed: delete the one-item settings of a
+    tenant whose parts exist and carry them (the item is still as it was migrated)."""
+    with uow_factory() as uow:
+        legacy = uow.settings.get_legacy(tenant_id)
+        if legacy is None:
+            return None
+        if not legacy.migrated or uow.settings.get(tenant_id) is None:
+            return "kept"
+        uow.settings.stage_drop_legacy(tenant_id, legacy.document.version)
+        uow.commit()
+        return "dropped"
 
 
 def provision_group(group: TenantGroupDefinition, uow_factory: Callable[[], UnitOfWork]) -> None:
