@@ -84,7 +84,14 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
   const acceptCredentials = useCallback(async (given: Credentials): Promise<SignedIn> => {
     credentials.current = given;
     activity.current = Date.now();
-    const person = await unwrap(api.GET("/me"));
+    let person: Me;
+    try {
+      person = await unwrap(api.GET("/me"));
+    } catch (failure) {
+      // No half sign-in: a token whose profile could not be read is not kept.
+      if (credentials.current === given) credentials.current = null;
+      throw failure;
+    }
     const mayReturn = previousOwner.current === null || previousOwner.current === person.userId;
     if (!mayReturn) {
       clearDrafts();
