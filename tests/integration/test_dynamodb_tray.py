@@ -12,7 +12,10 @@ from typing import Any
 import boto3
 import pytest
 
-from infra.local.aws_resources import LOCAL_REGION, LocalResources
+from infra.local.aws_resources import LOCAL_REGION, LocalResources, verify_senders
+from infra.local.function_host import FunctionHost
+from infra.local.mailbox import sent_emails
+from infra.tenants.definitions import Definitions
 from tests.unit.tray_fixtures import details, token
 from workwell.adapters.dynamodb_unit_of_work import DynamoDbUnitOfWork, TableNames
 from workwell.domain.errors import CapacityFull, Conflict, InvalidTransition, NotFound
@@ -303,3 +306,35 @@ def test_confidential_orders_are_invisible_to_the_coordinator_except_suppressed_
     assert counts[service_id].total is None
     mine = my_orders(ctx("oulunkaari", "employee-0"), 10, None, JsonCursors(), uow())
     assert [o.value.order_id for o in mine.items] == [orders[0]]
+
+
+def test_the_notifier_takes_tray_notices_and_tells_nobody_yet(
+    function_host: FunctionHost, definitions: Definitions
+) -> None:
+    """Until the tray's recipients arrive, a tray notice is finished, not failed: no email,
+    no dead letter, nothing left for the sweeper."""
+    verify_senders([t.settings.sender for t in definitions.tenants])
+    propose_service(
+        ctx("ii", "ii-employee-1"), details(kind="peer", provider={"userId": "ii-employee-1"}), uow()
+    )
+    (pending,) = client().query(
+        TableName="MainTable",
+        IndexName="GSI1",
+        KeyConditionExpression="GSI1PK = :pk",
+        ExpressionAttributeValues={":pk": {"S": "TENANT#ii#OUTBOX#PENDING"}},
+    )["Items"]
+    full = client().get_item(TableName="MainTable", Key={"PK": pending["PK"], "SK": pending["SK"]})["Item"]
+    record = {
+        "eventID": "1",
+        "eventName": "INSERT",
+        "eventSource": "aws:dynamodb",
+        "dynamodb": {"Keys": {"PK": full["PK"], "SK": full["SK"]}, "NewImage": full, "SequenceNumber": "7"},
+    }
+
+    answer = function_host.invoke("NotifierFunction", {"Records": [record]})
+
+    assert answer == {"batchItemFailures": []}
+    assert sent_emails() == []
+    item = client().get_item(TableName="MainTable", Key={"PK": full["PK"], "SK": full["SK"]})["Item"]
+    assert item["status"]["S"] == "sent"
+    assert "GSI1PK" not in item

@@ -26,7 +26,9 @@ from workwell.service_layer.tray.catalogue import (
     create_service,
     decide_proposal,
     get_service,
+    my_services,
     propose_service,
+    tenant_catalogue,
     update_service,
 )
 
@@ -271,3 +273,21 @@ def test_audience_groups_narrow_the_list(store: Store) -> None:
         .service.service_id
         == for_teachers
     )
+
+
+def test_the_coordinator_lists_the_catalogue_and_waiting_proposals_and_a_proposer_their_own(
+    store: Store,
+) -> None:
+    draft = create(store, publish=False).service.service_id
+    proposal = propose_service(ctx("oulunkaari", "mentori-i"), peer_details(), uow(store)).service.service_id
+    create(store, tenant="vaala")
+    coordinator = ctx(*COORDINATOR)
+    assert {s.service.service_id for s in tenant_catalogue(coordinator, uow(store))} == {draft, proposal}
+    waiting = tenant_catalogue(coordinator, uow(store), ServiceStatus.PENDING_APPROVAL)
+    assert [s.service.service_id for s in waiting] == [proposal]
+    with pytest.raises(Forbidden):
+        tenant_catalogue(ctx("oulunkaari", "mentori-i"), uow(store))
+    assert [s.service.service_id for s in my_services(ctx("oulunkaari", "mentori-i"), uow(store))] == [
+        proposal
+    ]
+    assert my_services(ctx("vaala", "mentori-i"), uow(store)) == []

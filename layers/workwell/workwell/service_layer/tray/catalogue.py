@@ -302,6 +302,28 @@ def browse_services(
     return ServicePage(items, next_cursor)
 
 
+def tenant_catalogue(
+    ctx: CallContext, uow: UnitOfWork, status: ServiceStatus | None = None
+) -> list[StoredService]:
+    """The coordinator's view: every service their tenant owns (one query), or those in one
+    status (the proposals waiting for approval), newest change first."""
+    _require_manager(ctx.principal)
+    services = [
+        s for s in uow.tray.services_of(ctx.tenant_id) if status is None or s.service.status is status
+    ]
+    return sorted(services, key=lambda s: (s.service.updated_at, s.service.service_id), reverse=True)
+
+
+def my_services(ctx: CallContext, uow: UnitOfWork) -> list[StoredService]:
+    """What I provide or proposed in my tenant, in any status (a peer provider's page)."""
+    mine = {ctx.principal.user_id}
+    return [
+        s
+        for s in uow.tray.services_of(ctx.tenant_id)
+        if s.service.provider_id in mine or s.service.proposed_by in mine
+    ]
+
+
 def order_counts(ctx: CallContext, uow: UnitOfWork) -> list[ServiceOrderCounts]:
     """Per service of the coordinator's tenant: exact counts for ordinary services,
     suppressed ones for confidential services; never who ordered."""
