@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -67,9 +68,37 @@ def _create_queue(sqs: Any, name: str, resources: LocalResources) -> None:
     resources.attributes[(name, "QueueName")] = name
 
 
+_DYNAMODB_REQUESTS = threading.RLock()
+
+
+def serialise_dynamodb_requests() -> None:
+    """Make the emulator's DynamoDB answer one request at a time, as atomic as DynamoDB.
+
+    moto applies a `TransactWriteItems` item by item on the live tables, after a deep copy
+    it restores if a condition fails: two threads' transactions interleave (both see a
+    free place of a service, and the counter passes its capacity), and a restore can undo
+    another thread's write. DynamoDB itself evaluates a transaction's conditions and
+    applies its writes atomically, and cancels a transaction that meets another
+    (`TransactionConflict`). Serialising requests is the faithful stand-in for the
+    concurrency tests and the local stack (which runs handlers in threads)."""
+    from moto.dynamodb.responses import DynamoHandler
+
+    if getattr(DynamoHandler, "_workwell_serialised", False):
+        return
+    original = DynamoHandler.call_action
+
+    def call_action(self: Any) -> Any:
+        with _DYNAMODB_REQUESTS:
+            return original(self)
+
+    DynamoHandler.call_action = call_action  # type: ignore[method-assign]
+    DynamoHandler._workwell_serialised = True  # type: ignore[attr-defined]
+
+
 def create_local_resources(template: Template, session: boto3.Session | None = None) -> LocalResources:
     """Tables and queues take their logical id as name; keys get emulator ids. Resources
     that only matter on AWS (API, user pool, log groups, layer, alarms) are not created."""
+    serialise_dynamodb_requests()
     session = session or boto3.Session(region_name=LOCAL_REGION)
     resources = LocalResources()
     for name, parameter in template.document.get("Parameters", {}).items():

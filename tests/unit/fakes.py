@@ -22,11 +22,17 @@ from workwell.domain.tenants.tenant_settings import (
     StoredSettings,
     TenantSettings,
 )
+from workwell.domain.tray.order import HOLDS_A_PLACE, Order, OrderStatus
+from workwell.domain.tray.search_text import matches
+from workwell.domain.tray.service import OrderCounts, Service, ServiceStatus, StoredService
 from workwell.domain.versioned import Versioned
 from workwell.service_layer.field_cipher import RecordContext
 from workwell.service_layer.pagination import Page, PageRequest, Position
 from workwell.service_layer.unit_of_work import (
+    ORGANISATION_HANDLER,
+    OrderRequestRecord,
     RegistryEntry,
+    ServiceQuery,
     StoredMessage,
     StoredReport,
     SubmissionRecord,
@@ -72,6 +78,9 @@ class Store:
         self.role_changes: dict[tuple[str, str], Versioned[RoleChange]] = {}
         self.refused_reads: dict[tuple[str, str, str], dict[str, int]] = {}
         self.signed_in: dict[tuple[str, str], SignedInAs] = {}
+        self.services: dict[str, StoredService] = {}
+        self.orders: dict[str, Versioned[Order]] = {}
+        self.order_requests: dict[tuple[str, str], OrderRequestRecord] = {}
         self.commits = 0
 
     def put_settings(self, tenant_id: str, settings: TenantSettings, version: int = 1) -> None:
@@ -423,6 +432,143 @@ class _FakeSignedIn:
         }
 
 
+def _page_of(items: Sequence[Any], page: PageRequest) -> Page[Any]:
+    start = int(page.after["index"]) if page.after else 0
+    more = start + page.limit < len(items)
+    return Page(list(items[start : start + page.limit]), {"index": start + page.limit} if more else None)
+
+
+class _FakeTray:
+    """Services and orders, with the store's capacity condition on taking a place."""
+
+    def __init__(self, store: Store, staged: list[Write]) -> None:
+        self._store, self._staged = store, staged
+
+    def service(self, service_id: str) -> StoredService | None:
+        return self._store.services.get(service_id)
+
+    def services_of(self, tenant_id: str) -> Sequence[StoredService]:
+        return [s for _, s in sorted(self._store.services.items()) if s.service.tenant_id == tenant_id]
+
+    def browse(self, query: ServiceQuery, page: PageRequest) -> Page[StoredService]:
+        def fits(service: Service) -> bool:
+            d = service.details
+            return (
+                service.status is ServiceStatus.PUBLISHED
+                and (
+                    (service.tenant_id == query.tenant_id and d.shared_with_group is None)
+                    or d.shared_with_group in query.tenant_groups
+                )
+                and (d.audience_groups is None or query.viewer_group in d.audience_groups)
+                and (query.category is None or d.category is query.category)
+                and (query.kind is None or d.kind is query.kind)
+                and matches(d.search_index(), query.terms)
+            )
+
+        found = sorted(
+            (s for s in self._store.services.values() if fits(s.service)),
+            key=lambda s: (s.service.details.category.value, s.service.service_id),
+        )
+        return _page_of(found, page)
+
+    def stage_create_service(self, service: Service) -> None:
+        def write(store: Store) -> None:
+            if service.service_id in store.services:
+                raise Conflict("exists")
+            store.services[service.service_id] = StoredService(service, 1)
+
+        self._staged.append(write)
+
+    def stage_update_service(self, service: Service, expected_version: int) -> int:
+        def write(store: Store) -> None:
+            current = store.services.get(service.service_id)
+            _check(current.version if current else None, expected_version)
+            assert current is not None
+            store.services[service.service_id] = StoredService(service, expected_version + 1, current.counts)
+
+        self._staged.append(write)
+        return expected_version + 1
+
+    def stage_take_place(self, service: Service) -> None:
+        def write(store: Store) -> None:
+            current = store.services.get(service.service_id)
+            if (
+                current is None
+                or current.service.status is not ServiceStatus.PUBLISHED
+                or not current.has_room
+            ):
+                raise Conflict("no place")
+            counts = dataclasses.replace(current.counts, requested=current.counts.requested + 1)
+            store.services[service.service_id] = dataclasses.replace(current, counts=counts)
+
+        self._staged.append(write)
+
+    def stage_move_order(self, service_id: str, before: OrderStatus, after: OrderStatus) -> None:
+        def write(store: Store) -> None:
+            current = store.services[service_id]
+            counts = current.counts.as_dict()
+            counts[before.value] -= 1
+            counts[after.value] += 1
+            store.services[service_id] = dataclasses.replace(current, counts=OrderCounts(**counts))
+
+        assert before in HOLDS_A_PLACE
+        self._staged.append(write)
+
+    def order(self, order_id: str) -> Versioned[Order] | None:
+        return self._store.orders.get(order_id)
+
+    def stage_create_order(self, order: Order) -> None:
+        def write(store: Store) -> None:
+            if order.order_id in store.orders:
+                raise Conflict("exists")
+            store.orders[order.order_id] = Versioned(order, 1)
+
+        self._staged.append(write)
+
+    def stage_update_order(self, order: Order, expected_version: int) -> int:
+        def write(store: Store) -> None:
+            current = store.orders.get(order.order_id)
+            _check(current.version if current else None, expected_version)
+            store.orders[order.order_id] = Versioned(order, expected_version + 1)
+
+        self._staged.append(write)
+        return expected_version + 1
+
+    def _newest_first(self, keep: Callable[[Order], bool]) -> list[Versioned[Order]]:
+        return sorted(
+            (o for o in self._store.orders.values() if keep(o.value)),
+            key=lambda o: (o.value.created_at, o.value.order_id),
+            reverse=True,
+        )
+
+    def orders_of(self, tenant_id: str, orderer_id: str, page: PageRequest) -> Page[Versioned[Order]]:
+        return _page_of(
+            self._newest_first(lambda o: o.orderer_tenant_id == tenant_id and o.orderer_id == orderer_id),
+            page,
+        )
+
+    def orders_handled_by(self, tenant_id: str, handler: str, page: PageRequest) -> Page[Versioned[Order]]:
+        def handled(o: Order) -> bool:
+            if o.tenant_id != tenant_id:
+                return False
+            return o.provider_id == handler if handler != ORGANISATION_HANDLER else o.provider_id is None
+
+        return _page_of(self._newest_first(handled), page)
+
+    def order_request(self, tenant_id: str, key: str, now: datetime) -> OrderRequestRecord | None:
+        record = self._store.order_requests.get((tenant_id, key))
+        return record if record and record.expires_at > now else None
+
+    def stage_order_request(self, tenant_id: str, record: OrderRequestRecord, now: datetime) -> None:
+        def write(store: Store) -> None:
+            current = store.order_requests.get((tenant_id, record.key))
+            if current is not None and current.expires_at > now:
+                raise Conflict("exists")
+            store.order_requests[(tenant_id, record.key)] = record
+
+        self._staged.append(write)
+
+
 class FakeUnitOfWork(UnitOfWork):
     def __init__(self, store: Store | None = None) -> None:
         self.store = store or Store()
@@ -436,6 +582,7 @@ class FakeUnitOfWork(UnitOfWork):
         self.role_changes = _FakeRoleChanges(self.store, self._staged)
         self.refused_reads = _FakeRefusedReads(self.store)
         self.signed_in = _FakeSignedIn(self.store)
+        self.tray = _FakeTray(self.store, self._staged)
 
     def commit(self) -> None:
         # All or nothing: apply to a copy first, like a transaction (and its size limit).

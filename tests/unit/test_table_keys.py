@@ -27,3 +27,22 @@ def test_staff_role_items_sort_under_their_role() -> None:
 
     assert key["SK"].startswith(table_keys.staff_role_prefix("safety_representative"))
     assert not key["SK"].startswith(table_keys.staff_role_prefix("safety_manager"))
+
+
+def test_tray_keys_lead_with_a_tenant_or_a_group_and_refuse_what_is_no_slug() -> None:
+    service_id = "oulunkaari." + "a" * 32
+    assert table_keys.tray_service_key("oulunkaari", service_id)["PK"] == "TENANT#oulunkaari#SERVICES"
+    assert table_keys.tray_order_key("oulunkaari", service_id)["PK"].startswith("TENANT#oulunkaari#ORDER#")
+    assert table_keys.orderer_partition("vaala", "u-1").startswith("TENANT#vaala#")
+    assert table_keys.group_published_services_partition("oulunkaari-region") == (
+        "GROUP#oulunkaari-region#SERVICES#PUBLISHED"
+    )
+    # A user id cannot name the organisation's order partition.
+    assert table_keys.provider_orders_partition(
+        "ii", "organisation"
+    ) != table_keys.organisation_orders_partition("ii")
+    for bad in ("", "Oulunkaari", "x#y"):
+        with pytest.raises(ValueError, match="slug"):
+            table_keys.group_published_services_partition(bad)
+        with pytest.raises(ValueError, match="slug"):
+            table_keys.published_services_partition(bad)

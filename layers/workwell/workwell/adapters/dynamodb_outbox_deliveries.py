@@ -131,7 +131,7 @@ def _claimed(item: Item) -> ClaimedMessage:
         tenant_id=str(item["tenant_id"]),
         message_id=str(item["message_id"]),
         kind=OutboxKind(item["kind"]),
-        subject_id=str(item.get("report_id") or item["role_change_id"]),
+        subject_id=str(item[OutboxKind(item["kind"]).subject_attribute]),
         created_at=datetime.fromisoformat(item["created_at"]),
         recipient_id=item.get("recipient_id"),
     )

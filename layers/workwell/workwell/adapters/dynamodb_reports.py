@@ -463,7 +463,7 @@ class DynamoDbOutbox:
             "tenant_id": message.tenant_id,
             "message_id": message.message_id,
             "kind": message.kind.value,
-            "report_id" if message.kind.is_about_case else "role_change_id": message.subject_id,
+            message.kind.subject_attribute: message.subject_id,
             "status": "pending",
             "created_at": created,
             "expires_at": epoch_seconds(message.expires_at),

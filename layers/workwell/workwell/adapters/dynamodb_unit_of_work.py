@@ -29,6 +29,7 @@ if TYPE_CHECKING:
         DynamoDbRoleChanges,
         DynamoDbSignedInIdentities,
     )
+    from workwell.adapters.dynamodb_tray import DynamoDbTray
 
 MAX_TRANSACTION_ITEMS = 100
 
@@ -84,6 +85,12 @@ class DynamoDbUnitOfWork(UnitOfWork):
         from workwell.adapters.dynamodb_role_changes import DynamoDbRefusedReads
 
         return DynamoDbRefusedReads(self._client, self._tables.main, self._codec)
+
+    @functools.cached_property
+    def tray(self) -> DynamoDbTray:  # type: ignore[override]
+        from workwell.adapters.dynamodb_tray import DynamoDbTray
+
+        return DynamoDbTray(self._client, self._tables.main, self._codec, self._staged)
 
     def commit(self) -> None:
         if not self._staged:

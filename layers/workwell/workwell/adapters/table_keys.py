@@ -212,3 +212,59 @@ def refused_reads_partition(tenant_id: str) -> str:
 def signed_in_key(tenant_id: str, user_id: str) -> dict[str, str]:
     """A staff member's identity as the identity provider last gave it (at GET /me)."""
     return {"PK": _tenant(tenant_id) + "SIGNEDIN", "SK": f"USER#{user_id}"}
+
+
+def tray_services_partition(tenant_id: str) -> str:
+    """Every service a tenant owns, in any status: the coordinator's catalogue and counts."""
+    return _tenant(tenant_id) + "SERVICES"
+
+
+SERVICE_PREFIX = "SERVICE#"
+
+
+def tray_service_key(owner_tenant: str, service_id: str) -> dict[str, str]:
+    """Ids name their owner (`<tenant>.<hex>`); the caller checks that they agree."""
+    return {"PK": tray_services_partition(owner_tenant), "SK": SERVICE_PREFIX + service_id}
+
+
+def published_services_partition(tenant_id: str) -> str:
+    """GSI1, sparse: a tenant's published services that are not shared with a group."""
+    return _tenant(tenant_id) + "SERVICES#PUBLISHED"
+
+
+def group_published_services_partition(group_id: str) -> str:
+    """GSI1, sparse: published services shared with a tenant group, whoever owns them."""
+    if not is_slug(group_id):
+        raise ValueError("group id is not a slug")
+    return f"GROUP#{group_id}#SERVICES#PUBLISHED"
+
+
+def published_service_sort_key(category: str, kind: str, service_id: str) -> str:
+    """Category first, then kind: a category (and kind) filter is a key condition."""
+    return f"{category}#{kind}#{service_id}"
+
+
+def tray_order_key(owner_tenant: str, order_id: str) -> dict[str, str]:
+    """An order is kept with the service's owner, whose provider handles it."""
+    return {"PK": _tenant(owner_tenant) + f"ORDER#{order_id}", "SK": "ORDER"}
+
+
+def orderer_partition(tenant_id: str, user_id: str) -> str:
+    """GSI1: a person's orders, in the orderer's own tenant (maybe not the service's)."""
+    return _tenant(tenant_id) + f"ORDERER#{user_id}"
+
+
+def provider_orders_partition(tenant_id: str, user_id: str) -> str:
+    """GSI2: orders to a person who provides services."""
+    return _tenant(tenant_id) + f"PROVIDER#{user_id}"
+
+
+def organisation_orders_partition(tenant_id: str) -> str:
+    """GSI2: orders of services an organisation provides (the coordinators handle them).
+    Not under PROVIDER#, so no user id can ever name this partition."""
+    return _tenant(tenant_id) + "ORGANISATIONORDERS"
+
+
+def order_request_key(tenant_id: str, creation_key: str) -> dict[str, str]:
+    """One per ordering request (Idempotency-Key scope, as a digest), in the orderer's tenant."""
+    return {"PK": _tenant(tenant_id) + f"ORDERREQUEST#{creation_key}", "SK": "ORDERREQUEST"}

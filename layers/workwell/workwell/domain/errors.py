@@ -90,3 +90,15 @@ class RolesChanged(NotFound):
     """The caller's staff entry changed after their roles were read (a cached entry, a
     revocation meanwhile): a read was stopped before anything left. Answered as NotFound;
     the composition root may try once more with the roles read afresh."""
+
+
+class CapacityFull(Conflict):
+    """Every place of a service is taken (its capacity is never oversold)."""
+
+    code = "capacity_full"
+
+
+class NotAvailableForGroup(Forbidden):
+    """The service tray is not open to the caller's employee group yet (staged rollout)."""
+
+    code = "not_available_for_group"

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
         SettingsPartModel,
         StoredSettings,
     )
+    from workwell.domain.tray.order import Order, OrderStatus
+    from workwell.domain.tray.service import Category, Kind, Service, StoredService
     from workwell.domain.versioned import Versioned
     from workwell.service_layer.pagination import Page, PageRequest
 
@@ -303,6 +305,90 @@ class RefusedReads(Protocol):
     def since(self, tenant_id: str, first_day: str) -> list[RefusedReadCount]: ...
 
 
+@dataclass(frozen=True)
+class ServiceQuery:
+    """Published services one person may browse: their tenant's and those shared with the
+    tenant groups it belongs to, offered to everyone or to the person's employee group."""
+
+    tenant_id: str
+    tenant_groups: tuple[str, ...]
+    viewer_group: str | None
+    category: Category | None = None
+    kind: Kind | None = None
+    # Normalised query words, each with a leading space (domain/tray/search_text.py).
+    terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class OrderRequestRecord:
+    """Written in the order's own transaction (like a report's SubmissionRecord): a repeat
+    of the request whose answer was lost finds its order instead of taking a second place."""
+
+    key: str
+    order_id: str
+    payload_digest: str
+    expires_at: datetime
+
+
+class TrayRepository(Protocol):
+    """Services and their orders (domain/tray)."""
+
+    def service(self, service_id: str) -> StoredService | None:
+        """By id (the id names its owner tenant), with its order counts."""
+        ...
+
+    def services_of(self, tenant_id: str) -> Sequence[StoredService]:
+        """Every service a tenant owns, in any status (one partition)."""
+        ...
+
+    def browse(self, query: ServiceQuery, page: PageRequest) -> Page[StoredService]:
+        """Published services matching the query, ordered by category then id; at most one
+        request per scope (the tenant, each of its groups) per page. A page may hold fewer
+        items than asked while more follow."""
+        ...
+
+    def stage_create_service(self, service: Service) -> None: ...
+
+    def stage_update_service(self, service: Service, expected_version: int) -> int:
+        """Details and status, if still at `expected_version`; counts are left alone."""
+        ...
+
+    def stage_take_place(self, service: Service) -> None:
+        """Count a new order on the service: the commit fails unless the service is still
+        published and has a free place (capacity is checked by the store, atomically)."""
+        ...
+
+    def stage_move_order(self, service_id: str, before: OrderStatus, after: OrderStatus) -> None:
+        """Move one order between the service's counts (and give its place back if the
+        order no longer holds one)."""
+        ...
+
+    def order(self, order_id: str) -> Versioned[Order] | None: ...
+
+    def stage_create_order(self, order: Order) -> None: ...
+
+    def stage_update_order(self, order: Order, expected_version: int) -> int: ...
+
+    def orders_of(self, tenant_id: str, orderer_id: str, page: PageRequest) -> Page[Versioned[Order]]:
+        """The person's orders, newest first."""
+        ...
+
+    def orders_handled_by(self, tenant_id: str, handler: str, page: PageRequest) -> Page[Versioned[Order]]:
+        """Orders to a provider (a user id) or, for `ORGANISATION_HANDLER`, to the tenant's
+        coordinators; newest first."""
+        ...
+
+    def order_request(self, tenant_id: str, key: str, now: datetime) -> OrderRequestRecord | None: ...
+
+    def stage_order_request(self, tenant_id: str, record: OrderRequestRecord, now: datetime) -> None:
+        """Fails the commit if a live record with this key exists."""
+        ...
+
+
+# Orders of services an organisation provides are handled by the owner's coordinators.
+ORGANISATION_HANDLER = "organisation"
+
+
 class UnitOfWork(abc.ABC):
     settings: TenantSettingsRepository
     staff: StaffDirectory
@@ -314,6 +400,7 @@ class UnitOfWork(abc.ABC):
     role_changes: RoleChangeRepository
     refused_reads: RefusedReads
     signed_in: SignedInIdentities
+    tray: TrayRepository
 
     def __enter__(self) -> UnitOfWork:
         return self

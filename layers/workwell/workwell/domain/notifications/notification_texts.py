@@ -101,6 +101,27 @@ _NOTICES: dict[OutboxKind, dict[Language, _Notice]] = {
         "sv": _Notice("Workwell: nytt meddelande", "Du har fått ett nytt meddelande i ditt ärende."),
         "en": _Notice("Workwell: a new message", "You have a new message about your case."),
     },
+    # Tray notices name no service and no person: the reference is the service's or order's id.
+    OutboxKind.PROPOSAL_SUBMITTED: {
+        "fi": _Notice("Workwell: uusi palveluehdotus", "Tarjottimelle on ehdotettu uutta palvelua."),
+        "sv": _Notice("Workwell: ett nytt tjänsteförslag", "En ny tjänst har föreslagits på brickan."),
+        "en": _Notice("Workwell: a new service proposal", "A new service has been proposed for the tray."),
+    },
+    OutboxKind.PROPOSAL_DECIDED: {
+        "fi": _Notice("Workwell: ehdotuksesi on käsitelty", "Palveluehdotuksesi on käsitelty."),
+        "sv": _Notice("Workwell: ditt förslag har behandlats", "Ditt tjänsteförslag har behandlats."),
+        "en": _Notice("Workwell: your proposal was decided", "Your service proposal has been decided."),
+    },
+    OutboxKind.ORDER_PLACED: {
+        "fi": _Notice("Workwell: uusi tilaus", "Tarjoamaasi palveluun on tullut uusi tilaus."),
+        "sv": _Notice("Workwell: en ny beställning", "En tjänst du erbjuder har fått en ny beställning."),
+        "en": _Notice("Workwell: a new order", "A service you offer has a new order."),
+    },
+    OutboxKind.ORDER_CHANGED: {
+        "fi": _Notice("Workwell: tilauksesi on päivittynyt", "Tilauksesi tila on muuttunut."),
+        "sv": _Notice("Workwell: din beställning har uppdaterats", "Din beställnings status har ändrats."),
+        "en": _Notice("Workwell: your order was updated", "The status of your order has changed."),
+    },
 }
 
 _REFERENCE = {"fi": "Viite", "sv": "Referens", "en": "Reference"}

@@ -26,11 +26,34 @@ class OutboxKind(StrEnum):
     # Rejected by an overseer or withdrawn by the admin: nothing changed.
     ROLE_GRANT_CLOSED = "staff.role_grant_closed"
     ROLE_REVOKED = "staff.role_revoked"
+    # The service tray (domain/tray): a peer proposal waits for the tenant's coordinators;
+    # its proposer learns the decision; an order reaches whoever handles it; the orderer
+    # learns what became of it. Ids only: never a service's title, a person or a reason.
+    PROPOSAL_SUBMITTED = "tray.proposal_submitted"
+    PROPOSAL_DECIDED = "tray.proposal_decided"
+    ORDER_PLACED = "tray.order_placed"
+    ORDER_CHANGED = "tray.order_changed"
 
     @property
     def is_about_case(self) -> bool:
         """Case notices name a report; role notices name a role change."""
         return self.value.startswith("case.")
+
+    @property
+    def is_about_tray(self) -> bool:
+        """Tray notices name a service (proposals) or an order."""
+        return self.value.startswith("tray.")
+
+    @property
+    def subject_attribute(self) -> str:
+        """The stored attribute that names what the message is about."""
+        if self.is_about_case:
+            return "report_id"
+        if self in (OutboxKind.PROPOSAL_SUBMITTED, OutboxKind.PROPOSAL_DECIDED):
+            return "service_id"
+        if self.is_about_tray:
+            return "order_id"
+        return "role_change_id"
 
 
 @dataclass(frozen=True)
@@ -38,7 +61,8 @@ class OutboxMessage:
     tenant_id: str
     message_id: str
     kind: OutboxKind
-    # The report (case kinds) or the role change (staff kinds) the message is about.
+    # The report (case kinds), the role change (staff kinds), the service or the order
+    # (tray kinds) the message is about.
     subject_id: str
     created_at: datetime
     # Whom it is for, where the kind does not say (a handover's new assignee). The notifier

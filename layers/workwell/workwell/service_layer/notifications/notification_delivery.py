@@ -162,6 +162,10 @@ def _subject(
     now: datetime,
 ) -> _Subject | None:
     message = claimed.message
+    if message.kind.is_about_tray:
+        # Recipients of tray notices come with the tray's routes (issue 14, next step);
+        # until then such a message is finished with nobody told.
+        return None
     if not message.kind.is_about_case:
         stored_change = uow.role_changes.get(message.tenant_id, message.subject_id)
         if stored_change is None:

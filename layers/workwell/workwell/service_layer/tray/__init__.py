@@ -1,0 +1,1 @@
+"""The service tray: services, their scope and orders."""
