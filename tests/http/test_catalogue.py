@@ -168,6 +168,7 @@ def test_a_peer_service_from_proposal_to_feedback(as_person: Any) -> None:
     assert [o["orderId"] for o in mine["items"]] == [order["orderId"]]
     incoming = json_body(provider.request("GET", "/orders/incoming"))
     assert [o["orderId"] for o in incoming["items"]] == [order["orderId"]]
+    assert provider.request("GET", "/orders/incoming?handler=organisation").status_code == 403
 
     path = f"/orders/{order['orderId']}"
     too_early = orderer.request(
