@@ -38,8 +38,15 @@ BODY_METHODS = ("POST", "PUT", "PATCH")
 # rights are looked at, so one person does for every route.
 CALLER = "kokkola-safetymgr-pekka"
 # Path parameters by name; any other gets an id that fits the id patterns.
-PATH_VALUES = {"tenant": "kokkola", "userId": "kokkola-employee-aino", "type": "harassment"}
 FALLBACK_PATH_VALUE = "0123456789abcdef0123456789abcdef"
+PATH_VALUES = {
+    "tenant": "kokkola",
+    "userId": "kokkola-employee-aino",
+    "type": "harassment",
+    # Tray ids name their owner tenant (`<tenant>.<32 hex>`).
+    "serviceId": f"kokkola.{FALLBACK_PATH_VALUE}",
+    "orderId": f"kokkola.{FALLBACK_PATH_VALUE}",
+}
 
 ACCEPTED_TYPES: tuple[str | None, ...] = (
     "application/json",

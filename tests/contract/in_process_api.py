@@ -27,6 +27,8 @@ CALLER_BY_FUNCTION = {
     "AdminFunction": "kokkola-admin-tuomas",
     "ReportsFunction": "kokkola-employee-aino",
     "CasesFunction": "kokkola-safetyrep-liisa",
+    # An employee of a group the tray is open to: browses, proposes, orders, handles her own.
+    "CatalogueFunction": "kokkola-employee-aino",
 }
 CALLER_BY_PATH = {
     "/stats/cases": "kokkola-safetymgr-pekka",
@@ -47,6 +49,22 @@ SIGNED_IN_REPORT = {
     },
     "handlerId": "kokkola-safetyrep-liisa",
 }
+# The seeded tray service (Hanna, a coordinator, publishes it before the run).
+TRAY_SERVICE = {
+    "title": {"fi": "Lounaskävely"},
+    "description": {"fi": "Yhteinen kävely lounastauolla."},
+    "category": "physical",
+    "kind": "existing",
+    "provider": {"organisation": "Työterveys"},
+    "format": "online",
+    "onRequest": True,
+    "publish": True,
+}
+PEER_PROPOSAL = {
+    **{k: v for k, v in TRAY_SERVICE.items() if k != "publish"},
+    "kind": "peer",
+    "provider": {"userId": "kokkola-employee-aino"},
+}
 ANONYMOUS_REPORT = {"type": "near_miss", "unitId": "sote", "answers": {"whatHappened": "A slippery floor."}}
 # Bodies a use case accepts, mixed into the fuzzed ones (random bodies rarely pass the rules
 # of a report type or a workflow), so that success answers are checked too.
@@ -66,6 +84,7 @@ KNOWN_BODIES: dict[tuple[str, str], list[dict[str, Any]]] = {
         ),
         {"action": "close", "expectedVersion": CURRENT_VERSION, "resolution": "resolved"},
     ],
+    ("POST", "/services"): [PEER_PROPOSAL],
     ("PUT", "/staff/{userId}"): [
         {"name": "Contract Person", "email": "contract.person@kokkola.example", "roles": []}
     ],
@@ -147,6 +166,15 @@ class InProcessApi:
         if submitted.status_code != 201 or anonymous.status_code != 201:
             raise RuntimeError(f"seeding failed: {submitted.status_code} {anonymous.status_code}")
         report_id = json.loads(submitted.body)["reportId"]
+        service = self._call("POST", "/services", "kokkola-coordinator-hanna", TRAY_SERVICE)
+        if service.status_code != 201:
+            raise RuntimeError(f"seeding the tray failed: {service.status_code}")
+        service_id = json.loads(service.body)["serviceId"]
+        order = self._call("POST", "/orders", "kokkola-employee-aino", {"serviceId": service_id})
+        if order.status_code != 201:
+            raise RuntimeError(f"seeding an order failed: {order.status_code}")
+        # Orders name a service only known now.
+        KNOWN_BODIES[("POST", "/orders")] = [{"serviceId": service_id}]
         return KnownData(
             path={
                 "tenant": [TENANT],
@@ -154,6 +182,8 @@ class InProcessApi:
                 "reportId": [report_id],
                 "caseId": [report_id],
                 "userId": list(STAFF_USER_IDS),
+                "serviceId": [service_id],
+                "orderId": [json.loads(order.body)["orderId"]],
             },
             receipts=[json.loads(anonymous.body)["receipt"]],
         )

@@ -112,6 +112,53 @@ def test_only_restricted_data_functions_may_use_the_restricted_key(template: Tem
         assert bool(_restricted_key_statements(function)) == (name in RESTRICTED_KEY_USERS), name
 
 
+def test_the_catalogue_holds_no_key_to_restricted_data_or_people(template: Template) -> None:
+    """The tray holds no restricted data: no restricted-data key, no person blinding, and it
+    never deletes from the main table (an order is cancelled, not removed)."""
+    function = template.functions["CatalogueFunction"]
+    variables = function["Properties"]["Environment"]["Variables"]
+    statements = _statements(dict(function))
+    resources = json.dumps([s.get("Resource") for s in statements], default=str)
+    main_table_actions = {
+        a
+        for s in statements
+        if "MainTable" in json.dumps(s["Resource"], default=str) and "index" not in json.dumps(s["Resource"])
+        for a in _as_list(s["Action"])
+    }
+
+    assert not _restricted_key_statements(function)
+    assert "RESTRICTED_DATA_KEY_ID" not in variables
+    assert "BLINDING_KEY_ID" not in variables
+    assert "PeopleBlindingKey" not in resources
+    assert "RestrictedDataKey" not in resources
+    assert main_table_actions == {
+        "dynamodb:GetItem",
+        "dynamodb:BatchGetItem",
+        "dynamodb:Query",
+        "dynamodb:PutItem",
+        "dynamodb:UpdateItem",
+        "dynamodb:ConditionCheckItem",
+    }
+
+
+def test_the_catalogue_serves_the_service_tray_routes_signed_in(template: Template) -> None:
+    routes = {(r.method, r.path) for r in template.routes if r.function == "CatalogueFunction"}
+
+    assert routes == {
+        ("GET", "/services"),
+        ("GET", "/services/{serviceId}"),
+        ("POST", "/services"),
+        ("PATCH", "/services/{serviceId}"),
+        ("POST", "/services/{serviceId}/decision"),
+        ("POST", "/orders"),
+        ("GET", "/orders/mine"),
+        ("GET", "/orders/incoming"),
+        ("POST", "/orders/{orderId}/transitions"),
+        ("POST", "/orders/{orderId}/feedback"),
+    }
+    assert all(r.authorized for r in template.routes if r.function == "CatalogueFunction")
+
+
 def test_the_notifier_may_open_reporters_contacts_and_nothing_else(template: Template) -> None:
     statements = _restricted_key_statements(template.functions["NotifierFunction"])
     assert len(statements) == 1

@@ -49,6 +49,13 @@ class CasesSettings(RestrictedDataSettings):
     """The cases function: the handlers' side of a case."""
 
 
+class CatalogueSettings(FunctionSettings):
+    """The catalogue function (the service tray): creates idempotently; no restricted-data
+    key, no person blinding."""
+
+    idempotency_table_name: str = Field(min_length=1)
+
+
 class NotificationSettings(FunctionSettings):
     """Functions that email people: where the links in emails lead, and person blinding
     (to honour recusals at send time)."""
@@ -80,6 +87,7 @@ SETTINGS_BY_FUNCTION: dict[str, type[EnvironmentSettings]] = {
     "AdminFunction": AdminSettings,
     "ReportsFunction": ReportsSettings,
     "CasesFunction": CasesSettings,
+    "CatalogueFunction": CatalogueSettings,
     "NotifierFunction": NotifierSettings,
     "DigestFunction": DigestSettings,
     "IdentityFunction": IdentitySettings,

@@ -140,6 +140,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** POST /orders */
+        post: operations["post_order_orders_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/incoming": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GET /orders/incoming */
+        get: operations["get_incoming_orders_orders_incoming_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GET /orders/mine */
+        get: operations["get_my_orders_orders_mine_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{orderId}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** POST /orders/{orderId}/feedback */
+        post: operations["post_order_feedback_orders__orderId__feedback_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{orderId}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** POST /orders/{orderId}/transitions */
+        post: operations["post_order_transition_orders__orderId__transitions_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/public/{tenant}/follow-up": {
         parameters: {
             query?: never;
@@ -321,6 +406,59 @@ export interface paths {
         put?: never;
         /** POST /reports/{reportId}/messages */
         post: operations["post_my_report_message_reports__reportId__messages_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GET /services */
+        get: operations["get_services_services_get"];
+        put?: never;
+        /** POST /services */
+        post: operations["post_service_services_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/services/{serviceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GET /services/{serviceId} */
+        get: operations["get_service_services__serviceId__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** PATCH /services/{serviceId} */
+        patch: operations["patch_service_services__serviceId__patch"];
+        trace?: never;
+    };
+    "/services/{serviceId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** POST /services/{serviceId}/decision */
+        post: operations["post_decision_services__serviceId__decision_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -706,6 +844,11 @@ export interface components {
             /** Version */
             version: number;
         };
+        /**
+         * Category
+         * @enum {string}
+         */
+        Category: "competence" | "community" | "mental" | "physical" | "work_ability";
         /** CellView */
         CellView: {
             /** Column */
@@ -728,6 +871,55 @@ export interface components {
             count: number | null;
             /** Key */
             key: string;
+        };
+        /** CreateServiceRequest */
+        CreateServiceRequest: {
+            /** Audiencegroups */
+            audienceGroups?: string[] | null;
+            /** Capacity */
+            capacity?: number | null;
+            category: components["schemas"]["Category"];
+            /**
+             * Confidential
+             * @default false
+             */
+            confidential: boolean;
+            /** Contact */
+            contact?: string | null;
+            /** Description */
+            description: {
+                [key: string]: string;
+            };
+            /**
+             * Format
+             * @enum {string}
+             */
+            format: "in_person" | "online" | "hybrid";
+            kind: components["schemas"]["Kind"];
+            /**
+             * Onrequest
+             * @default false
+             */
+            onRequest: boolean;
+            /** Place */
+            place?: string | null;
+            provider: components["schemas"]["Provider"];
+            /**
+             * Publish
+             * @default false
+             */
+            publish: boolean;
+            /**
+             * Sessions
+             * @default []
+             */
+            sessions: components["schemas"]["Session"][];
+            /** Sharedwithgroup */
+            sharedWithGroup?: string | null;
+            /** Title */
+            title: {
+                [key: string]: string;
+            };
         };
         /** DeadlineRule */
         DeadlineRule: {
@@ -806,6 +998,18 @@ export interface components {
              */
             startInvestigationDays: number;
         };
+        /** DecisionRequest */
+        DecisionRequest: {
+            /**
+             * Decision
+             * @enum {string}
+             */
+            decision: "approve" | "reject";
+            /** Expectedversion */
+            expectedVersion: number;
+            /** Reason */
+            reason?: string | null;
+        };
         /** EmployeeGroup */
         EmployeeGroup: {
             /** Id */
@@ -848,6 +1052,22 @@ export interface components {
             tenantAdministration: boolean;
             /** Wellbeingaggregates */
             wellbeingAggregates: boolean;
+        };
+        /** FeedbackRequest */
+        FeedbackRequest: {
+            /** Comment */
+            comment?: string | null;
+            /** Expectedversion */
+            expectedVersion: number;
+            /** Rating */
+            rating: number;
+        };
+        /** FeedbackView */
+        FeedbackView: {
+            /** Comment */
+            comment: string | null;
+            /** Rating */
+            rating: number;
         };
         /**
          * FieldKind
@@ -910,6 +1130,11 @@ export interface components {
             /** Unitid */
             unitId: string | null;
         };
+        /**
+         * Kind
+         * @enum {string}
+         */
+        Kind: "existing" | "new" | "peer";
         /** MeResponse */
         MeResponse: {
             /** Email */
@@ -980,6 +1205,80 @@ export interface components {
             userId: string;
         };
         /**
+         * OrderAction
+         * @enum {string}
+         */
+        OrderAction: "accept" | "decline" | "complete" | "cancel";
+        /** OrderCountsView */
+        OrderCountsView: {
+            /** Accepted */
+            accepted: number;
+            /** Cancelled */
+            cancelled: number;
+            /** Completed */
+            completed: number;
+            /** Declined */
+            declined: number;
+            /** Requested */
+            requested: number;
+        };
+        /** OrderListResponse */
+        OrderListResponse: {
+            /** Items */
+            items: components["schemas"]["OrderView"][];
+            /** Nextcursor */
+            nextCursor: string | null;
+        };
+        /**
+         * OrderPart
+         * @enum {string}
+         */
+        OrderPart: "orderer" | "handler" | "overseer";
+        /**
+         * OrderStatus
+         * @enum {string}
+         */
+        OrderStatus: "requested" | "accepted" | "declined" | "completed" | "cancelled";
+        /** OrderTransitionRequest */
+        OrderTransitionRequest: {
+            action: components["schemas"]["OrderAction"];
+            /** Expectedversion */
+            expectedVersion: number;
+        };
+        /** OrderView */
+        OrderView: {
+            /** Confidential */
+            confidential: boolean;
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            feedback: components["schemas"]["FeedbackView"] | null;
+            /** Forunit */
+            forUnit: string | null;
+            /** Orderid */
+            orderId: string;
+            /** Ordererid */
+            ordererId: string;
+            /** Orderertenantid */
+            ordererTenantId: string;
+            /** Parts */
+            parts: components["schemas"]["OrderPart"][];
+            /** Serviceid */
+            serviceId: string;
+            status: components["schemas"]["OrderStatus"];
+            /** Tenantid */
+            tenantId: string;
+            /**
+             * Updatedat
+             * Format: date-time
+             */
+            updatedAt: string;
+            /** Version */
+            version: number;
+        };
+        /**
          * PendingGrant
          * @description A case-handling role asked for and not yet confirmed: the person does not hold it.
          */
@@ -1004,6 +1303,24 @@ export interface components {
             roles: components["schemas"]["Role"][];
             /** Userid */
             userId: string;
+        };
+        /** PlaceOrderRequest */
+        PlaceOrderRequest: {
+            /** Forunit */
+            forUnit?: string | null;
+            /** Serviceid */
+            serviceId: string;
+        };
+        /**
+         * Provider
+         * @description A person (a staff member, or the employee offering a peer service) or an
+         *     organisation such as occupational health; exactly one of the two.
+         */
+        Provider: {
+            /** Organisation */
+            organisation?: string | null;
+            /** Userid */
+            userId?: string | null;
         };
         /**
          * PutStaffMemberRequest
@@ -1268,6 +1585,101 @@ export interface components {
              */
             openGroups: string[];
         };
+        /**
+         * ServiceDetails
+         * @description What a coordinator (or a peer provider) writes about a service.
+         */
+        ServiceDetails: {
+            /** Audiencegroups */
+            audienceGroups?: string[] | null;
+            /** Capacity */
+            capacity?: number | null;
+            category: components["schemas"]["Category"];
+            /**
+             * Confidential
+             * @default false
+             */
+            confidential: boolean;
+            /** Contact */
+            contact?: string | null;
+            /** Description */
+            description: {
+                [key: string]: string;
+            };
+            /**
+             * Format
+             * @enum {string}
+             */
+            format: "in_person" | "online" | "hybrid";
+            kind: components["schemas"]["Kind"];
+            /**
+             * Onrequest
+             * @default false
+             */
+            onRequest: boolean;
+            /** Place */
+            place?: string | null;
+            provider: components["schemas"]["Provider"];
+            /**
+             * Sessions
+             * @default []
+             */
+            sessions: components["schemas"]["Session"][];
+            /** Sharedwithgroup */
+            sharedWithGroup?: string | null;
+            /** Title */
+            title: {
+                [key: string]: string;
+            };
+        };
+        /** ServiceListResponse */
+        ServiceListResponse: {
+            /** Items */
+            items: components["schemas"]["ServiceView"][];
+            /** Nextcursor */
+            nextCursor: string | null;
+        };
+        /**
+         * ServiceStatus
+         * @enum {string}
+         */
+        ServiceStatus: "draft" | "pending_approval" | "published" | "archived";
+        /** ServiceView */
+        ServiceView: {
+            counts: components["schemas"]["OrderCountsView"] | null;
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            details: components["schemas"]["ServiceDetails"];
+            /** Proposedby */
+            proposedBy: string | null;
+            /** Rejectionreason */
+            rejectionReason: string | null;
+            /** Serviceid */
+            serviceId: string;
+            status: components["schemas"]["ServiceStatus"];
+            /** Tenantid */
+            tenantId: string;
+            /**
+             * Updatedat
+             * Format: date-time
+             */
+            updatedAt: string;
+            /** Version */
+            version: number;
+        };
+        /** Session */
+        Session: {
+            /** Endsat */
+            endsAt?: string | null;
+            /**
+             * Startsat
+             * Format: date-time
+             */
+            startsAt: string;
+        };
         /** SignedInAsView */
         SignedInAsView: {
             /**
@@ -1508,6 +1920,14 @@ export interface components {
             id: string;
             /** Name */
             name: string;
+        };
+        /** UpdateServiceRequest */
+        UpdateServiceRequest: {
+            details?: components["schemas"]["ServiceDetails"] | null;
+            /** Expectedversion */
+            expectedVersion: number;
+            /** Status */
+            status?: ("draft" | "published" | "archived") | null;
         };
         /** UpdateTenantSettingsRequest */
         UpdateTenantSettingsRequest: {
@@ -2495,6 +2915,622 @@ export interface operations {
             };
             /** @description `not_found`: it does not exist, or is not the caller's to see (never told apart). */
             404: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `rate_limited`: too many requests (API Gateway throttling). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `internal_error`: something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `service_busy`: the data store is busy; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    post_order_orders_post: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The same key and body return the first answer; kept 24 hours. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlaceOrderRequest"];
+            };
+        };
+        responses: {
+            /** @description Created. A repeat with the same Idempotency-Key and body gets this first answer again. */
+            201: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            /** @description `idempotency_key_missing`: the Idempotency-Key header is required; `invalid_encoding`: the body is not UTF-8; `nesting_too_deep`: the JSON nests too deep. */
+            400: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `unauthenticated`: no valid token (API Gateway's Cognito authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `not_available_for_group`: the service tray is not open for the caller's employee group yet. */
+            403: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `not_found`: it does not exist, or is not the caller's to see (never told apart). */
+            404: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `conflict`: what it changes has moved on (e.g. a stale `expectedVersion`); `capacity_full`: every place of the service is taken; `idempotency_in_progress`: the first request with this key is still running. */
+            409: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `payload_too_large`: the body is larger than this route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `unsupported_media_type`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `validation_error`: the input breaks a rule; `details` name each field; another rule of the route, e.g. `invalid_transition`; `idempotency_conflict`: the key was used with another body. */
+            422: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `rate_limited`: too many requests (API Gateway throttling). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `internal_error`: something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `service_busy`: the data store is busy; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_incoming_orders_orders_incoming_get: {
+        parameters: {
+            query?: {
+                handler?: "me" | "organisation";
+                limit?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderListResponse"];
+                };
+            };
+            /** @description `invalid_cursor`: the cursor was not issued for this caller and query. */
+            400: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `unauthenticated`: no valid token (API Gateway's Cognito authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `forbidden`: the caller's role, or part in the case, does not allow this. */
+            403: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `validation_error`: the input breaks a rule; `details` name each field; another rule of the route, e.g. `invalid_transition`. */
+            422: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `rate_limited`: too many requests (API Gateway throttling). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `internal_error`: something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `service_busy`: the data store is busy; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_my_orders_orders_mine_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderListResponse"];
+                };
+            };
+            /** @description `invalid_cursor`: the cursor was not issued for this caller and query. */
+            400: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `unauthenticated`: no valid token (API Gateway's Cognito authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `validation_error`: the input breaks a rule; `details` name each field; another rule of the route, e.g. `invalid_transition`. */
+            422: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `rate_limited`: too many requests (API Gateway throttling). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `internal_error`: something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `service_busy`: the data store is busy; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    post_order_feedback_orders__orderId__feedback_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeedbackRequest"];
+            };
+        };
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            /** @description `invalid_encoding`: the body is not UTF-8; `nesting_too_deep`: the JSON nests too deep. */
+            400: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `unauthenticated`: no valid token (API Gateway's Cognito authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `forbidden`: the caller's role, or part in the case, does not allow this. */
+            403: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `not_found`: it does not exist, or is not the caller's to see (never told apart). */
+            404: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `conflict`: what it changes has moved on (e.g. a stale `expectedVersion`). */
+            409: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `payload_too_large`: the body is larger than this route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `unsupported_media_type`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `validation_error`: the input breaks a rule; `details` name each field; another rule of the route, e.g. `invalid_transition`. */
+            422: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `rate_limited`: too many requests (API Gateway throttling). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `internal_error`: something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `service_busy`: the data store is busy; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    post_order_transition_orders__orderId__transitions_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderTransitionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            /** @description `invalid_encoding`: the body is not UTF-8; `nesting_too_deep`: the JSON nests too deep. */
+            400: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `unauthenticated`: no valid token (API Gateway's Cognito authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `forbidden`: the caller's role, or part in the case, does not allow this. */
+            403: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `not_found`: it does not exist, or is not the caller's to see (never told apart). */
+            404: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `conflict`: what it changes has moved on (e.g. a stale `expectedVersion`). */
+            409: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `payload_too_large`: the body is larger than this route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `unsupported_media_type`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `validation_error`: the input breaks a rule; `details` name each field; another rule of the route, e.g. `invalid_transition`. */
+            422: {
                 headers: {
                     /** @description Always `no-store`: every answer is personal or tenant-private. */
                     "Cache-Control": "no-store";
@@ -3632,6 +4668,634 @@ export interface operations {
                 };
             };
             /** @description `validation_error`: the input breaks a rule; `details` name each field; another rule of the route, e.g. `invalid_transition`; `idempotency_conflict`: the key was used with another body. */
+            422: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `rate_limited`: too many requests (API Gateway throttling). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `internal_error`: something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `service_busy`: the data store is busy; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_services_services_get: {
+        parameters: {
+            query?: {
+                category?: components["schemas"]["Category"] | null;
+                kind?: components["schemas"]["Kind"] | null;
+                q?: string | null;
+                limit?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceListResponse"];
+                };
+            };
+            /** @description `invalid_cursor`: the cursor was not issued for this caller and query. */
+            400: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `unauthenticated`: no valid token (API Gateway's Cognito authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `not_available_for_group`: the service tray is not open for the caller's employee group yet. */
+            403: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `validation_error`: the input breaks a rule; `details` name each field; another rule of the route, e.g. `invalid_transition`. */
+            422: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `rate_limited`: too many requests (API Gateway throttling). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `internal_error`: something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `service_busy`: the data store is busy; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    post_service_services_post: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The same key and body return the first answer; kept 24 hours. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateServiceRequest"];
+            };
+        };
+        responses: {
+            /** @description Created. A repeat with the same Idempotency-Key and body gets this first answer again. */
+            201: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceView"];
+                };
+            };
+            /** @description `idempotency_key_missing`: the Idempotency-Key header is required; `invalid_encoding`: the body is not UTF-8; `nesting_too_deep`: the JSON nests too deep. */
+            400: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `unauthenticated`: no valid token (API Gateway's Cognito authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `forbidden`: the caller's role, or part in the case, does not allow this; `not_available_for_group`: the service tray is not open for the caller's employee group yet. */
+            403: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `not_found`: it does not exist, or is not the caller's to see (never told apart). */
+            404: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `conflict`: what it changes has moved on (e.g. a stale `expectedVersion`); `idempotency_in_progress`: the first request with this key is still running. */
+            409: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `payload_too_large`: the body is larger than this route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `unsupported_media_type`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `validation_error`: the input breaks a rule; `details` name each field; another rule of the route, e.g. `invalid_transition`; `idempotency_conflict`: the key was used with another body. */
+            422: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `rate_limited`: too many requests (API Gateway throttling). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `internal_error`: something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `service_busy`: the data store is busy; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_service_services__serviceId__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                serviceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceView"];
+                };
+            };
+            /** @description `unauthenticated`: no valid token (API Gateway's Cognito authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `not_available_for_group`: the service tray is not open for the caller's employee group yet. */
+            403: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `not_found`: it does not exist, or is not the caller's to see (never told apart). */
+            404: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `validation_error`: the input breaks a rule; `details` name each field; another rule of the route, e.g. `invalid_transition`. */
+            422: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `rate_limited`: too many requests (API Gateway throttling). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `internal_error`: something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `service_busy`: the data store is busy; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    patch_service_services__serviceId__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                serviceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateServiceRequest"];
+            };
+        };
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceView"];
+                };
+            };
+            /** @description `invalid_encoding`: the body is not UTF-8; `nesting_too_deep`: the JSON nests too deep. */
+            400: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `unauthenticated`: no valid token (API Gateway's Cognito authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `forbidden`: the caller's role, or part in the case, does not allow this. */
+            403: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `not_found`: it does not exist, or is not the caller's to see (never told apart). */
+            404: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `conflict`: what it changes has moved on (e.g. a stale `expectedVersion`). */
+            409: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `payload_too_large`: the body is larger than this route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `unsupported_media_type`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `validation_error`: the input breaks a rule; `details` name each field; another rule of the route, e.g. `invalid_transition`. */
+            422: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `rate_limited`: too many requests (API Gateway throttling). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `internal_error`: something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `service_busy`: the data store is busy; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    post_decision_services__serviceId__decision_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                serviceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceView"];
+                };
+            };
+            /** @description `invalid_encoding`: the body is not UTF-8; `nesting_too_deep`: the JSON nests too deep. */
+            400: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `unauthenticated`: no valid token (API Gateway's Cognito authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `forbidden`: the caller's role, or part in the case, does not allow this. */
+            403: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `not_found`: it does not exist, or is not the caller's to see (never told apart). */
+            404: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `conflict`: what it changes has moved on (e.g. a stale `expectedVersion`). */
+            409: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `payload_too_large`: the body is larger than this route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `unsupported_media_type`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `validation_error`: the input breaks a rule; `details` name each field; another rule of the route, e.g. `invalid_transition`. */
             422: {
                 headers: {
                     /** @description Always `no-store`: every answer is personal or tenant-private. */

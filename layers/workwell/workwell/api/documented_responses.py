@@ -73,6 +73,8 @@ def documented(
     conflicts: bool = False,
     paged: bool = False,
     idempotency_key: int | None = None,
+    rollout: bool = False,
+    capacity: bool = False,
 ) -> RouteDocumentation:
     """The route's documentation from facts about it:
 
@@ -84,7 +86,9 @@ def documented(
     - `conflicts`: what it changes may have moved on, e.g. a stale `expectedVersion` (409);
     - `paged`: a list with `limit` and an opaque `cursor` (400 invalid_cursor);
     - `idempotency_key`: a creating route (201, with a body) that needs an Idempotency-Key of
-      at least this many characters (400 missing, 409 in progress, 422 same key, other body).
+      at least this many characters (400 missing, 409 in progress, 422 same key, other body);
+    - `rollout`: the service tray must be open for the caller's employee group (403);
+    - `capacity`: it takes a place of a service whose places may all be taken (409).
     """
     idempotent = idempotency_key is not None
     success = success or (201 if idempotent else 200)
@@ -111,8 +115,14 @@ def documented(
         "`forbidden`: the caller's role, or part in the case, does not allow this",
         access is Access.ROLE_GATED,
     )
+    can_answer(
+        403,
+        "`not_available_for_group`: the service tray is not open for the caller's employee group yet",
+        rollout,
+    )
     can_answer(404, "`not_found`: it does not exist, or is not the caller's to see (never told apart)", finds)
     can_answer(409, "`conflict`: what it changes has moved on (e.g. a stale `expectedVersion`)", conflicts)
+    can_answer(409, "`capacity_full`: every place of the service is taken", capacity)
     can_answer(409, "`idempotency_in_progress`: the first request with this key is still running", idempotent)
     can_answer(413, "`payload_too_large`: the body is larger than this route accepts", body)
     can_answer(415, "`unsupported_media_type`: the body is not `application/json`", body)

@@ -1,0 +1,245 @@
+"""The service tray's routes end to end (api.md, Service tray): JWT in, JSON out, through
+the template's routes, on the demo tenants (Oulunkaari and Vaala share the
+oulunkaari-region group; Kokkola is in none of theirs)."""
+
+from __future__ import annotations
+
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from tests.conftest import json_body
+
+SHARED_SERVICE = {
+    "title": {"fi": "Lounaskävely", "en": "Lunch walk"},
+    "description": {"fi": "Yhteinen kävely lounastauolla.", "en": "A walk together at lunch."},
+    "category": "physical",
+    "kind": "existing",
+    "provider": {"organisation": "Työterveys"},
+    "format": "in_person",
+    "place": "Kaupungintalo",
+    "onRequest": True,
+    "sharedWithGroup": "oulunkaari-region",
+    "publish": True,
+}
+
+
+def key() -> dict[str, str]:
+    return {"Idempotency-Key": uuid.uuid4().hex}
+
+
+def create_shared_service(as_person: Any, **changes: Any) -> dict[str, Any]:
+    coordinator = as_person("oulunkaari-coordinator-1")
+    response = coordinator.request("POST", "/services", {**SHARED_SERVICE, **changes}, key())
+    assert response.status_code == 201, response.body
+    service = json_body(response)
+    assert service["status"] == "published"
+    assert service["tenantId"] == "oulunkaari"
+    return dict(service)
+
+
+def test_a_shared_service_is_seen_in_the_group_and_missing_outside_it(as_person: Any) -> None:
+    service = create_shared_service(as_person)
+    vaala = as_person("vaala-employee-1")
+
+    listed = vaala.request("GET", "/services?category=physical&q=lounas")
+    one = vaala.request("GET", f"/services/{service['serviceId']}")
+    kokkola = as_person("kokkola-employee-aino").request("GET", f"/services/{service['serviceId']}")
+    kokkola_list = as_person("kokkola-employee-aino").request("GET", "/services")
+
+    assert listed.status_code == 200
+    assert [s["serviceId"] for s in json_body(listed)["items"]] == [service["serviceId"]]
+    assert one.status_code == 200
+    assert json_body(one)["details"]["title"]["fi"] == "Lounaskävely"
+    # Only the owner's coordinators see counts and who proposed.
+    assert json_body(one)["counts"] is None
+    assert kokkola.status_code == 404
+    assert json_body(kokkola)["error"]["code"] == "not_found"
+    assert kokkola_list.status_code == 200
+    assert service["serviceId"] not in [s["serviceId"] for s in json_body(kokkola_list)["items"]]
+
+
+def test_a_group_outside_the_rollout_gets_403_not_available_for_group(as_person: Any) -> None:
+    service = create_shared_service(as_person)
+    # Vaala's tray is open to varhaiskasvatus and ateria-ja-puhtaus; the safety manager is in hallinto.
+    outside = as_person("vaala-safetymgr-1")
+
+    for path in ("/services", f"/services/{service['serviceId']}"):
+        response = outside.request("GET", path)
+        assert response.status_code == 403, path
+        assert json_body(response)["error"]["code"] == "not_available_for_group"
+    order = outside.request("POST", "/orders", {"serviceId": service["serviceId"]}, key())
+    assert order.status_code == 403
+    assert json_body(order)["error"]["code"] == "not_available_for_group"
+
+
+def test_a_rollout_opened_by_the_admin_lets_the_group_in(as_person: Any) -> None:
+    admin = as_person("vaala-admin-1")
+    current = json_body(admin.request("GET", "/tenant/settings"))
+    settings = current["settings"]
+    rollout = settings["rollout"]
+    opened = {**settings, "rollout": {**rollout, "openGroups": [*rollout["openGroups"], "hallinto"]}}
+    saved = admin.request(
+        "PUT", "/tenant/settings", {"settings": opened, "expectedVersion": current["version"]}
+    )
+    assert saved.status_code == 200, saved.body
+
+    assert as_person("vaala-safetymgr-1").request("GET", "/services").status_code == 200
+
+
+def test_orders_never_oversell_a_service_under_concurrency(as_person: Any) -> None:
+    service = create_shared_service(as_person, capacity=5)
+    orderers = [as_person(p) for p in ("vaala-employee-1", "vaala-supervisor-1", "oulunkaari-employee-1")]
+
+    def order(n: int) -> Any:
+        return orderers[n % len(orderers)].request(
+            "POST", "/orders", {"serviceId": service["serviceId"]}, key()
+        )
+
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        answers = list(pool.map(order, range(20)))
+
+    statuses = sorted(a.status_code for a in answers)
+    assert statuses == [201] * 5 + [409] * 15
+    assert {json_body(a)["error"]["code"] for a in answers if a.status_code == 409} == {"capacity_full"}
+    counted = as_person("oulunkaari-coordinator-1").request("GET", f"/services/{service['serviceId']}")
+    assert json_body(counted)["counts"]["requested"] == 5
+
+
+def test_an_order_is_idempotent_under_its_key(as_person: Any) -> None:
+    service = create_shared_service(as_person, capacity=1)
+    vaala = as_person("vaala-employee-1")
+    headers = key()
+
+    first = vaala.request("POST", "/orders", {"serviceId": service["serviceId"]}, headers)
+    again = vaala.request("POST", "/orders", {"serviceId": service["serviceId"]}, headers)
+    other = vaala.request("POST", "/orders", {"serviceId": service["serviceId"]}, key())
+
+    assert (first.status_code, again.status_code) == (201, 201)
+    assert json_body(again)["orderId"] == json_body(first)["orderId"]
+    assert other.status_code == 409
+    assert json_body(other)["error"]["code"] == "capacity_full"
+    assert vaala.request("POST", "/orders", {"serviceId": service["serviceId"]}).status_code == 400
+
+
+def test_a_peer_service_from_proposal_to_feedback(as_person: Any) -> None:
+    provider = as_person("vaala-employee-1")
+    proposal = {
+        **SHARED_SERVICE,
+        "kind": "peer",
+        "provider": {"userId": "vaala-employee-1"},
+        "sharedWithGroup": None,
+        "publish": False,
+    }
+    proposed = provider.request("POST", "/services", proposal, key())
+    assert proposed.status_code == 201, proposed.body
+    service = json_body(proposed)
+    assert service["status"] == "pending_approval"
+
+    coordinator = as_person("vaala-coordinator-1")
+    refused = coordinator.request(
+        "POST",
+        f"/services/{service['serviceId']}/decision",
+        {"decision": "reject", "expectedVersion": service["version"]},
+    )
+    assert refused.status_code == 422
+    approved = coordinator.request(
+        "POST",
+        f"/services/{service['serviceId']}/decision",
+        {"decision": "approve", "expectedVersion": service["version"]},
+    )
+    assert approved.status_code == 200, approved.body
+    assert json_body(approved)["status"] == "published"
+    # An employee may not decide.
+    assert (
+        provider.request(
+            "POST",
+            f"/services/{service['serviceId']}/decision",
+            {"decision": "approve", "expectedVersion": 2},
+        ).status_code
+        == 403
+    )
+
+    orderer = as_person("vaala-supervisor-1")
+    placed = orderer.request("POST", "/orders", {"serviceId": service["serviceId"]}, key())
+    assert placed.status_code == 201, placed.body
+    order = json_body(placed)
+    mine = json_body(orderer.request("GET", "/orders/mine"))
+    assert [o["orderId"] for o in mine["items"]] == [order["orderId"]]
+    incoming = json_body(provider.request("GET", "/orders/incoming"))
+    assert [o["orderId"] for o in incoming["items"]] == [order["orderId"]]
+    assert provider.request("GET", "/orders/incoming?handler=organisation").status_code == 403
+
+    path = f"/orders/{order['orderId']}"
+    too_early = orderer.request(
+        "POST", f"{path}/feedback", {"rating": 5, "expectedVersion": order["version"]}
+    )
+    assert too_early.status_code == 422
+    assert json_body(too_early)["error"]["code"] == "invalid_transition"
+    not_theirs = orderer.request(
+        "POST", f"{path}/transitions", {"action": "accept", "expectedVersion": order["version"]}
+    )
+    assert not_theirs.status_code == 403
+    accepted = provider.request(
+        "POST", f"{path}/transitions", {"action": "accept", "expectedVersion": order["version"]}
+    )
+    assert accepted.status_code == 200, accepted.body
+    stale = provider.request(
+        "POST", f"{path}/transitions", {"action": "complete", "expectedVersion": order["version"]}
+    )
+    assert stale.status_code == 409
+    completed = provider.request(
+        "POST",
+        f"{path}/transitions",
+        {"action": "complete", "expectedVersion": json_body(accepted)["version"]},
+    )
+    assert json_body(completed)["status"] == "completed"
+    rated = orderer.request(
+        "POST",
+        f"{path}/feedback",
+        {"rating": 5, "comment": "Hyvä!", "expectedVersion": json_body(completed)["version"]},
+    )
+    assert rated.status_code == 200, rated.body
+    assert json_body(rated)["feedback"] == {"rating": 5, "comment": "Hyvä!"}
+    # Kokkola knows nothing of it.
+    assert (
+        as_person("kokkola-coordinator-hanna")
+        .request("GET", "/orders/incoming?handler=organisation")
+        .status_code
+        == 200
+    )
+    assert (
+        as_person("kokkola-employee-aino")
+        .request("POST", f"{path}/transitions", {"action": "cancel", "expectedVersion": 1})
+        .status_code
+        == 404
+    )
+
+
+def test_a_coordinator_edits_and_withdraws_with_the_version(as_person: Any) -> None:
+    service = create_shared_service(as_person)
+    coordinator = as_person("oulunkaari-coordinator-1")
+    details = {k: v for k, v in SHARED_SERVICE.items() if k != "publish"}
+    path = f"/services/{service['serviceId']}"
+
+    both = coordinator.request(
+        "PATCH",
+        path,
+        {"expectedVersion": service["version"], "details": {**details, "capacity": 3}, "status": "draft"},
+    )
+    edited = coordinator.request(
+        "PATCH", path, {"expectedVersion": service["version"], "details": {**details, "capacity": 3}}
+    )
+    moved = coordinator.request(
+        "PATCH", path, {"expectedVersion": json_body(edited)["version"], "status": "draft"}
+    )
+    stale = coordinator.request("PATCH", path, {"expectedVersion": service["version"], "status": "archived"})
+
+    assert both.status_code == 422
+    assert json_body(both)["error"]["details"][0]["loc"] == ["body"]
+    assert edited.status_code == 200, edited.body
+    assert moved.status_code == 200, moved.body
+    assert (json_body(moved)["status"], json_body(moved)["details"]["capacity"]) == ("draft", 3)
+    assert stale.status_code == 409
+    # A draft is nobody's to read but its managers'.
+    assert as_person("vaala-employee-1").request("GET", path).status_code == 404
