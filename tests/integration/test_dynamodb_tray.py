@@ -308,11 +308,11 @@ def test_confidential_orders_are_invisible_to_the_coordinator_except_suppressed_
     assert [o.value.order_id for o in mine.items] == [orders[0]]
 
 
-def test_the_notifier_takes_tray_notices_and_tells_nobody_yet(
+def test_the_notifier_tells_the_coordinators_of_a_waiting_proposal_once(
     function_host: FunctionHost, definitions: Definitions
 ) -> None:
-    """Until the tray's recipients arrive, a tray notice is finished, not failed: no email,
-    no dead letter, nothing left for the sweeper."""
+    """A tray notice is delivered like the others: to the tenant's coordinators as the
+    staff directory has them, once, and finished: nothing left for the sweeper."""
     verify_senders([t.settings.sender for t in definitions.tenants])
     propose_service(
         ctx("ii", "ii-employee-1"), details(kind="peer", provider={"userId": "ii-employee-1"}), uow()
@@ -332,9 +332,13 @@ def test_the_notifier_takes_tray_notices_and_tells_nobody_yet(
     }
 
     answer = function_host.invoke("NotifierFunction", {"Records": [record]})
+    again = function_host.invoke("NotifierFunction", {"Records": [record]})
 
-    assert answer == {"batchItemFailures": []}
-    assert sent_emails() == []
+    assert answer == again == {"batchItemFailures": []}
+    (email,) = sent_emails()
+    assert email.recipients == ["ii-coordinator-1@ii.example"]
+    assert "/tray/proposals" in email.body
+    assert "Taidelähtöinen" not in f"{email.subject}\n{email.body}"
     item = client().get_item(TableName="MainTable", Key={"PK": full["PK"], "SK": full["SK"]})["Item"]
     assert item["status"]["S"] == "sent"
     assert "GSI1PK" not in item

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from workwell.domain.localised_text import Language
 from workwell.domain.notifications.case_digest import DigestSection
 from workwell.domain.notifications.outbox import OutboxKind
+from workwell.domain.notifications.tray_notices import TrayNotice
 
 _SUPPORTED: tuple[Language, ...] = ("fi", "sv", "en")
 
@@ -124,6 +126,65 @@ _NOTICES: dict[OutboxKind, dict[Language, _Notice]] = {
     },
 }
 
+# What a tray notice says happened, and nothing more (domain/notifications/tray_notices.py).
+_TRAY_NOTICES: dict[TrayNotice, dict[Language, _Notice]] = {
+    TrayNotice.PROPOSAL_WAITING: {
+        "fi": _Notice(
+            "Workwell: palveluehdotus odottaa hyväksyntää",
+            "Tarjottimelle ehdotettu palvelu odottaa hyväksyntääsi.",
+        ),
+        "sv": _Notice(
+            "Workwell: ett tjänsteförslag väntar på godkännande",
+            "En tjänst som föreslagits på brickan väntar på ditt godkännande.",
+        ),
+        "en": _Notice(
+            "Workwell: a service proposal awaits approval",
+            "A service proposed for the tray is waiting for your approval.",
+        ),
+    },
+    TrayNotice.PROPOSAL_APPROVED: {
+        "fi": _Notice(
+            "Workwell: ehdotuksesi hyväksyttiin", "Palveluehdotuksesi on hyväksytty tarjottimelle."
+        ),
+        "sv": _Notice("Workwell: ditt förslag godkändes", "Ditt tjänsteförslag har godkänts för brickan."),
+        "en": _Notice("Workwell: your proposal was approved", "Your service proposal has been approved."),
+    },
+    TrayNotice.PROPOSAL_REJECTED: {
+        "fi": _Notice("Workwell: ehdotuksesi hylättiin", "Palveluehdotuksesi on hylätty."),
+        "sv": _Notice("Workwell: ditt förslag avslogs", "Ditt tjänsteförslag har avslagits."),
+        "en": _Notice("Workwell: your proposal was rejected", "Your service proposal has been rejected."),
+    },
+    TrayNotice.ORDER_ARRIVED: {
+        "fi": _Notice("Workwell: uusi tilaus", "Käsittelemääsi palveluun on tullut uusi tilaus."),
+        "sv": _Notice("Workwell: en ny beställning", "En tjänst du handhar har fått en ny beställning."),
+        "en": _Notice("Workwell: a new order", "A service you handle has a new order."),
+    },
+    TrayNotice.ORDER_ACCEPTED: {
+        "fi": _Notice("Workwell: tilauksesi hyväksyttiin", "Tilauksesi on hyväksytty."),
+        "sv": _Notice("Workwell: din beställning godtogs", "Din beställning har godtagits."),
+        "en": _Notice("Workwell: your order was accepted", "Your order has been accepted."),
+    },
+    TrayNotice.ORDER_DECLINED: {
+        "fi": _Notice("Workwell: tilaustasi ei voitu ottaa vastaan", "Tilauksesi on hylätty."),
+        "sv": _Notice("Workwell: din beställning avböjdes", "Din beställning har avböjts."),
+        "en": _Notice("Workwell: your order was declined", "Your order has been declined."),
+    },
+    TrayNotice.ORDER_COMPLETED: {
+        "fi": _Notice("Workwell: tilauksesi on toteutettu", "Tilauksesi on merkitty toteutetuksi."),
+        "sv": _Notice("Workwell: din beställning är utförd", "Din beställning har markerats som utförd."),
+        "en": _Notice("Workwell: your order was completed", "Your order has been marked completed."),
+    },
+    TrayNotice.ORDER_CANCELLED: {
+        "fi": _Notice("Workwell: tilaus peruttiin", "Käsittelemäsi palvelun tilaus on peruttu."),
+        "sv": _Notice(
+            "Workwell: en beställning avbeställdes", "En beställning av en tjänst du handhar har avbokats."
+        ),
+        "en": _Notice(
+            "Workwell: an order was cancelled", "An order of a service you handle has been cancelled."
+        ),
+    },
+}
+
 _REFERENCE = {"fi": "Viite", "sv": "Referens", "en": "Reference"}
 _SIGN_IN = {"fi": "Kirjaudu sisään", "sv": "Logga in", "en": "Sign in"}
 _FOOTER = {
@@ -133,8 +194,9 @@ _FOOTER = {
 }
 
 
-def notice_email(kind: OutboxKind, language: Language, reference: str, link: str) -> EmailText:
-    notice = _NOTICES[kind][language]
+def notice_email(kind: OutboxKind | TrayNotice, language: Language, reference: str, link: str) -> EmailText:
+    """A case or role notice by its outbox kind; a tray notice by what happened."""
+    notice = _TRAY_NOTICES[kind][language] if isinstance(kind, TrayNotice) else _NOTICES[kind][language]
     body = "\n".join(
         [
             notice.sentence,
@@ -189,17 +251,64 @@ _DIGEST_OPENING = {
 }
 
 
+_DIGEST_OPENING_TRAY = {
+    "fi": "Nämä odottavat sinua Workwellissä.",
+    "sv": "Detta väntar på dig i Workwell.",
+    "en": "These are waiting for you in Workwell.",
+}
+
+
+class TrayDigestCount(StrEnum):
+    # The wellbeing coordinators' part of the digest: counts in their tenant, never which.
+    PROPOSALS_PENDING = "proposalsPending"
+    ORDERS_WAITING = "ordersWaiting"
+
+
+_TRAY_COUNT_LABELS: dict[TrayDigestCount, dict[Language, str]] = {
+    TrayDigestCount.PROPOSALS_PENDING: {
+        "fi": "Hyväksyntää odottavat palveluehdotukset",
+        "sv": "Tjänsteförslag som väntar på godkännande",
+        "en": "Service proposals waiting for approval",
+    },
+    TrayDigestCount.ORDERS_WAITING: {
+        "fi": "Käsittelijää odottavat tilaukset",
+        "sv": "Beställningar som väntar på en utförare",
+        "en": "Orders waiting for a provider",
+    },
+}
+
+
+@dataclass(frozen=True)
+class TrayDigestLine:
+    count: int
+    link: str
+
+
 def digest_email(
-    sections: Mapping[DigestSection, Sequence[DigestLine]], language: Language, sign_in_link: str
+    sections: Mapping[DigestSection, Sequence[DigestLine]],
+    language: Language,
+    sign_in_link: str,
+    tray: Mapping[TrayDigestCount, TrayDigestLine] | None = None,
 ) -> EmailText:
-    """References and counts only, each with its link; empty sections are left out."""
-    lines = [_DIGEST_OPENING[language], ""]
+    """References and counts only, each with its link; empty sections are left out. A
+    coordinator's tray lines are counts with a link, never which services or orders."""
+    tray_lines = {kind: line for kind, line in (tray or {}).items() if line.count > 0}
+    has_cases = any(sections.get(section) for section in DigestSection)
+    opening = _DIGEST_OPENING if has_cases or not tray_lines else _DIGEST_OPENING_TRAY
+    lines = [opening[language], ""]
     for section in DigestSection:
         entries = sections.get(section, ())
         if not entries:
             continue
         lines.append(f"{_DIGEST_HEADINGS[section][language]} ({len(entries)}):")
         lines.extend(f"  {line.reference}  {line.link}" for line in entries)
+        lines.append("")
+    for kind in TrayDigestCount:
+        if kind in tray_lines:
+            lines.append(
+                f"{_TRAY_COUNT_LABELS[kind][language]}: {tray_lines[kind].count}  {tray_lines[kind].link}"
+            )
+    if tray_lines:
         lines.append("")
     lines += [f"{_SIGN_IN[language]}: {sign_in_link}", "", _FOOTER[language]]
     return EmailText(_DIGEST_SUBJECT[language], "\n".join(lines))

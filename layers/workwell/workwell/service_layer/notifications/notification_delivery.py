@@ -21,6 +21,12 @@ from workwell.domain.notifications.notification_recipients import (
 )
 from workwell.domain.notifications.notification_texts import notice_email, recipient_language
 from workwell.domain.notifications.sign_in_links import SignInLinks
+from workwell.domain.notifications.tray_notices import (
+    TrayAudience,
+    TrayNotice,
+    order_audience,
+    proposal_audience,
+)
 from workwell.domain.staff.role_grants import GRANT_CONFIRMER_ROLES, RoleChange
 from workwell.domain.staff.roles import Role
 from workwell.domain.tenants.tenant_settings import TenantSettings
@@ -129,7 +135,7 @@ def _deliver(
     for addressee in addressees:
         if addressee.key in claimed.delivered_to:
             continue
-        email = notice_email(message.kind, addressee.language, reference, addressee.link)
+        email = notice_email(subject.notice or message.kind, addressee.language, reference, addressee.link)
         try:
             ports.mailer.send(sender=sender, recipient=addressee.email, email=email)
         except MailRejected:
@@ -152,6 +158,8 @@ class _Subject:
 
     reference: str
     addressees: list[Addressee]
+    # A tray notice says what happened, decided at send time; None: the kind's own text.
+    notice: TrayNotice | None = None
 
 
 def _subject(
@@ -163,9 +171,7 @@ def _subject(
 ) -> _Subject | None:
     message = claimed.message
     if message.kind.is_about_tray:
-        # Recipients of tray notices come with the tray's routes (issue 14, next step);
-        # until then such a message is finished with nobody told.
-        return None
+        return _tray_subject(ports, uow, claimed, settings)
     if not message.kind.is_about_case:
         stored_change = uow.role_changes.get(message.tenant_id, message.subject_id)
         if stored_change is None:
@@ -176,6 +182,52 @@ def _subject(
     if stored is None:
         return None
     return _Subject(stored.report.value.reference, _addressees(ports, uow, claimed, stored, settings))
+
+
+def _tray_subject(
+    ports: NotificationPorts, uow: UnitOfWork, claimed: ClaimedMessage, settings: TenantSettings
+) -> _Subject | None:
+    """The service or order as it is now says which notice, if any, and for whom."""
+    message, links = claimed.message, ports.links
+    audience: TrayAudience | None
+    if message.kind.subject_attribute == "service_id":
+        stored_service = uow.tray.service(message.subject_id)
+        if stored_service is None:
+            return None
+        audience = proposal_audience(message, stored_service.service)
+        link = (
+            links.tray_proposals()
+            if audience is not None and audience.notice is TrayNotice.PROPOSAL_WAITING
+            else links.tray_service(message.subject_id)
+        )
+    else:
+        stored_order = uow.tray.order(message.subject_id)
+        if stored_order is None:
+            return None
+        audience = order_audience(message, stored_order.value)
+        link = links.tray_order(message.subject_id)
+    if audience is None:
+        return None
+    return _Subject(message.subject_id, _tray_addressees(uow, audience, link, settings), audience.notice)
+
+
+def _tray_addressees(
+    uow: UnitOfWork, audience: TrayAudience, link: str, settings: TenantSettings
+) -> list[Addressee]:
+    """The named people, or the tenant's wellbeing coordinators, as the staff directory has
+    them now; whoever has no entry there (no address) is skipped."""
+    tenant_id = audience.tenant_id
+    ids = (
+        set(uow.staff.user_ids_with_role(tenant_id, Role.WELLBEING_COORDINATOR.value))
+        if audience.coordinators
+        else set(audience.user_ids)
+    )
+    members = uow.staff.get_many(tenant_id, ids) if ids else {}
+    return [
+        Addressee(user_id, m.value.email, _language(m.value.language, settings), link)
+        for user_id, m in sorted(members.items())
+        if not audience.coordinators or Role.WELLBEING_COORDINATOR in m.value.roles
+    ]
 
 
 def _role_change_addressees(

@@ -1,5 +1,7 @@
 """The weekday morning digest: for every tenant, each safety staff member and HR director
-gets one email listing what needs them, or none if nothing does. One read of the tenant's
+gets one email listing what needs them, or none if nothing does; each wellbeing
+coordinator gets the number of service proposals waiting for approval and of orders
+waiting for a provider (the organisation's orders nobody has accepted or declined). One read of the tenant's
 open-case index serves all its recipients; closed cases are never read. Idempotent per
 tenant, person and day, so a retried or repeated run sends nothing twice."""
 
@@ -16,21 +18,28 @@ from workwell.domain.notifications.case_digest import DIGEST_ROLES, case_digest,
 from workwell.domain.notifications.notification_texts import (
     DigestLine,
     EmailText,
+    TrayDigestCount,
+    TrayDigestLine,
     digest_email,
     recipient_language,
 )
 from workwell.domain.notifications.sign_in_links import SignInLinks
 from workwell.domain.reports.safety_report import SafetyReport
+from workwell.domain.staff.roles import Role
 from workwell.domain.staff.staff import StaffMember
 from workwell.domain.tenants.tenant_settings import TenantSettings
+from workwell.domain.tray.order import OrderStatus
+from workwell.domain.tray.service import ServiceStatus
 from workwell.service_layer.notifications.delivery_claims import DigestLedger
 from workwell.service_layer.notifications.mail_sender import MailRejected, MailSender, MailUnavailable
+from workwell.service_layer.pagination import PageRequest
 from workwell.service_layer.person_blinding import PersonBlinding
-from workwell.service_layer.unit_of_work import UnitOfWork
+from workwell.service_layer.unit_of_work import ORGANISATION_HANDLER, UnitOfWork
 
 logger = logging.getLogger(__name__)
 
 OPEN_CASES_PAGE = 200
+ORDERS_PAGE = 100  # the most a PageRequest takes
 
 
 class DigestIncomplete(Exception):
@@ -84,6 +93,14 @@ class _TenantMorning:
     settings: TenantSettings
     open_cases: Sequence[SafetyReport]
     now: datetime
+    # The coordinators' counts, read only where the tenant has coordinators.
+    tray: TrayCounts | None = None
+
+
+@dataclass(frozen=True)
+class TrayCounts:
+    proposals_pending: int
+    orders_waiting: int
 
 
 class _Outcome(StrEnum):
@@ -98,14 +115,21 @@ def _tenant_digests(ports: DigestPorts, tenant_id: str, now: datetime, run: Dige
     recipients = _recipients(uow, tenant_id)
     if versioned is None or not recipients:
         return
-    morning = _TenantMorning(tenant_id, versioned.value, _open_cases(uow, tenant_id, now), now)
+    coordinators = any(Role.WELLBEING_COORDINATOR in m.roles for m in recipients)
+    tray = _tray_counts(uow, tenant_id) if coordinators else None
+    morning = _TenantMorning(tenant_id, versioned.value, _open_cases(uow, tenant_id, now), now, tray)
     for member in recipients:
         _digest_for(ports, morning, member, run)
 
 
+_RECIPIENT_ROLES = (*DIGEST_ROLES, Role.WELLBEING_COORDINATOR)
+
+
 def _recipients(uow: UnitOfWork, tenant_id: str) -> list[StaffMember]:
     ids = {
-        user_id for role in DIGEST_ROLES for user_id in uow.staff.user_ids_with_role(tenant_id, role.value)
+        user_id
+        for role in _RECIPIENT_ROLES
+        for user_id in uow.staff.user_ids_with_role(tenant_id, role.value)
     }
     members = uow.staff.get_many(tenant_id, ids) if ids else {}
     return sorted((m.value for m in members.values()), key=lambda m: m.user_id)
@@ -120,6 +144,21 @@ def _open_cases(uow: UnitOfWork, tenant_id: str, now: datetime) -> list[SafetyRe
         if page.exhausted or not page.cases:
             return cases
         after = page.cases[-1].position
+
+
+def _tray_counts(uow: UnitOfWork, tenant_id: str) -> TrayCounts:
+    """Proposals pending approval, and the organisation's orders still only requested (a
+    person provider's orders reach that person at once, and confidential ones only them)."""
+    proposals = sum(
+        1 for s in uow.tray.services_of(tenant_id) if s.service.status is ServiceStatus.PENDING_APPROVAL
+    )
+    waiting, after = 0, None
+    while True:
+        page = uow.tray.orders_handled_by(tenant_id, ORGANISATION_HANDLER, PageRequest(ORDERS_PAGE, after))
+        waiting += sum(1 for o in page.items if o.value.status is OrderStatus.REQUESTED)
+        if not page.next_position or not page.items:
+            return TrayCounts(proposals, waiting)
+        after = page.next_position
 
 
 class _OutcomeUnrecorded(Exception):
@@ -191,11 +230,30 @@ def _digest_email(ports: DigestPorts, morning: _TenantMorning, member: StaffMemb
     since = ports.ledger.last_completed(tenant_id, member.user_id, digest_day(now)) or previous_run(now)
     viewer = Viewer.of_member(member, ports.blinding.blind(tenant_id, member.user_id))
     digest = case_digest(viewer, morning.open_cases, since, now)
-    if not digest:
+    tray = _tray_lines(ports, morning, member)
+    if not digest and not tray:
         return None
     sections = {
         section: [DigestLine(r.reference, ports.links.case(r.report_id)) for r in cases]
         for section, cases in digest.items()
     }
     language = recipient_language(member.language, morning.settings.languages)
-    return digest_email(sections, language, ports.links.home())
+    return digest_email(sections, language, ports.links.home(), tray)
+
+
+def _tray_lines(
+    ports: DigestPorts, morning: _TenantMorning, member: StaffMember
+) -> dict[TrayDigestCount, TrayDigestLine]:
+    """A coordinator's counts that are not zero, each with its screen's link."""
+    counts = morning.tray
+    if counts is None or Role.WELLBEING_COORDINATOR not in member.roles:
+        return {}
+    lines = {
+        TrayDigestCount.PROPOSALS_PENDING: TrayDigestLine(
+            counts.proposals_pending, ports.links.tray_proposals()
+        ),
+        TrayDigestCount.ORDERS_WAITING: TrayDigestLine(
+            counts.orders_waiting, ports.links.tray_incoming_orders()
+        ),
+    }
+    return {kind: line for kind, line in lines.items() if line.count > 0}
