@@ -60,6 +60,10 @@ def load_definitions(directory: Path = TENANTS_DIR) -> Definitions:
             continue
         if tenant.tenant_id != path.stem:
             problems.append(f"{path.name}: tenantId: must equal the file name ({path.stem})")
+        problems.extend(
+            f"{path.name}: {'.'.join(str(p) for p in loc)}: {message}"
+            for loc, message in tenant.service_problems()
+        )
         tenants.append(tenant)
     for path in sorted((directory / "groups").glob("*.yaml")):
         data = _read(path, problems)

@@ -81,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--update",
         action="store_true",
-        help="also overwrite existing settings and staff entries (default: create what is missing)",
+        help="also overwrite existing settings, staff entries and services (default: create what is missing)",
     )
     parser.add_argument(
         "--drop-legacy-settings",
@@ -123,7 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for report in reports:
         state = "updated" if report.changed else "unchanged"
         print(
-            f"{report.tenant_id}: {state} (settings changed: {report.settings_changed}, staff written: {len(report.staff_written)}, staff skipped: {len(report.staff_skipped)})"
+            f"{report.tenant_id}: {state} (settings changed: {report.settings_changed}, staff written: {len(report.staff_written)}, staff skipped: {len(report.staff_skipped)}, services written: {len(report.services_written)})"
         )
         for note in _legacy_notes(report):
             print(note)

@@ -243,3 +243,24 @@ def test_a_coordinator_edits_and_withdraws_with_the_version(as_person: Any) -> N
     assert stale.status_code == 409
     # A draft is nobody's to read but its managers'.
     assert as_person("vaala-employee-1").request("GET", path).status_code == 404
+
+
+def test_the_demo_catalogue_shares_arts_based_wellbeing_with_the_region_only(as_person: Any) -> None:
+    vaala = as_person("vaala-employee-1").request("GET", "/services?q=taidelähtöinen")
+    kokkola = as_person("kokkola-employee-aino").request("GET", "/services?q=taidelähtöinen")
+    kokkolas_own = as_person("kokkola-employee-aino").request("GET", "/services?category=physical")
+    closed = as_person("kokkola-employee-erik").request("GET", "/services")
+
+    assert vaala.status_code == 200
+    [arts] = json_body(vaala)["items"]
+    assert arts["tenantId"] == "oulunkaari"
+    assert arts["details"]["title"]["fi"] == "Taidelähtöinen työhyvinvointi"
+    assert arts["details"]["sharedWithGroup"] == "oulunkaari-region"
+    assert kokkola.status_code == 200
+    assert json_body(kokkola)["items"] == []
+    assert [s["details"]["title"]["sv"] for s in json_body(kokkolas_own)["items"]] == [
+        "Gymturer för personalen"
+    ]
+    # Kokkola's care group is outside the rollout.
+    assert closed.status_code == 403
+    assert json_body(closed)["error"]["code"] == "not_available_for_group"

@@ -99,7 +99,12 @@ def browse(tenant: str, limit: int = 25, **filters: Any) -> tuple[list[str], int
 
 @pytest.fixture(autouse=True)
 def _demo_tenants(provisioned: LocalResources) -> None:
-    return None
+    """The demo tenants without their demo catalogue: these tests count what they create."""
+    dynamodb = client()
+    items = dynamodb.scan(TableName="MainTable", ProjectionExpression="PK, SK, entity")["Items"]
+    for item in items:
+        if item.get("entity", {}).get("S") == "tray_service":
+            dynamodb.delete_item(TableName="MainTable", Key={"PK": item["PK"], "SK": item["SK"]})
 
 
 def test_a_service_item_carries_its_listing_keys_and_counts() -> None:

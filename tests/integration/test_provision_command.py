@@ -49,6 +49,35 @@ def test_a_broken_file_is_reported_and_nothing_is_written(
     assert dynamodb.scan(TableName="MainTable")["Items"] == []
 
 
+def test_check_refuses_a_broken_service_and_writes_nothing(
+    dynamodb: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy_tenant_files(tmp_path)
+    oulunkaari = tmp_path / "oulunkaari.yaml"
+    oulunkaari.write_text(oulunkaari.read_text(encoding="utf-8").replace("kind: new", "kind: brand_new"))
+
+    assert main(["--check", "--dir", str(tmp_path)]) == 2
+    assert "oulunkaari.yaml: services.2.kind: " in capsys.readouterr().err
+    assert main([*TARGET, "--dir", str(tmp_path)]) == 2
+    assert dynamodb.scan(TableName="MainTable")["Items"] == []
+
+
+def test_the_demo_catalogue_is_written_once(dynamodb: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    def services() -> list[dict[str, Any]]:
+        items = dynamodb.scan(TableName="MainTable")["Items"]
+        return [i for i in items if i.get("entity", {}).get("S") == "tray_service"]
+
+    assert main(TARGET) == 0
+    first = services()
+    capsys.readouterr()
+    assert main(TARGET) == 0
+    rerun = capsys.readouterr().out
+
+    assert len(first) == 8
+    assert services() == first
+    assert rerun.count("services written: 0") == 6
+
+
 def _settings_items(dynamodb: Any, tenant_id: str) -> dict[str, dict[str, Any]]:
     items = dynamodb.query(
         TableName="MainTable",

@@ -11,6 +11,7 @@ from workwell.domain.errors import Conflict
 from workwell.domain.staff.roles import Role
 from workwell.domain.tenants.tenant_definition import TenantDefinition
 from workwell.domain.tenants.tenant_settings import TenantSettings
+from workwell.domain.tray.service import StoredService
 from workwell.service_layer.tenants.provisioning import (
     drop_legacy_settings,
     provision_group,
@@ -307,3 +308,88 @@ def test_a_broken_file_is_a_clear_error(tmp_path: Path, edit: object, expected: 
         load_definitions(tmp_path)
 
     assert any(expected in problem for problem in raised.value.problems), raised.value.problems
+
+
+def _tenant(tenant_id: str) -> TenantDefinition:
+    return next(t for t in load_definitions().tenants if t.tenant_id == tenant_id)
+
+
+def test_the_demo_catalogue_is_created_once_under_stable_ids() -> None:
+    store = Store()
+    oulunkaari = _tenant("oulunkaari")
+
+    first = provision_tenant(oulunkaari, lambda: FakeUnitOfWork(store))
+    created = dict(store.services)
+    second = provision_tenant(oulunkaari, lambda: FakeUnitOfWork(store))
+
+    assert sorted(first.services_written) == sorted(s.service_id("oulunkaari") for s in oulunkaari.services)
+    assert len(created) == 3
+    assert second.services_written == []
+    assert not second.changed
+    assert store.services == created
+    arts = created[
+        next(s for s in oulunkaari.services if s.key == "taidelahtoinen-tyohyvinvointi").service_id(
+            "oulunkaari"
+        )
+    ]
+    assert arts.service.status.value == "published"
+    assert arts.service.details.shared_with_group == "oulunkaari-region"
+    shifts = next(s.service for s in created.values() if s.service.details.kind.value == "peer")
+    assert shifts.proposed_by == shifts.provider_id == "oulunkaari-servicesupervisor-1"
+
+
+def test_a_coordinators_edit_survives_a_rerun_and_update_applies_the_file() -> None:
+    store = Store()
+    kokkola = _tenant("kokkola")
+    provision_tenant(kokkola, lambda: FakeUnitOfWork(store))
+    service_id = kokkola.services[1].service_id("kokkola")
+    stored = store.services[service_id]
+    edited = stored.service.details.model_copy(update={"capacity": 5})
+    store.services[service_id] = StoredService(
+        stored.service.model_copy(update={"details": edited}), stored.version + 1, stored.counts
+    )
+
+    rerun = provision_tenant(kokkola, lambda: FakeUnitOfWork(store))
+    kept = store.services[service_id]
+    updated = provision_tenant(kokkola, lambda: FakeUnitOfWork(store), update_existing=True)
+
+    assert rerun.services_written == []
+    assert kept.service.details.capacity == 5
+    assert updated.services_written == [service_id]
+    assert store.services[service_id].service.details.capacity == 20
+    assert store.services[service_id].version == kept.version + 1
+
+
+def test_a_broken_service_is_reported_with_its_file_and_field(tmp_path: Path) -> None:
+    copy_tenant_files(tmp_path)
+    kokkola = tmp_path / "kokkola.yaml"
+    text = kokkola.read_text(encoding="utf-8")
+    kokkola.write_text(text.replace("category: physical", "category: sports"))
+    ii = tmp_path / "ii.yaml"
+    ii.write_text(ii.read_text(encoding="utf-8").replace("  place: Iin varhaiskasvatusyksiköt\n", ""))
+
+    with pytest.raises(DefinitionError) as raised:
+        load_definitions(tmp_path)
+
+    problems = raised.value.problems
+    assert any(p.startswith("kokkola.yaml: services.1.category: ") for p in problems), problems
+    assert any(p.startswith("ii.yaml: services.0: ") and "place is required" in p for p in problems), problems
+
+
+def test_a_service_must_fit_the_tenant(tmp_path: Path) -> None:
+    copy_tenant_files(tmp_path)
+    kokkola = tmp_path / "kokkola.yaml"
+    kokkola.write_text(
+        kokkola.read_text(encoding="utf-8").replace(
+            "provider:\n    userId: kokkola-psychologist-maria", "provider:\n    userId: nobody-here"
+        )
+        + "  sharedWithGroup: oulunkaari-region\n"
+    )
+
+    with pytest.raises(DefinitionError) as raised:
+        load_definitions(tmp_path)
+
+    assert raised.value.problems == [
+        "kokkola.yaml: services.0.provider.userId: is not a person of this tenant",
+        "kokkola.yaml: services.2.sharedWithGroup: is not a tenant group of this tenant",
+    ]

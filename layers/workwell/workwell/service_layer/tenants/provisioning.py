@@ -5,17 +5,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Literal, TypeVar
 
 from workwell.domain.errors import Conflict
 from workwell.domain.staff.staff import StaffMember
-from workwell.domain.tenants.tenant_definition import TenantDefinition, TenantGroupDefinition
+from workwell.domain.tenants.tenant_definition import (
+    ServiceDefinition,
+    TenantDefinition,
+    TenantGroupDefinition,
+)
 from workwell.domain.tenants.tenant_settings import (
     ABSENT_VERSION,
     SettingsPartModel,
     StoredSettings,
     TenantSettings,
 )
+from workwell.domain.tray.service import ServiceStatus
 from workwell.domain.versioned import Versioned
 from workwell.service_layer.unit_of_work import RegistryEntry, UnitOfWork
 
@@ -37,17 +43,19 @@ class ProvisioningReport:
     staff_skipped: list[str] = field(default_factory=list)
     legacy_settings: LegacyMigration | None = None
     legacy_item: LegacyDrop | None = None
+    services_written: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
         legacy = self.legacy_settings == "migrated" or self.legacy_item == "dropped"
-        return self.settings_changed or bool(self.staff_written) or legacy
+        return self.settings_changed or bool(self.staff_written) or bool(self.services_written) or legacy
 
 
 def provision_tenant(
     definition: TenantDefinition, uow_factory: Callable[[], UnitOfWork], update_existing: bool = False
 ) -> ProvisioningReport:
-    """The file seeds a tenant: its settings when there are none, and its people once.
+    """The file seeds a tenant: its settings when there are none, its people once, and
+    each service of its catalogue that is missing (by its stable id).
     Afterwards the tenant's admins own settings and roles through the API, so a routine
     re-run changes nothing they did (a person they removed stays removed); `update_existing`
     applies the file over what is stored, deliberately. Settings and registry go in one
@@ -66,6 +74,8 @@ def provision_tenant(
             settings = current
         uow.registry.stage_register(tenant_id, RegistryEntry(definition.tenant_groups, seeded))
         uow.commit()
+    for service in definition.services:
+        _provision_service(service, tenant_id, update_existing, uow_factory, report)
     if seeded and not update_existing:
         return report
     for member in definition.staff_members():
@@ -106,6 +116,41 @@ def _provision_member(
         uow.settings.stage_expect_version(tenant_id, "organisation", settings.organisation.version)
         uow.commit()
         report.staff_written.append(member.user_id)
+
+
+def _provision_service(
+    definition: ServiceDefinition,
+    tenant_id: str,
+    update_existing: bool,
+    uow_factory: Callable[[], UnitOfWork],
+    report: ProvisioningReport,
+) -> None:
+    """A service of the file is created once, under its stable id; afterwards the tenant's
+    coordinators own it (an edit or an archiving survives a re-run) unless `update_existing`
+    makes it as the file says again. Its order counts are never touched."""
+    now = datetime.now(UTC)
+    wanted = definition.service(tenant_id, now)
+    with uow_factory() as uow:
+        stored = uow.tray.service(wanted.service_id)
+        if stored is None:
+            uow.tray.stage_create_service(wanted)
+        else:
+            current = stored.service
+            same = current.details == wanted.details and current.status is wanted.status
+            if not update_existing or same:
+                return
+            updated = current.model_copy(
+                update={
+                    "details": wanted.details,
+                    "status": ServiceStatus(wanted.status),
+                    "proposed_by": wanted.proposed_by,
+                    "rejection_reason": None,
+                    "updated_at": now,
+                }
+            )
+            uow.tray.stage_update_service(updated, stored.version)
+        uow.commit()
+    report.services_written.append(wanted.service_id)
 
 
 def _stage_settings(
