@@ -77,6 +77,10 @@ KIND = Annotated[Kind | None, Query()]
 TEXT = Annotated[SearchText | None, Query()]
 # Whose incoming orders: mine as a provider, or (coordinators) the organisation's.
 HANDLER = Annotated[Literal["me", "organisation"], Query()]
+# Which services: those offered to me (searchable, paged), the coordinator's whole
+# catalogue of the tenant (with order counts), or those I provide or proposed.
+VIEW = Annotated[Literal["offered", "catalogue", "mine"], Query()]
+STATUS = Annotated[ServiceStatus | None, Query()]
 
 
 def call_context() -> CallContext:
@@ -104,13 +108,26 @@ def cursors() -> LazyCursorCodec:
 
 @app.get("/services", **documented(Access.SIGNED_IN, paged=True, rollout=True))
 def get_services(
+    *,
+    view: VIEW = "offered",
+    status: STATUS = None,
     category: CATEGORY = None,
     kind: KIND = None,
     q: TEXT = None,
     limit: LIMIT = DEFAULT_PAGE_SIZE,
     cursor: CURSOR = None,
 ) -> ServiceListResponse:
+    """`view=offered` (the default): published services offered to me, filtered and paged.
+    `view=catalogue` (coordinators, whatever the rollout): every service of my tenant, or
+    those in one `status`, newest change first, with order counts. `view=mine`: what I
+    provide or proposed, in any status. The last two come whole, as one page."""
     ctx = call_context()
+    if view != "offered":
+        return _whole_catalogue(
+            ctx, view, status, {"category": category, "kind": kind, "q": q, "cursor": cursor}
+        )
+    if status is not None:
+        raise InvalidInput.at(("query", "status"), "only with view=catalogue")
     page = catalogue.browse_services(
         ctx,
         catalogue.ServiceFilters(category=category, kind=kind, text=q),
@@ -121,6 +138,25 @@ def get_services(
     )
     return ServiceListResponse(
         items=[ServiceView.of(s, ctx.principal) for s in page.items], next_cursor=page.next_cursor
+    )
+
+
+def _whole_catalogue(
+    ctx: CallContext, view: str, status: ServiceStatus | None, offered_only: dict[str, object]
+) -> ServiceListResponse:
+    for name, value in offered_only.items():
+        if value is not None:
+            raise InvalidInput.at(("query", name), "only with view=offered")
+    if view == "mine":
+        if status is not None:
+            raise InvalidInput.at(("query", "status"), "only with view=catalogue")
+        return ServiceListResponse(
+            items=[ServiceView.of(s, ctx.principal) for s in catalogue.my_services(ctx, bootstrap.uow())],
+            next_cursor=None,
+        )
+    managed = catalogue.tenant_catalogue(ctx, bootstrap.uow(), status)
+    return ServiceListResponse(
+        items=[ServiceView.of(s, ctx.principal, counts) for s, counts in managed], next_cursor=None
     )
 
 

@@ -4,6 +4,7 @@ oulunkaari-region group; Kokkola is in none of theirs)."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -264,3 +265,75 @@ def test_the_demo_catalogue_shares_arts_based_wellbeing_with_the_region_only(as_
     # Kokkola's care group is outside the rollout.
     assert closed.status_code == 403
     assert json_body(closed)["error"]["code"] == "not_available_for_group"
+
+
+def test_the_coordinators_catalogue_the_providers_own_and_places_left(as_person: Any) -> None:
+    service = create_shared_service(as_person, capacity=3)
+    vaala = as_person("vaala-employee-1")
+    vaala.request("POST", "/orders", {"serviceId": service["serviceId"]}, key())
+    proposer = as_person("oulunkaari-employee-1")
+    proposal = proposer.request(
+        "POST",
+        "/services",
+        {
+            **{k: v for k, v in SHARED_SERVICE.items() if k not in ("publish", "sharedWithGroup")},
+            "kind": "peer",
+            "provider": {"userId": "oulunkaari-employee-1"},
+        },
+        key(),
+    )
+    assert proposal.status_code == 201, proposal.body
+    coordinator = as_person("oulunkaari-coordinator-1")
+
+    whole = coordinator.request("GET", "/services?view=catalogue")
+    waiting = coordinator.request("GET", "/services?view=catalogue&status=pending_approval")
+    mine = proposer.request("GET", "/services?view=mine")
+    offered = json_body(vaala.request("GET", f"/services/{service['serviceId']}"))
+
+    assert whole.status_code == 200
+    listed = {s["serviceId"]: s for s in json_body(whole)["items"]}
+    assert listed[service["serviceId"]]["counts"]["requested"] == 1
+    assert listed[service["serviceId"]]["counts"]["suppressed"] is False
+    assert [s["serviceId"] for s in json_body(waiting)["items"]] == [json_body(proposal)["serviceId"]]
+    assert [s["serviceId"] for s in json_body(mine)["items"]] == [json_body(proposal)["serviceId"]]
+    assert (offered["placesLeft"], offered["full"], offered["counts"]) == (2, False, None)
+    # Only coordinators have the catalogue; filters belong to the offered view.
+    assert proposer.request("GET", "/services?view=catalogue").status_code == 403
+    bad = coordinator.request("GET", "/services?view=catalogue&q=walk")
+    assert bad.status_code == 422
+    assert ["query", "q"] in [d["loc"] for d in json_body(bad)["error"]["details"]]
+    assert vaala.request("GET", "/services?status=draft").status_code == 422
+
+
+def test_a_confidential_services_orders_reach_the_coordinator_only_as_suppressed_counts(
+    as_person: Any,
+) -> None:
+    employee = as_person("kokkola-employee-aino")
+    confidential = [
+        s for s in json_body(employee.request("GET", "/services"))["items"] if s["details"]["confidential"]
+    ]
+    assert confidential, "the demo catalogue has Kokkola's psychologist"
+    service = confidential[0]
+    assert employee.request("POST", "/orders", {"serviceId": service["serviceId"]}, key()).status_code == 201
+    coordinator = as_person("kokkola-coordinator-hanna")
+
+    catalogue = json_body(coordinator.request("GET", "/services?view=catalogue"))["items"]
+    counts = next(s for s in catalogue if s["serviceId"] == service["serviceId"])["counts"]
+    incoming = json_body(coordinator.request("GET", "/orders/incoming?handler=organisation"))["items"]
+    seen_by_employee = json_body(employee.request("GET", f"/services/{service['serviceId']}"))
+
+    assert counts["suppressed"] is True
+    assert counts["requested"] is None
+    assert counts["total"] is None
+    assert service["serviceId"] not in {o["serviceId"] for o in incoming}
+    assert "kokkola-employee-aino" not in json.dumps(catalogue)
+    assert seen_by_employee["placesLeft"] is None
+    # The psychologist sees who ordered, by name, to get in touch.
+    psychologist = as_person("kokkola-psychologist-maria")
+    theirs = json_body(psychologist.request("GET", "/orders/incoming"))["items"]
+    ordered = next(o for o in theirs if o["serviceId"] == service["serviceId"])
+    assert (ordered["ordererName"], ordered["ordererEmail"]) == (
+        "Aino Virtanen",
+        "kokkola-employee-aino@kokkola.example",
+    )
+    assert ordered["serviceTitle"] == service["details"]["title"]

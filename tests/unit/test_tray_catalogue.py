@@ -282,9 +282,9 @@ def test_the_coordinator_lists_the_catalogue_and_waiting_proposals_and_a_propose
     proposal = propose_service(ctx("oulunkaari", "mentori-i"), peer_details(), uow(store)).service.service_id
     create(store, tenant="vaala")
     coordinator = ctx(*COORDINATOR)
-    assert {s.service.service_id for s in tenant_catalogue(coordinator, uow(store))} == {draft, proposal}
+    assert {s.service.service_id for s, _ in tenant_catalogue(coordinator, uow(store))} == {draft, proposal}
     waiting = tenant_catalogue(coordinator, uow(store), ServiceStatus.PENDING_APPROVAL)
-    assert [s.service.service_id for s in waiting] == [proposal]
+    assert [s.service.service_id for s, _ in waiting] == [proposal]
     with pytest.raises(Forbidden):
         tenant_catalogue(ctx("oulunkaari", "mentori-i"), uow(store))
     assert [s.service.service_id for s in my_services(ctx("oulunkaari", "mentori-i"), uow(store))] == [

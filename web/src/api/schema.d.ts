@@ -1209,18 +1209,26 @@ export interface components {
          * @enum {string}
          */
         OrderAction: "accept" | "decline" | "complete" | "cancel";
-        /** OrderCountsView */
+        /**
+         * OrderCountsView
+         * @description Orders by status. For a confidential service the coordinator's catalogue shows the
+         *     counts suppressed with the tenant's minimum group size: null where a number is hidden.
+         */
         OrderCountsView: {
             /** Accepted */
-            accepted: number;
+            accepted: number | null;
             /** Cancelled */
-            cancelled: number;
+            cancelled: number | null;
             /** Completed */
-            completed: number;
+            completed: number | null;
             /** Declined */
-            declined: number;
+            declined: number | null;
             /** Requested */
-            requested: number;
+            requested: number | null;
+            /** Suppressed */
+            suppressed: boolean;
+            /** Total */
+            total: number | null;
         };
         /** OrderListResponse */
         OrderListResponse: {
@@ -1259,14 +1267,22 @@ export interface components {
             forUnit: string | null;
             /** Orderid */
             orderId: string;
+            /** Ordereremail */
+            ordererEmail: string | null;
             /** Ordererid */
             ordererId: string;
+            /** Orderername */
+            ordererName: string | null;
             /** Orderertenantid */
             ordererTenantId: string;
             /** Parts */
             parts: components["schemas"]["OrderPart"][];
             /** Serviceid */
             serviceId: string;
+            /** Servicetitle */
+            serviceTitle: {
+                [key: string]: string;
+            } | null;
             status: components["schemas"]["OrderStatus"];
             /** Tenantid */
             tenantId: string;
@@ -1653,6 +1669,10 @@ export interface components {
              */
             createdAt: string;
             details: components["schemas"]["ServiceDetails"];
+            /** Full */
+            full: boolean;
+            /** Placesleft */
+            placesLeft: number | null;
             /** Proposedby */
             proposedBy: string | null;
             /** Rejectionreason */
@@ -4714,6 +4734,8 @@ export interface operations {
     get_services_services_get: {
         parameters: {
             query?: {
+                view?: "offered" | "catalogue" | "mine";
+                status?: components["schemas"]["ServiceStatus"] | null;
                 category?: components["schemas"]["Category"] | null;
                 kind?: components["schemas"]["Kind"] | null;
                 q?: string | null;

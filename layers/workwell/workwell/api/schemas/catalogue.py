@@ -20,7 +20,7 @@ from workwell.domain.tray.service import (
     ServiceStatus,
     StoredService,
 )
-from workwell.domain.tray.tray_access import OrderPart, manages, order_parts
+from workwell.domain.tray.tray_access import OrderPart, ServiceOrderCounts, manages, order_parts
 from workwell.domain.versioned import ExpectedVersion, Versioned
 
 TRAY_ID_PATTERN = SERVICE_ID_PATTERN
@@ -76,11 +76,29 @@ class FeedbackRequest(CamelModel):
 
 
 class OrderCountsView(CamelModel):
-    requested: int
-    accepted: int
-    completed: int
-    declined: int
-    cancelled: int
+    """Orders by status. For a confidential service the coordinator's catalogue shows the
+    counts suppressed with the tenant's minimum group size: null where a number is hidden."""
+
+    requested: int | None
+    accepted: int | None
+    completed: int | None
+    declined: int | None
+    cancelled: int | None
+    total: int | None
+    suppressed: bool
+
+    @classmethod
+    def of(cls, counts: ServiceOrderCounts) -> OrderCountsView:
+        shown = dict(counts.counts)
+        return cls(
+            requested=shown["requested"],
+            accepted=shown["accepted"],
+            completed=shown["completed"],
+            declined=shown["declined"],
+            cancelled=shown["cancelled"],
+            total=counts.total,
+            suppressed=counts.confidential,
+        )
 
 
 class ServiceView(CamelModel):
@@ -96,15 +114,28 @@ class ServiceView(CamelModel):
     updated_at: datetime
     # The version an edit or decision sends as `expectedVersion`.
     version: int
-    # Orders by status: to the owner's coordinators of ordinary services only.
+    # Orders by status: to the owner's coordinators only; a confidential service's only in
+    # the catalogue view, suppressed there.
     counts: OrderCountsView | None
+    # Whether every place is taken (a service with a capacity), for everyone who sees it.
+    full: bool
+    # Places left, for ordinary services only: for a confidential one it would count who
+    # went to the psychologist.
+    places_left: int | None
 
     @classmethod
-    def of(cls, stored: StoredService, viewer: Principal) -> ServiceView:
+    def of(
+        cls, stored: StoredService, viewer: Principal, counts: ServiceOrderCounts | None = None
+    ) -> ServiceView:
         service = stored.service
         manager = manages(viewer, service)
         proposer = viewer.tenant_id == service.tenant_id and viewer.user_id == service.proposed_by
-        counts = OrderCountsView(**stored.counts.as_dict()) if manager and not service.confidential else None
+        if counts is None and manager and not service.confidential:
+            counts = ServiceOrderCounts(
+                service.service_id, False, stored.counts.as_dict(), sum(stored.counts.as_dict().values())
+            )
+        capacity = service.details.capacity
+        left = None if capacity is None else max(capacity - stored.counts.places_taken, 0)
         return cls(
             service_id=service.service_id,
             tenant_id=service.tenant_id,
@@ -115,7 +146,9 @@ class ServiceView(CamelModel):
             created_at=service.created_at,
             updated_at=service.updated_at,
             version=stored.version,
-            counts=counts,
+            counts=OrderCountsView.of(counts) if counts is not None and manager else None,
+            full=left == 0,
+            places_left=None if service.confidential else left,
         )
 
 
@@ -136,6 +169,11 @@ class OrderView(CamelModel):
     tenant_id: str
     orderer_tenant_id: str
     orderer_id: str
+    # The orderer's name and email from their sign-in, for the provider to get in touch.
+    orderer_name: str | None
+    orderer_email: str | None
+    # The service's title when it was ordered.
+    service_title: dict[str, str] | None
     for_unit: str | None
     status: OrderStatus
     confidential: bool
@@ -160,6 +198,9 @@ class OrderView(CamelModel):
             tenant_id=order.tenant_id,
             orderer_tenant_id=order.orderer_tenant_id,
             orderer_id=order.orderer_id,
+            orderer_name=order.orderer_name,
+            orderer_email=order.orderer_email,
+            service_title=dict(order.service_title) if order.service_title else None,
             for_unit=order.for_unit,
             status=order.status,
             confidential=order.confidential,

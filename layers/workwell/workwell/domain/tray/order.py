@@ -17,8 +17,9 @@ from pydantic import Field, StringConstraints
 
 from workwell.domain.errors import InvalidTransition
 from workwell.domain.identifiers import Slug, UserId
+from workwell.domain.localised_text import Language
 from workwell.domain.model_base import CamelModel
-from workwell.domain.tray.service import ServiceId
+from workwell.domain.tray.service import ServiceId, Title
 
 
 class OrderStatus(StrEnum):
@@ -79,6 +80,11 @@ class Order(CamelModel):
     status: OrderStatus = OrderStatus.REQUESTED
     confidential: bool
     provider_id: UserId | None
+    # The service's title when ordered, so an order can be listed without its service.
+    service_title: dict[Language, Title] | None = None
+    # Who ordered, as the identity provider named them, for the provider to get in touch.
+    orderer_name: str | None = None
+    orderer_email: str | None = None
     created_at: datetime
     updated_at: datetime
     feedback: Feedback | None = None

@@ -10,6 +10,7 @@ is the 404 of a missing id."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workwell.domain.errors import Forbidden, InvalidInput, InvalidTransition, NotFound
@@ -304,14 +305,16 @@ def browse_services(
 
 def tenant_catalogue(
     ctx: CallContext, uow: UnitOfWork, status: ServiceStatus | None = None
-) -> list[StoredService]:
+) -> list[tuple[StoredService, ServiceOrderCounts]]:
     """The coordinator's view: every service their tenant owns (one query), or those in one
-    status (the proposals waiting for approval), newest change first."""
+    status (the proposals waiting for approval), newest change first, each with its order
+    counts (`order_counts`)."""
     _require_manager(ctx.principal)
-    services = [
-        s for s in uow.tray.services_of(ctx.tenant_id) if status is None or s.service.status is status
-    ]
-    return sorted(services, key=lambda s: (s.service.updated_at, s.service.service_id), reverse=True)
+    services = uow.tray.services_of(ctx.tenant_id)
+    counts = {c.service_id: c for c in _counts_of(ctx, services, uow)}
+    chosen = [s for s in services if status is None or s.service.status is status]
+    chosen.sort(key=lambda s: (s.service.updated_at, s.service.service_id), reverse=True)
+    return [(s, counts[s.service.service_id]) for s in chosen]
 
 
 def my_services(ctx: CallContext, uow: UnitOfWork) -> list[StoredService]:
@@ -328,6 +331,12 @@ def order_counts(ctx: CallContext, uow: UnitOfWork) -> list[ServiceOrderCounts]:
     """Per service of the coordinator's tenant: exact counts for ordinary services,
     suppressed ones for confidential services; never who ordered."""
     _require_manager(ctx.principal)
+    return _counts_of(ctx, uow.tray.services_of(ctx.tenant_id), uow)
+
+
+def _counts_of(
+    ctx: CallContext, services: Sequence[StoredService], uow: UnitOfWork
+) -> list[ServiceOrderCounts]:
+    # Suppressed over the whole catalogue, whatever one view then shows of it.
     minimum = settings_of(ctx.tenant_id, uow).organisation.value.minimum_group_size
-    services = uow.tray.services_of(ctx.tenant_id)
     return coordinator_counts([(s.service, s.counts) for s in services], minimum)

@@ -105,6 +105,9 @@ def _place(ctx: CallContext, draft: OrderDraft, token: CreationToken, uow: UnitO
         orderer_unit=principal.identity.unit,
         confidential=service.confidential,
         provider_id=service.provider_id,
+        service_title=service.details.title,
+        orderer_name=principal.identity.name,
+        orderer_email=principal.identity.email,
         created_at=ctx.now,
         updated_at=ctx.now,
     )
