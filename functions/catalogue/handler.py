@@ -263,6 +263,13 @@ def get_incoming_orders(
     )
 
 
+@app.get("/orders/<orderId>", **documented(Access.SIGNED_IN, finds=True))
+def get_order(orderId: TRAY_ID) -> OrderView:  # noqa: N803 (path name)
+    """One order, to those it concerns (the order's `parts`): the link in a tray email."""
+    ctx = call_context()
+    return OrderView.of(orders.get_order(ctx, orderId, bootstrap.uow()), ctx.principal)
+
+
 @app.post(
     "/orders/<orderId>/transitions",
     **documented(Access.ROLE_GATED, body=True, finds=True, conflicts=True),

@@ -153,6 +153,7 @@ def test_the_catalogue_serves_the_service_tray_routes_signed_in(template: Templa
         ("POST", "/orders"),
         ("GET", "/orders/mine"),
         ("GET", "/orders/incoming"),
+        ("GET", "/orders/{orderId}"),
         ("POST", "/orders/{orderId}/transitions"),
         ("POST", "/orders/{orderId}/feedback"),
     }

@@ -337,3 +337,9 @@ def test_a_confidential_services_orders_reach_the_coordinator_only_as_suppressed
         "kokkola-employee-aino@kokkola.example",
     )
     assert ordered["serviceTitle"] == service["details"]["title"]
+    # The order's own page: the orderer and the provider, nobody else, not the coordinator.
+    path = f"/orders/{ordered['orderId']}"
+    assert json_body(employee.request("GET", path))["parts"] == ["orderer"]
+    assert json_body(psychologist.request("GET", path))["parts"] == ["handler"]
+    assert coordinator.request("GET", path).status_code == 404
+    assert as_person("kokkola-employee-erik").request("GET", path).status_code == 404

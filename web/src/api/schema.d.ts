@@ -191,6 +191,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orders/{orderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GET /orders/{orderId} */
+        get: operations["get_order_orders__orderId__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orders/{orderId}/feedback": {
         parameters: {
             query?: never;
@@ -3257,6 +3274,92 @@ export interface operations {
             /** @description `unauthenticated`: no valid token (API Gateway's Cognito authorizer). */
             401: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `validation_error`: the input breaks a rule; `details` name each field; another rule of the route, e.g. `invalid_transition`. */
+            422: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `rate_limited`: too many requests (API Gateway throttling). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `internal_error`: something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `service_busy`: the data store is busy; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_order_orders__orderId__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            /** @description `unauthenticated`: no valid token (API Gateway's Cognito authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `not_found`: it does not exist, or is not the caller's to see (never told apart). */
+            404: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
                     [name: string]: unknown;
                 };
                 content: {
