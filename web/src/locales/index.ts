@@ -10,13 +10,19 @@ import enCases from "./en/cases.json";
 import fiAdmin from "./fi/admin.json";
 import svAdmin from "./sv/admin.json";
 import enAdmin from "./en/admin.json";
+import fiTray from "./fi/tray.json";
+import svTray from "./sv/tray.json";
+import enTray from "./en/tray.json";
+import fiTrayEditing from "./fi/trayEditing.json";
+import svTrayEditing from "./sv/trayEditing.json";
+import enTrayEditing from "./en/trayEditing.json";
 
 export const LANGUAGES = ["fi", "sv", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** One namespace per area of the app; every language has every key (locales.test.ts). */
 export const resources = {
-  fi: { common: fiCommon, report: fiReport, cases: fiCases, admin: fiAdmin },
-  sv: { common: svCommon, report: svReport, cases: svCases, admin: svAdmin },
-  en: { common: enCommon, report: enReport, cases: enCases, admin: enAdmin },
+  fi: { common: fiCommon, report: fiReport, cases: fiCases, admin: fiAdmin, tray: fiTray, trayEditing: fiTrayEditing },
+  sv: { common: svCommon, report: svReport, cases: svCases, admin: svAdmin, tray: svTray, trayEditing: svTrayEditing },
+  en: { common: enCommon, report: enReport, cases: enCases, admin: enAdmin, tray: enTray, trayEditing: enTrayEditing },
 } as const;

@@ -45,6 +45,17 @@ export function HomePage() {
             <Link to="/cases">{t("nav.cases")}</Link>
           </li>
         )}
+        {me.features.serviceTray && (
+          <li>
+            <Link to="/tray">{t("nav.tray")}</Link>
+            <p>{t("home.trayText")}</p>
+          </li>
+        )}
+        {hasRole(me, "wellbeing_coordinator") && (
+          <li>
+            <Link to="/tray/catalogue">{t("nav.trayCatalogue")}</Link>
+          </li>
+        )}
         {hasRole(me, "safety_manager", "hr_director") && (
           <li>
             <Link to="/stats">{t("nav.stats")}</Link>
