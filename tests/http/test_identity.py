@@ -21,6 +21,17 @@ def test_me_with_a_signed_demo_token_returns_tenant_and_roles(as_person: Any) ->
     assert (body["tenant"]["id"], body["roles"]) == ("kokkola", ["employee", "safety_representative"])
     assert body["tenant"]["languages"] == ["fi", "sv"]
     assert response.headers["Cache-Control"] == "no-store"
+    assert "opetus" in [g["id"] for g in body["tenant"]["employeeGroups"]]
+    # Tenant groups are what a coordinator's service form offers; nobody else is told.
+    assert body["tenant"]["tenantGroups"] == []
+
+
+def test_me_tells_a_coordinator_the_tenant_groups_to_share_services_in(as_person: Any) -> None:
+    coordinator = json_body(as_person("oulunkaari-coordinator-1").request("GET", "/me"))
+    employee = json_body(as_person("oulunkaari-employee-1").request("GET", "/me"))
+
+    assert coordinator["tenant"]["tenantGroups"] == ["oulunkaari-region"]
+    assert employee["tenant"]["tenantGroups"] == []
 
 
 def _tampered(token: str) -> str:

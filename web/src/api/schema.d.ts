@@ -1892,6 +1892,8 @@ export interface components {
         };
         /** TenantView */
         TenantView: {
+            /** Employeegroups */
+            employeeGroups: components["schemas"]["EmployeeGroup"][];
             /** Id */
             id: string;
             /** Languages */
@@ -1900,6 +1902,8 @@ export interface components {
             name: {
                 [key: string]: string;
             };
+            /** Tenantgroups */
+            tenantGroups: string[];
         };
         /** TimelineEntryView */
         TimelineEntryView: {

@@ -10,7 +10,7 @@ from workwell.domain.model_base import CamelModel
 from workwell.domain.staff.role_grants import GrantDecision, RoleChangeKind, RoleChangeStatus
 from workwell.domain.staff.roles import Role
 from workwell.domain.staff.staff import StaffMember, StaffProfile
-from workwell.domain.tenants.tenant_settings import TenantSettings
+from workwell.domain.tenants.tenant_settings import EmployeeGroup, TenantSettings
 from workwell.domain.versioned import ExpectedVersion, Versioned
 from workwell.service_layer.cases.oversight import NotFoundReads
 from workwell.service_layer.staff.staff_roles import RoleChangeView
@@ -29,6 +29,11 @@ class TenantView(CamelModel):
     id: str
     name: LocalisedText
     languages: tuple[Language, ...]
+    # The organisation's employee groups (a tray service's audience, the rollout).
+    employee_groups: tuple[EmployeeGroup, ...]
+    # Tenant groups the organisation shares tray services in: for wellbeing coordinators
+    # only, empty for everyone else.
+    tenant_groups: tuple[str, ...]
 
 
 class MeResponse(CamelModel):
@@ -57,7 +62,13 @@ class MeResponse(CamelModel):
             language=language,
             roles=sorted(profile.principal.roles),
             supervised_units=sorted(profile.principal.supervised_units),
-            tenant=TenantView(id=identity.tenant_id, name=settings.name, languages=settings.languages),
+            tenant=TenantView(
+                id=identity.tenant_id,
+                name=settings.name,
+                languages=settings.languages,
+                employee_groups=settings.employee_groups,
+                tenant_groups=profile.tenant_groups,
+            ),
             features=FeaturesView.model_validate(profile.features, from_attributes=True),
         )
 

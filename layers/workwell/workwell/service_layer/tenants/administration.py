@@ -11,6 +11,7 @@ from workwell.domain.access_policy import Features, features_for, require_tenant
 from workwell.domain.errors import Conflict, ErrorDetail, InvalidInput
 from workwell.domain.reports.report_types import CATALOGUE, case_type_of
 from workwell.domain.staff.principal import Principal
+from workwell.domain.staff.roles import Role
 from workwell.domain.staff.staff import SignedInAs, StaffMember
 from workwell.domain.tenants.tenant_settings import SettingsPartModel, StoredSettings, TenantSettings
 from workwell.domain.versioned import Versioned
@@ -29,6 +30,9 @@ class Profile:
     principal: Principal
     settings: TenantSettings
     features: Features
+    # The tenant groups the organisation may share tray services with: read for wellbeing
+    # coordinators only (what their service form offers), so nobody else pays the request.
+    tenant_groups: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -52,7 +56,16 @@ def describe_me(ctx: CallContext, uow: UnitOfWork) -> Profile:
         uow.signed_in.record(
             ctx.tenant_id, SignedInAs(identity.user_id, identity.name, identity.email, seen_at=ctx.now)
         )
-    return Profile(principal=principal, settings=settings, features=features_for(principal, settings))
+    tenant_groups: tuple[str, ...] = ()
+    if Role.WELLBEING_COORDINATOR in principal.roles:
+        entry = uow.registry.get(principal.tenant_id)
+        tenant_groups = entry.tenant_groups if entry is not None else ()
+    return Profile(
+        principal=principal,
+        settings=settings,
+        features=features_for(principal, settings),
+        tenant_groups=tenant_groups,
+    )
 
 
 def get_tenant_settings(principal: Principal, uow: UnitOfWork) -> Versioned[TenantSettings]:
