@@ -18,8 +18,8 @@ from tests.http.test_catalogue import SHARED_SERVICE, key
 from tests.http.test_notifications import address_of
 from workwell.adapters.clock import SystemClock
 
-# People with a staff directory entry (an address to write to); an employee without one is
-# skipped, as for every other notice.
+# People with a staff directory entry; the employee has none and is written to at the
+# address they signed in with.
 PROPOSER = "vaala-supervisor-1"
 ORDERER = "vaala-safetyrep-1"
 EMPLOYEE = "vaala-employee-1"
@@ -189,12 +189,38 @@ def test_the_coordinators_digest_counts_waiting_proposals_and_organisation_order
     assert not [e for e in others if "/tray/" in e.body]
 
 
-def test_a_proposer_without_a_staff_entry_has_no_address_and_is_skipped(
+def test_employees_outside_the_staff_directory_are_told_at_their_sign_in_address(
     as_person: Any, relay: StreamRelay, definitions: Definitions
 ) -> None:
+    """Most employees have no staff entry: a proposer (then a peer provider) and an orderer
+    are written to at the address they signed in with when they acted."""
+    staff = {m.user_id for t in definitions.tenants for m in t.staff_members()}
+    assert EMPLOYEE not in staff
     service = _propose(as_person, EMPLOYEE)
     relay.poll_once()
     before = len(sent_emails())
-    _decide(as_person, service, {"decision": "approve"})
+    service = _decide(as_person, service, {"decision": "approve"})
     relay.poll_once()
-    assert _new_emails(before) == []
+    assert (
+        _only_to(_new_emails(before), definitions, EMPLOYEE).subject == "Workwell: ehdotuksesi hyväksyttiin"
+    )
+
+    before = len(sent_emails())
+    placed = as_person(PROPOSER).request("POST", "/orders", {"serviceId": service["serviceId"]}, key())
+    assert placed.status_code == 201, placed.body
+    relay.poll_once()
+    arrived = _only_to(_new_emails(before), definitions, EMPLOYEE)
+    assert arrived.subject == "Workwell: uusi tilaus"
+    _content_free(arrived, definitions)
+
+    # And the other way round: the employee orders a colleague's service.
+    other = _decide(as_person, _propose(as_person), {"decision": "approve"})
+    placed = as_person(EMPLOYEE).request("POST", "/orders", {"serviceId": other["serviceId"]}, key())
+    assert placed.status_code == 201, placed.body
+    relay.poll_once()
+    before = len(sent_emails())
+    _move(as_person, PROPOSER, dict(json_body(placed)), "accept")
+    relay.poll_once()
+    accepted = _only_to(_new_emails(before), definitions, EMPLOYEE)
+    assert accepted.subject == "Workwell: tilauksesi hyväksyttiin"
+    _content_free(accepted, definitions)

@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from workwell.domain.notifications.outbox import OutboxKind, OutboxMessage
 from workwell.domain.tray.order import Order, OrderStatus
-from workwell.domain.tray.service import Service, ServiceStatus
+from workwell.domain.tray.service import Service, ServiceStatus, SignInAddress
 
 
 class TrayNotice(StrEnum):
@@ -39,13 +39,22 @@ class TrayNotice(StrEnum):
 
 @dataclass(frozen=True)
 class TrayAudience:
-    """A notice for named people of one tenant's staff directory, or (`coordinators`) for
-    that tenant's wellbeing coordinators as they are now."""
+    """A notice for named people of one tenant, or (`coordinators`) for that tenant's
+    wellbeing coordinators as they are now. A named person is reached at their staff
+    directory address, else at the one they signed in with when they acted (`addresses`)."""
 
     notice: TrayNotice
     tenant_id: str
     user_ids: tuple[str, ...] = ()
     coordinators: bool = False
+    addresses: tuple[tuple[str, SignInAddress], ...] = ()
+
+    def sign_in_address(self, user_id: str) -> SignInAddress | None:
+        return dict(self.addresses).get(user_id)
+
+
+def _named(notice: TrayNotice, tenant_id: str, user_id: str, address: SignInAddress | None) -> TrayAudience:
+    return TrayAudience(notice, tenant_id, (user_id,), addresses=((user_id, address),) if address else ())
 
 
 _ORDERER_NOTICES = {
@@ -80,7 +89,7 @@ def proposal_audience(message: OutboxMessage, service: Service) -> TrayAudience 
         or message.recipient_id != service.proposed_by
     ):
         return None
-    return TrayAudience(notice, service.tenant_id, (message.recipient_id,))
+    return _named(notice, service.tenant_id, message.recipient_id, service.proposer_address)
 
 
 def _handlers(notice: TrayNotice, message: OutboxMessage, order: Order) -> TrayAudience | None:
@@ -92,7 +101,7 @@ def _handlers(notice: TrayNotice, message: OutboxMessage, order: Order) -> TrayA
         return TrayAudience(notice, order.tenant_id, coordinators=True)
     if message.recipient_id != order.provider_id:
         return None
-    return TrayAudience(notice, order.tenant_id, (order.provider_id,))
+    return _named(notice, order.tenant_id, order.provider_id, order.provider_address)
 
 
 def order_audience(message: OutboxMessage, order: Order) -> TrayAudience | None:
@@ -109,4 +118,4 @@ def order_audience(message: OutboxMessage, order: Order) -> TrayAudience | None:
         or message.recipient_id != order.orderer_id
     ):
         return None
-    return TrayAudience(notice, order.orderer_tenant_id, (order.orderer_id,))
+    return _named(notice, order.orderer_tenant_id, order.orderer_id, order.orderer_address)

@@ -19,7 +19,7 @@ from workwell.domain.errors import InvalidTransition
 from workwell.domain.identifiers import Slug, UserId
 from workwell.domain.localised_text import Language
 from workwell.domain.model_base import CamelModel
-from workwell.domain.tray.service import ServiceId, Title
+from workwell.domain.tray.service import ServiceId, SignInAddress, Title
 
 
 class OrderStatus(StrEnum):
@@ -85,6 +85,10 @@ class Order(CamelModel):
     # Who ordered, as the identity provider named them, for the provider to get in touch.
     orderer_name: str | None = None
     orderer_email: str | None = None
+    # Where the tray's notices reach the orderer, and a peer provider (copied from their
+    # proposal), when they are not in the staff directory.
+    orderer_address: SignInAddress | None = None
+    provider_address: SignInAddress | None = None
     created_at: datetime
     updated_at: datetime
     feedback: Feedback | None = None

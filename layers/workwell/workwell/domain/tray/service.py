@@ -154,6 +154,15 @@ class ServiceDetails(CamelModel):
         return search_index([*self.title.values(), *self.description.values()])
 
 
+class SignInAddress(CamelModel):
+    """The address and language a person signed in with, kept on what they did (proposed a
+    service, ordered one) so that the tray's notices reach people who are not in the staff
+    directory: most employees are not."""
+
+    email: str
+    language: str
+
+
 class Service(CamelModel):
     service_id: ServiceId
     tenant_id: Slug
@@ -164,6 +173,8 @@ class Service(CamelModel):
     updated_at: datetime
     # A peer proposal's proposer (told of the decision); None for a coordinator's service.
     proposed_by: UserId | None = None
+    # Where the proposer (the peer provider) is told of the decision and of orders.
+    proposer_address: SignInAddress | None = None
     rejection_reason: Reason | None = None
 
     @model_validator(mode="after")

@@ -215,7 +215,8 @@ def _tray_addressees(
     uow: UnitOfWork, audience: TrayAudience, link: str, settings: TenantSettings
 ) -> list[Addressee]:
     """The named people, or the tenant's wellbeing coordinators, as the staff directory has
-    them now; whoever has no entry there (no address) is skipped."""
+    them now; a named person without an entry there at the address they signed in with when
+    they acted; whoever has neither is skipped."""
     tenant_id = audience.tenant_id
     ids = (
         set(uow.staff.user_ids_with_role(tenant_id, Role.WELLBEING_COORDINATOR.value))
@@ -223,11 +224,16 @@ def _tray_addressees(
         else set(audience.user_ids)
     )
     members = uow.staff.get_many(tenant_id, ids) if ids else {}
-    return [
-        Addressee(user_id, m.value.email, _language(m.value.language, settings), link)
-        for user_id, m in sorted(members.items())
+    found = {
+        user_id: Addressee(user_id, m.value.email, _language(m.value.language, settings), link)
+        for user_id, m in members.items()
         if not audience.coordinators or Role.WELLBEING_COORDINATOR in m.value.roles
-    ]
+    }
+    for user_id in audience.user_ids:
+        address = audience.sign_in_address(user_id)
+        if user_id not in found and address is not None:
+            found[user_id] = Addressee(user_id, address.email, _language(address.language, settings), link)
+    return [found[k] for k in sorted(found)]
 
 
 def _role_change_addressees(

@@ -23,6 +23,7 @@ from workwell.domain.tray.service import (
     Service,
     ServiceDetails,
     ServiceStatus,
+    SignInAddress,
     StoredService,
     new_tray_id,
     owner_of,
@@ -43,6 +44,11 @@ from workwell.service_layer.tenants.tenant_lookup import settings_of
 from workwell.service_layer.unit_of_work import ServiceQuery, UnitOfWork
 
 SERVICE_NOT_FOUND = "Service not found."
+
+
+def sign_in_address(principal: Principal) -> SignInAddress | None:
+    identity = principal.identity
+    return SignInAddress(email=identity.email, language=identity.language) if identity.email else None
 
 
 def tray_viewer(principal: Principal, uow: UnitOfWork) -> TrayViewer:
@@ -128,6 +134,7 @@ def propose_service(ctx: CallContext, details: ServiceDetails, uow: UnitOfWork) 
         created_at=ctx.now,
         updated_at=ctx.now,
         proposed_by=ctx.principal.user_id,
+        proposer_address=sign_in_address(ctx.principal),
     )
     uow.tray.stage_create_service(service)
     uow.audit.stage(ctx.audit_event("service.proposed", "service", service.service_id))

@@ -43,7 +43,7 @@ from workwell.domain.versioned import Versioned
 from workwell.service_layer.call_context import CallContext
 from workwell.service_layer.creation_token import CreationToken
 from workwell.service_layer.pagination import CursorCodec, PageRequest, cursor_binding
-from workwell.service_layer.tray.catalogue import SERVICE_NOT_FOUND, open_tray, tray_viewer
+from workwell.service_layer.tray.catalogue import SERVICE_NOT_FOUND, open_tray, sign_in_address, tray_viewer
 from workwell.service_layer.unit_of_work import ORGANISATION_HANDLER, OrderRequestRecord, UnitOfWork
 
 ORDER_NOT_FOUND = "Order not found."
@@ -108,6 +108,10 @@ def _place(ctx: CallContext, draft: OrderDraft, token: CreationToken, uow: UnitO
         service_title=service.details.title,
         orderer_name=principal.identity.name,
         orderer_email=principal.identity.email,
+        orderer_address=sign_in_address(principal),
+        provider_address=service.proposer_address
+        if service.proposed_by is not None and service.proposed_by == service.provider_id
+        else None,
         created_at=ctx.now,
         updated_at=ctx.now,
     )
