@@ -136,6 +136,8 @@ def test_a_peer_service_from_proposal_to_feedback(as_person: Any) -> None:
     assert proposed.status_code == 201, proposed.body
     service = json_body(proposed)
     assert service["status"] == "pending_approval"
+    # A peer provider offers themselves by the name they signed in with.
+    assert service["providerName"] == "Vaalan työntekijä"
 
     coordinator = as_person("vaala-coordinator-1")
     refused = coordinator.request(

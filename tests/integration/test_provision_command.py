@@ -76,6 +76,12 @@ def test_the_demo_catalogue_is_written_once(dynamodb: Any, capsys: pytest.Captur
     assert len(first) == 8
     assert services() == first
     assert rerun.count("services written: 0") == 6
+    # A peer service names its provider as their colleagues will see them, and keeps where
+    # its notices reach them.
+    peer = [json.loads(i["data"]["S"]) for i in first if '"peer"' in i["data"]["S"]]
+    mentoring = next(s for s in peer if s.get("proposed_by") == "ii-employee-1")
+    assert mentoring["proposer_name"] == "Iin työntekijä"
+    assert mentoring["proposer_address"]["email"] == "ii-employee-1@ii.example"
 
 
 def _settings_items(dynamodb: Any, tenant_id: str) -> dict[str, dict[str, Any]]:

@@ -1692,6 +1692,8 @@ export interface components {
             placesLeft: number | null;
             /** Proposedby */
             proposedBy: string | null;
+            /** Providername */
+            providerName: string | null;
             /** Rejectionreason */
             rejectionReason: string | null;
             /** Serviceid */

@@ -108,6 +108,8 @@ class ServiceView(CamelModel):
     status: ServiceStatus
     details: ServiceDetails
     proposed_by: str | None
+    # A peer service's provider by name (the proposer offered themselves), to all who see it.
+    provider_name: str | None
     # A rejected proposal's reason: to its proposer and the owner's coordinators only.
     rejection_reason: str | None
     created_at: datetime
@@ -142,6 +144,7 @@ class ServiceView(CamelModel):
             status=service.status,
             details=service.details,
             proposed_by=service.proposed_by if manager or proposer else None,
+            provider_name=service.peer_provider_name,
             rejection_reason=service.rejection_reason if manager or proposer else None,
             created_at=service.created_at,
             updated_at=service.updated_at,

@@ -16,7 +16,7 @@ from workwell.domain.model_base import CamelModel
 from workwell.domain.staff.roles import Role
 from workwell.domain.staff.staff import StaffMember
 from workwell.domain.tenants.tenant_settings import TenantSettings
-from workwell.domain.tray.service import Kind, Service, ServiceDetails, ServiceStatus
+from workwell.domain.tray.service import Kind, Service, ServiceDetails, ServiceStatus, SignInAddress
 
 # Stable service ids: the same file names the same service on every run and every stack.
 _SERVICE_ID_NAMESPACE = uuid.UUID("6f1d2c1e-4b8a-5c3e-9a7d-2e0b5f3c8d41")
@@ -66,10 +66,11 @@ class ServiceDefinition(ServiceDetails):
             self.model_dump(by_alias=True, exclude={"key", "status"}, exclude_none=True)
         )
 
-    def service(self, tenant_id: str, at: datetime) -> Service:
+    def service(self, tenant_id: str, at: datetime, people: Sequence[Person] = ()) -> Service:
         details = self.details()
         # A peer service is its provider's own proposal, approved.
         proposer = details.provider.user_id if details.kind is Kind.PEER else None
+        person = next((p for p in people if p.user_id == proposer), None)
         return Service(
             service_id=self.service_id(tenant_id),
             tenant_id=tenant_id,
@@ -79,6 +80,10 @@ class ServiceDefinition(ServiceDetails):
             created_at=at,
             updated_at=at,
             proposed_by=proposer,
+            proposer_name=person.name if person else None,
+            proposer_address=SignInAddress(email=str(person.email), language=person.language)
+            if person
+            else None,
         )
 
 

@@ -175,6 +175,9 @@ class Service(CamelModel):
     proposed_by: UserId | None = None
     # Where the proposer (the peer provider) is told of the decision and of orders.
     proposer_address: SignInAddress | None = None
+    # The proposer's name as the identity provider gave it: a peer service's provider, shown
+    # to the colleagues it is offered to (they offered themselves) and to the coordinators.
+    proposer_name: str | None = None
     rejection_reason: Reason | None = None
 
     @model_validator(mode="after")
@@ -186,6 +189,13 @@ class Service(CamelModel):
     @property
     def provider_id(self) -> str | None:
         return self.details.provider.user_id
+
+    @property
+    def peer_provider_name(self) -> str | None:
+        """The name of a peer service's provider, its proposer."""
+        if self.proposed_by is None or self.provider_id != self.proposed_by:
+            return None
+        return self.proposer_name
 
     @property
     def confidential(self) -> bool:

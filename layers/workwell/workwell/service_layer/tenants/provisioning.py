@@ -11,6 +11,7 @@ from typing import Literal, TypeVar
 from workwell.domain.errors import Conflict
 from workwell.domain.staff.staff import StaffMember
 from workwell.domain.tenants.tenant_definition import (
+    Person,
     ServiceDefinition,
     TenantDefinition,
     TenantGroupDefinition,
@@ -75,7 +76,9 @@ def provision_tenant(
         uow.registry.stage_register(tenant_id, RegistryEntry(definition.tenant_groups, seeded))
         uow.commit()
     for service in definition.services:
-        _provision_service(service, tenant_id, update_existing, uow_factory, report)
+        _provision_service(
+            service, definition.people, tenant_id, uow_factory, report, update_existing=update_existing
+        )
     if seeded and not update_existing:
         return report
     for member in definition.staff_members():
@@ -120,16 +123,18 @@ def _provision_member(
 
 def _provision_service(
     definition: ServiceDefinition,
+    people: Sequence[Person],
     tenant_id: str,
-    update_existing: bool,
     uow_factory: Callable[[], UnitOfWork],
     report: ProvisioningReport,
+    *,
+    update_existing: bool,
 ) -> None:
     """A service of the file is created once, under its stable id; afterwards the tenant's
     coordinators own it (an edit or an archiving survives a re-run) unless `update_existing`
     makes it as the file says again. Its order counts are never touched."""
     now = datetime.now(UTC)
-    wanted = definition.service(tenant_id, now)
+    wanted = definition.service(tenant_id, now, people)
     with uow_factory() as uow:
         stored = uow.tray.service(wanted.service_id)
         if stored is None:

@@ -135,6 +135,7 @@ def propose_service(ctx: CallContext, details: ServiceDetails, uow: UnitOfWork) 
         updated_at=ctx.now,
         proposed_by=ctx.principal.user_id,
         proposer_address=sign_in_address(ctx.principal),
+        proposer_name=ctx.principal.identity.name,
     )
     uow.tray.stage_create_service(service)
     uow.audit.stage(ctx.audit_event("service.proposed", "service", service.service_id))
