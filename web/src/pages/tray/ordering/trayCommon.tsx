@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useLocation } from "react-router";
 import type { ApiFailure } from "../../../api/client";
 import { ApiProblem } from "../../../layout/ApiProblem";
 import { hasRole, useSession } from "../../../session/SessionProvider";
@@ -34,30 +34,22 @@ export const isCoordinator = (me: ReturnType<typeof useSession>["me"]) => hasRol
 export function TrayLinks({ browse = true, propose = true }: { browse?: boolean; propose?: boolean }) {
   const { t } = useTranslation("tray");
   const { me } = useSession();
+  const here = useLocation().pathname;
+  const links = [
+    browse && { to: "/tray", label: t("nav.browse") },
+    { to: "/tray/orders", label: t("nav.myOrders") },
+    { to: "/tray/orders/incoming", label: t("nav.incoming") },
+    propose && { to: "/tray/propose", label: t("nav.propose") },
+    isCoordinator(me) && { to: "/tray/proposals", label: t("nav.proposals") },
+  ].filter((link): link is { to: string; label: string } => !!link && link.to !== here);
   return (
     <nav aria-label={t("nav.label")} className="tray-links">
       <ul className="tray-links__list">
-        {browse && (
-          <li>
-            <Link to="/tray">{t("nav.browse")}</Link>
+        {links.map((link) => (
+          <li key={link.to}>
+            <Link to={link.to}>{link.label}</Link>
           </li>
-        )}
-        <li>
-          <Link to="/tray/orders">{t("nav.myOrders")}</Link>
-        </li>
-        <li>
-          <Link to="/tray/orders/incoming">{t("nav.incoming")}</Link>
-        </li>
-        {propose && (
-          <li>
-            <Link to="/tray/propose">{t("nav.propose")}</Link>
-          </li>
-        )}
-        {isCoordinator(me) && (
-          <li>
-            <Link to="/tray/proposals">{t("nav.proposals")}</Link>
-          </li>
-        )}
+        ))}
       </ul>
     </nav>
   );
