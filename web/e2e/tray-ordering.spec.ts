@@ -110,6 +110,7 @@ test("a Vaala employee finds Oulunkaari's shared arts-based service and orders i
   await signInAt(page, "/tray/orders/incoming", "Oulunkaaren hyvinvointikoordinaattori");
   await expect(page.getByRole("heading", { level: 1, name: "Orders to handle" })).toBeVisible();
   await page.getByText("The organisation's orders").click();
+  await page.getByRole("button", { name: "Show", exact: true }).click();
   await expect(page).toHaveURL(/handler=organisation/);
   const incoming = page.getByRole("listitem").filter({ hasText: "Vaalan työntekijä" }).filter({ hasText: "Arts-based wellbeing at work" }).first();
   await expect(incoming).toContainText("Requested");

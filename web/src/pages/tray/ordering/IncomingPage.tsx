@@ -1,4 +1,4 @@
-import { useCallback } from "react";
+import { useCallback, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { api, unwrap } from "../../../api/client";
@@ -44,21 +44,7 @@ export function IncomingPage() {
     <div className="tray">
       <h1>{t("incoming.title")}</h1>
       <p className="lead">{t("incoming.intro")}</p>
-      {coordinator && (
-        <div className="tray-search">
-          <RadioGroup
-            id="incoming-handler"
-            label={t("incoming.whose")}
-            required
-            options={[
-              { value: "me", label: t("incoming.mine") },
-              { value: "organisation", label: t("incoming.organisation") },
-            ]}
-            value={handler}
-            onChange={(value) => setSearch(value === "organisation" ? { handler: value } : {})}
-          />
-        </div>
-      )}
+      {coordinator && <WhoseOrders key={handler} handler={handler} onShow={(next) => setSearch(next === "organisation" ? { handler: next } : {})} />}
       <Notice notice={notice} />
       <h2 id="incoming-list-title">{t(handler === "organisation" ? "incoming.organisation" : "incoming.mine")}</h2>
       {list.state === "loading" && <Loading />}
@@ -75,5 +61,35 @@ export function IncomingPage() {
       )}
       <TrayLinks propose={false} />
     </div>
+  );
+}
+
+/** The coordinator's choice, applied with its button (a radio alone changes nothing). */
+function WhoseOrders({ handler, onShow }: { handler: Handler; onShow(handler: Handler): void }) {
+  const { t } = useTranslation("tray");
+  const [chosen, setChosen] = useState<Handler>(handler);
+  const show = (event: FormEvent) => {
+    event.preventDefault();
+    onShow(chosen);
+  };
+  return (
+    <form className="tray-search" onSubmit={show}>
+      <RadioGroup
+        id="incoming-handler"
+        label={t("incoming.whose")}
+        required
+        options={[
+          { value: "me", label: t("incoming.mine") },
+          { value: "organisation", label: t("incoming.organisation") },
+        ]}
+        value={chosen}
+        onChange={(value) => setChosen(value as Handler)}
+      />
+      <div className="button-row">
+        <button type="submit" className="hds-button hds-button--secondary">
+          <span className="hds-button__label">{t("incoming.show")}</span>
+        </button>
+      </div>
+    </form>
   );
 }

@@ -202,6 +202,33 @@ describe("an order's actions", () => {
   });
 });
 
+describe("orders to handle", () => {
+  it("lets a coordinator show the organisation's orders instead of their own", async () => {
+    me = person({ roles: ["wellbeing_coordinator"] });
+    const user = userEvent.setup();
+    const { get } = stubApi({
+      GET: { "/orders/incoming": () => answer(200, { items: [order({ parts: ["handler"] })], nextCursor: null }) },
+    });
+    renderTray("/tray/orders/incoming");
+    expect(await screen.findByRole("button", { name: "Accept" })).toBeInTheDocument();
+    await user.click(screen.getByLabelText("The organisation's orders"));
+    await user.click(screen.getByRole("button", { name: "Show" }));
+    await waitFor(() =>
+      expect((get.mock.calls as unknown as Call[]).filter(([path]) => path === "/orders/incoming").map(([, init]) => init.params)).toEqual([
+        { query: { handler: "me" } },
+        { query: { handler: "organisation" } },
+      ]),
+    );
+  });
+
+  it("gives others no choice of the organisation's orders", async () => {
+    stubApi({ GET: { "/orders/incoming": () => answer(200, { items: [], nextCursor: null }) } });
+    renderTray("/tray/orders/incoming");
+    expect(await screen.findByText("There are no orders to handle.")).toBeInTheDocument();
+    expect(screen.queryByRole("radio")).not.toBeInTheDocument();
+  });
+});
+
 describe("the coordinator's approvals", () => {
   it("needs a reason to reject, keeps it, and sends it with the version shown", async () => {
     me = person({ roles: ["wellbeing_coordinator"], tenant: { id: "oulunkaari", name: { fi: "Oulunkaari" }, languages: ["fi"] } });
