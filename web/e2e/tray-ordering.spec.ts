@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { captureScreen, chooseLanguage, expectAccessible, expectAccessibleInEveryLanguage, expectReflow, signInAs } from "./support";
+import { captureScreen, chooseLanguage, expectAccessible, expectAccessibleInEveryLanguage, expectReflow, signInAs, tabTo } from "./support";
 
 // Tokens live in memory: after signing in, move with the app's own links, never page.goto.
 async function signOut(page: Page): Promise<void> {
@@ -134,6 +134,30 @@ test("a Vaala employee finds Oulunkaari's shared arts-based service and orders i
   await dialog.getByRole("button", { name: "Keep the order" }).click();
   await expect(dialog).toBeHidden();
   await expect(mine).toContainText("Accepted");
+});
+
+test("a supervisor orders for their unit with the keyboard alone", async ({ page }) => {
+  await openTray(page, "Vaalan esihenkilö");
+  const search = page.getByRole("searchbox", { name: /Search words/ });
+  await tabTo(page, search);
+  await page.keyboard.type("taide");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/q=taide/);
+  const link = page.getByRole("link", { name: "Arts-based wellbeing at work" });
+  await tabTo(page, link);
+  await page.keyboard.press("Enter");
+  const order = page.getByRole("button", { name: "Order", exact: true });
+  await tabTo(page, order);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Check your order" })).toBeFocused();
+  const myself = page.getByRole("radio", { name: "For myself" });
+  await tabTo(page, myself);
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByRole("radio", { name: /For my unit/ })).toBeChecked();
+  await tabTo(page, page.getByRole("button", { name: "Send the order" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Your order was sent.")).toBeVisible();
+  await expect(page.getByText("For unit", { exact: true })).toBeVisible();
 });
 
 test("an employee outside the rollout is told kindly that the tray is not yet open for their group", async ({ page }) => {

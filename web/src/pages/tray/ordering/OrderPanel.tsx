@@ -74,11 +74,12 @@ export function OrderPanel({ service, onConflict }: { service: ServiceView; onCo
     <FormProblem failure={sending.failure} />
   );
 
+  const why = reason && <p className="tray-not-orderable">{t(reason === "notPublished" ? "service.notPublished" : `order.${reason}`)}</p>;
   if (reason && !checking) {
     return (
       <>
         {problem}
-        <p className="tray-not-orderable">{t(reason === "notPublished" ? "service.notPublished" : `order.${reason}`)}</p>
+        {why}
       </>
     );
   }
@@ -100,6 +101,7 @@ export function OrderPanel({ service, onConflict }: { service: ServiceView; onCo
         {t("order.checkTitle")}
       </h3>
       {problem}
+      {why}
       <dl className="summary-list">
         <div>
           <dt>{t("order.what")}</dt>
@@ -128,9 +130,11 @@ export function OrderPanel({ service, onConflict }: { service: ServiceView; onCo
         />
       )}
       <div className="button-row">
-        <button type="submit" className="hds-button hds-button--primary" aria-disabled={sending.busy || !!reason || undefined}>
-          <span className="hds-button__label">{t("order.send")}</span>
-        </button>
+        {!reason && (
+          <button type="submit" className="hds-button hds-button--primary" aria-disabled={sending.busy || undefined}>
+            <span className="hds-button__label">{t("order.send")}</span>
+          </button>
+        )}
         <button
           type="button"
           className="hds-button hds-button--secondary"

@@ -84,6 +84,8 @@ describe("ordering a service", () => {
     await user.click(screen.getByRole("button", { name: "Send the order" }));
     expect(await screen.findByText("The service became full before your order arrived. No order was made.")).toBeInTheDocument();
     await waitFor(() => expect(reads).toBe(2));
+    await waitFor(() => expect(screen.queryByRole("button", { name: "Send the order" })).not.toBeInTheDocument());
+    expect(screen.getByText("This service is full: no places are left.")).toBeInTheDocument();
   });
 
   it("lets a supervisor order for a unit of theirs", async () => {
