@@ -90,6 +90,12 @@ function ServiceDetails({ service, reload }: { service: ServiceView; reload(): v
               <dd className="tray-text">{service.rejectionReason}</dd>
             </div>
           )}
+          {service.proposedBy && (
+            <div>
+              <dt>{t("proposals.proposedBy")}</dt>
+              <dd>{service.proposedBy === me?.userId ? me.name ?? service.proposedBy : service.proposedBy}</dd>
+            </div>
+          )}
           <div>
             <dt>{t("proposals.proposedAt")}</dt>
             <dd>{formatDate(service.createdAt, i18n.language)}</dd>

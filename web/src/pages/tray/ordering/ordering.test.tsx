@@ -120,6 +120,29 @@ describe("ordering a service", () => {
   });
 });
 
+describe("a proposal seen by its proposer", () => {
+  it("shows its status and why it was rejected, and no Order button", async () => {
+    stubApi({
+      GET: {
+        "/services/{serviceId}": () =>
+          answer(
+            200,
+            service(
+              { status: "draft", proposedBy: "vaala-employee-1", rejectionReason: "Say when it takes place." },
+              { kind: "peer", provider: { userId: "vaala-employee-1" } },
+            ),
+          ),
+      },
+    });
+    renderTray("/tray/services/0f0e0d0c0b0a49a8a7a6a5a4a3a2a1a0");
+    expect(await screen.findByText("Say when it takes place.")).toBeInTheDocument();
+    expect(screen.getByText("Draft")).toBeInTheDocument();
+    expect(screen.getByText("This service is not published, so it cannot be ordered.")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Order" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Approve and publish" })).not.toBeInTheDocument();
+  });
+});
+
 describe("an order's actions", () => {
   const actions = async () =>
     within(await screen.findByRole("list", { name: "Actions" }))
