@@ -13,7 +13,7 @@ const config: AppConfig = {
 
 const me = {
   userId: "aino", name: "Aino", email: null, unit: null, group: null, language: "en", roles: [],
-  supervisedUnits: [], tenant: { id: "kokkola", name: { fi: "Kokkola" }, languages: ["fi"] },
+  supervisedUnits: [], tenant: { id: "kokkola", name: { fi: "Kokkola" }, languages: ["fi"], employeeGroups: [], tenantGroups: [] },
   features: { safetyReports: true, caseHandling: false, serviceTray: false, wellbeingAggregates: false, tenantAdministration: false },
 };
 

@@ -17,7 +17,7 @@ function stateOptions(types: ReportTypes | null) {
 }
 
 /** A filter's select: neither required nor "optional" (the shared Select marks one or the other). */
-function FilterSelect(props: {
+export function FilterSelect(props: {
   id: string;
   label: string;
   all: string;
