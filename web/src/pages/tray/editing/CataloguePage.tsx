@@ -100,7 +100,7 @@ export function OrderCounts({ service }: { service: ServiceView }) {
   const counts = service.counts;
   if (!counts) return <>–</>;
   return (
-    <dl className="summary-list catalogue-counts">
+    <dl className="catalogue-counts">
       {(["requested", "accepted", "completed"] as const).map((key) => (
         <div key={key}>
           <dt>{t(`tray:labels.orderStatus.${key}`)}</dt>

@@ -194,7 +194,8 @@ export function ServiceForm({ mode, existing, myUserId, choices, cancelTo, onSub
 
       {peerFixed ? (
         <p className="service-fixed">
-          <strong>{t("form.provider")}:</strong> {t("form.providerYou")}
+          <strong>{t("form.provider")}:</strong>{" "}
+          {values.providerUserId === myUserId ? t("form.providerYou") : values.providerUserId}
         </p>
       ) : (
         <fieldset className="hds-fieldset form-group">
