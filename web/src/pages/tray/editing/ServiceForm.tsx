@@ -127,8 +127,14 @@ export function ServiceForm({ mode, existing, myUserId, choices, cancelTo, onSub
       )}
 
       <fieldset
-        className={`hds-fieldset form-group service-texts${errors.title ? " form-group--invalid" : ""}`}
-        aria-describedby={errors.title ? `${fieldId("title")}-error` : `${fieldId("title")}-hint`}
+        className={`hds-fieldset form-group service-texts${errors.title || errors.description ? " form-group--invalid" : ""}`}
+        aria-describedby={[
+          `${fieldId("title")}-hint`,
+          errors.title ? `${fieldId("title")}-error` : "",
+          errors.description ? `${fieldId("description")}-error` : "",
+        ]
+          .filter(Boolean)
+          .join(" ")}
       >
         <legend className="hds-fieldset-legend">{t("form.textsLegend")}</legend>
         <span className="hds-text-input__helper-text" id={`${fieldId("title")}-hint`}>
