@@ -96,6 +96,7 @@ test("a coordinator creates a draft, publishes it, edits it and archives it in t
   await page.getByRole("link", { name: "New service" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "New service" })).toBeVisible();
   await expectAccessibleInEveryLanguage(page, "new service");
+  await captureScreen(page, "tray-catalogue-new");
   await page.getByRole("button", { name: "Save as a draft" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Check these points" })).toBeFocused();
   await expectAccessibleInEveryLanguage(page, "new service with errors");
@@ -113,7 +114,6 @@ test("a coordinator creates a draft, publishes it, edits it and archives it in t
   await page.getByRole("textbox", { name: "Place", exact: true }).fill("Iin liikuntahalli");
   await page.getByText("On request", { exact: true }).click();
   await page.getByLabel("Number of places").fill("15");
-  await captureScreen(page, "tray-catalogue-new");
   await page.getByRole("button", { name: "Save as a draft" }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: "Tray catalogue" })).toBeVisible();
