@@ -12,7 +12,7 @@ import { usePagedList } from "../../usePagedList";
 import { useServiceText, type ServiceView } from "../serviceText";
 import { apiQuery, CATEGORIES, KINDS, queryFromSearch, SEARCH_MAX, searchFromQuery, type BrowseQuery } from "./browseQuery";
 import { Availability, hasAvailability, useSharedBy, When } from "./serviceFacts";
-import { isNotOpen, TrayLinks, TrayProblem } from "./trayCommon";
+import { isNotOpen, TrayLinks, TrayProblem } from "../trayFrame";
 import "./ordering.css";
 
 /** /tray: the services offered to me, searched by words, category and kind (in the URL, so

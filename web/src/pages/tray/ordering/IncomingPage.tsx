@@ -10,7 +10,7 @@ import { LoadMore } from "../../LoadMore";
 import { usePagedList } from "../../usePagedList";
 import { Notice, useNotice } from "./Notice";
 import { OrderList } from "./OrderList";
-import { isCoordinator, TrayLinks, TrayProblem } from "./trayCommon";
+import { isCoordinator, TrayLinks, TrayProblem } from "../trayFrame";
 import "./ordering.css";
 
 type Handler = "me" | "organisation";

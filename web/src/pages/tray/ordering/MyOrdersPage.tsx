@@ -7,7 +7,7 @@ import { LoadMore } from "../../LoadMore";
 import { usePagedList } from "../../usePagedList";
 import { Notice, useNotice } from "./Notice";
 import { OrderList } from "./OrderList";
-import { TrayLinks, TrayProblem } from "./trayCommon";
+import { TrayLinks, TrayProblem } from "../trayFrame";
 import "./ordering.css";
 
 /** /tray/orders: what I ordered, with cancel and feedback in place. */

@@ -4,7 +4,7 @@ import { formatDate } from "../../../format";
 import { ApiText } from "../../cases/ApiText";
 import { labelsOf, useReportTypes } from "../../cases/reportTypes";
 import { useServiceText, type OrderView } from "../serviceText";
-import { OrderStatus } from "./trayCommon";
+import { OrderStatusLabel } from "../trayFrame";
 
 /** The order's service title as kept on the order (the service may have changed since). */
 export function useOrderTitle(order: OrderView) {
@@ -41,7 +41,7 @@ export function OrderFacts({ order, service = true }: { order: OrderView; servic
       <div>
         <dt>{t("orders.status")}</dt>
         <dd>
-          <OrderStatus status={order.status} />
+          <OrderStatusLabel status={order.status} />
         </dd>
       </div>
       <div>

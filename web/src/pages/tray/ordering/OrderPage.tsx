@@ -12,7 +12,7 @@ import { Feedback } from "./FeedbackForm";
 import { Notice, useNotice } from "./Notice";
 import { actionsFor, OrderActions } from "./OrderActions";
 import { OrderFacts, useOrderTitle } from "./OrderFacts";
-import { TrayLinks, TrayProblem } from "./trayCommon";
+import { TrayLinks, TrayProblem } from "../trayFrame";
 import "./ordering.css";
 
 /** /tray/orders/:orderId (the link in a tray email): one order, with what I may do to it. */

@@ -11,7 +11,7 @@ import { ApiText } from "../../cases/ApiText";
 import { useServiceText, type ServiceView } from "../serviceText";
 import { Notice, useNotice } from "./Notice";
 import { ProposalDecision } from "./ProposalDecision";
-import { isCoordinator, TrayLinks, TrayProblem } from "./trayCommon";
+import { CoordinatorsOnly, isCoordinator, TrayLinks, TrayProblem } from "../trayFrame";
 import "./ordering.css";
 
 /** /tray/proposals: the coordinator's approvals, every pending proposal with its decision. */
@@ -20,19 +20,7 @@ export function ProposalsPage() {
   usePageTitle(t("proposals.title"));
   const { me } = useSession();
   const coordinator = isCoordinator(me);
-  if (!coordinator) {
-    return (
-      <div className="tray">
-        <h1>{t("proposals.title")}</h1>
-        <div className="hds-notification hds-notification--error" role="alert">
-          <div className="hds-notification-content">
-            <p>{t("proposals.forbidden")}</p>
-          </div>
-        </div>
-        <TrayLinks propose={false} />
-      </div>
-    );
-  }
+  if (!coordinator) return <CoordinatorsOnly title={t("proposals.title")} />;
   return <Proposals />;
 }
 
@@ -90,7 +78,7 @@ function ProposalCard({ service, onDone, onConflict }: { service: ServiceView; o
       <dl className="summary-list">
         <div>
           <dt>{t("proposals.proposedBy")}</dt>
-          <dd>{service.proposedBy ?? t("service.colleague")}</dd>
+          <dd>{service.providerName ?? service.proposedBy ?? t("service.colleague")}</dd>
         </div>
         <div>
           <dt>{t("proposals.proposedAt")}</dt>

@@ -14,7 +14,7 @@ import { Notice, useNotice } from "./Notice";
 import { OrderPanel } from "./OrderPanel";
 import { ProposalDecision } from "./ProposalDecision";
 import { Availability, hasAvailability, Provider, useSharedBy, When } from "./serviceFacts";
-import { isCoordinator, ServiceStatus, TrayLinks, TrayProblem } from "./trayCommon";
+import { isCoordinator, ServiceStatusLabel, TrayLinks, TrayProblem } from "../trayFrame";
 import "./ordering.css";
 
 /** /tray/services/:serviceId: one service in full, and ordering it; a proposal seen by its
@@ -81,7 +81,7 @@ function ServiceDetails({ service, reload }: { service: ServiceView; reload(): v
           <div>
             <dt>{t("service.status")}</dt>
             <dd>
-              <ServiceStatus status={service.status} />
+              <ServiceStatusLabel status={service.status} />
             </dd>
           </div>
           {service.rejectionReason && (
@@ -93,7 +93,7 @@ function ServiceDetails({ service, reload }: { service: ServiceView; reload(): v
           {service.proposedBy && (
             <div>
               <dt>{t("proposals.proposedBy")}</dt>
-              <dd>{service.proposedBy === me?.userId ? me.name ?? service.proposedBy : service.proposedBy}</dd>
+              <dd>{service.providerName ?? service.proposedBy}</dd>
             </div>
           )}
           <div>

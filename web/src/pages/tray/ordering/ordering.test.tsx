@@ -279,7 +279,7 @@ describe("the coordinator's approvals", () => {
   it("is not for others", async () => {
     const { get } = stubApi({});
     renderTray("/tray/proposals");
-    expect(await screen.findByText("Only wellbeing coordinators approve proposals.")).toBeInTheDocument();
+    expect(await screen.findByText("This screen is for the wellbeing coordinators of your organisation.")).toBeInTheDocument();
     expect(get).not.toHaveBeenCalledWith("/services", expect.anything());
   });
 });

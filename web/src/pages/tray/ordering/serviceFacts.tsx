@@ -42,10 +42,10 @@ export function hasAvailability(service: ServiceView): boolean {
   return service.full || service.placesLeft !== null;
 }
 
-/** The provider: an organisation by name, a person as "a colleague" (no names on the tray). */
+/** The provider: an organisation by name, a peer provider by the name they signed in with, any other person as "a colleague". */
 export function Provider({ service }: { service: ServiceView }) {
   const { t } = useTranslation("tray");
-  return <>{service.details.provider.organisation ?? t("service.colleague")}</>;
+  return <>{service.details.provider.organisation ?? service.providerName ?? t("service.colleague")}</>;
 }
 
 /** A service owned by another member of my tenant group: who shares it. The API gives the

@@ -45,6 +45,7 @@ export function service(overrides: Partial<ServiceView> = {}, details: Partial<S
       ...details,
     },
     proposedBy: null,
+    providerName: null,
     rejectionReason: null,
     createdAt: "2026-12-01T10:00:00Z",
     updatedAt: "2026-12-01T10:00:00Z",

@@ -1,9 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
-import type { ApiFailure } from "../../../api/client";
-import { ApiProblem } from "../../../layout/ApiProblem";
-import { hasRole, useSession } from "../../../session/SessionProvider";
-import type { OrderView, ServiceView } from "../serviceText";
+import type { ApiFailure } from "../../api/client";
+import { ApiProblem } from "../../layout/ApiProblem";
+import { hasRole, useSession } from "../../session/SessionProvider";
+import type { OrderView, ServiceView } from "./serviceText";
 
 /** The tray is opened group by group: a 403 with this code is not an error but news. */
 export function isNotOpen(failure: ApiFailure | null | undefined): boolean {
@@ -30,17 +30,37 @@ export function TrayProblem({ failure }: { failure: ApiFailure }) {
 
 export const isCoordinator = (me: ReturnType<typeof useSession>["me"]) => hasRole(me, "wellbeing_coordinator");
 
-/** The tray's own screens, linked from each of them (the browse page leaves itself out). */
+/** A coordinator's screen seen by someone else: said plainly, with the way back. */
+export function CoordinatorsOnly({ title }: { title: string }) {
+  const { t } = useTranslation("tray");
+  return (
+    <div className="tray">
+      <h1>{title}</h1>
+      <div className="hds-notification hds-notification--error" role="alert">
+        <div className="hds-notification-content">
+          <p>{t("coordinatorsOnly")}</p>
+        </div>
+      </div>
+      <TrayLinks propose={false} />
+    </div>
+  );
+}
+
+/** The tray's own screens, linked from each of them (the browse page leaves itself out).
+ * A coordinator outside the rollout reaches the approvals, the organisation's orders and
+ * the catalogue from here too. */
 export function TrayLinks({ browse = true, propose = true }: { browse?: boolean; propose?: boolean }) {
   const { t } = useTranslation("tray");
   const { me } = useSession();
   const here = useLocation().pathname;
   const links = [
-    browse && { to: "/tray", label: t("nav.browse") },
+    browse && !!me?.features.serviceTray && { to: "/tray", label: t("nav.browse") },
     { to: "/tray/orders", label: t("nav.myOrders") },
     { to: "/tray/orders/incoming", label: t("nav.incoming") },
-    propose && { to: "/tray/propose", label: t("nav.propose") },
+    propose && !!me?.features.serviceTray && !isCoordinator(me) && { to: "/tray/propose", label: t("nav.propose") },
+    { to: "/tray/my-services", label: t("nav.myServices") },
     isCoordinator(me) && { to: "/tray/proposals", label: t("nav.proposals") },
+    isCoordinator(me) && { to: "/tray/catalogue", label: t("nav.catalogue") },
   ].filter((link): link is { to: string; label: string } => !!link && link.to !== here);
   return (
     <nav aria-label={t("nav.label")} className="tray-links">
@@ -64,7 +84,7 @@ const ORDER_STATUS_LOOK: Record<OrderView["status"], string> = {
 };
 
 /** An order's status in words (the colour only repeats them). */
-export function OrderStatus({ status }: { status: OrderView["status"] }) {
+export function OrderStatusLabel({ status }: { status: OrderView["status"] }) {
   const { t } = useTranslation("tray");
   return <span className={`hds-status-label ${ORDER_STATUS_LOOK[status]}`}>{t(`labels.orderStatus.${status}`)}</span>;
 }
@@ -76,7 +96,7 @@ const SERVICE_STATUS_LOOK: Record<ServiceView["status"], string> = {
   archived: "",
 };
 
-export function ServiceStatus({ status }: { status: ServiceView["status"] }) {
+export function ServiceStatusLabel({ status }: { status: ServiceView["status"] }) {
   const { t } = useTranslation("tray");
   return <span className={`hds-status-label ${SERVICE_STATUS_LOOK[status]}`}>{t(`labels.status.${status}`)}</span>;
 }
