@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from workwell.domain.errors import NotFound
 from workwell.domain.tenants.tenant_settings import TraySettings
-from workwell.service_layer.tenants.tenant_lookup import settings_of
 from workwell.service_layer.unit_of_work import UnitOfWork
 
 
@@ -39,6 +39,12 @@ class FreshTrayScopes:
 
 
 def read_tray_scope(tenant_id: str, uow: UnitOfWork) -> TenantTrayScope:
-    tray = settings_of(tenant_id, uow).tray.value
+    """Two small items: the tray part alone (the other parts are not needed, and a cold
+    start would pay for validating them) and the registry entry."""
+    stored = uow.settings.tray(tenant_id)
     entry = uow.registry.get(tenant_id)
+    if stored is None and entry is None:
+        raise NotFound("Tenant not found.")
+    # A tray part not yet stored reads as its defaults, as in the whole settings.
+    tray = stored.value if stored is not None else TraySettings()
     return TenantTrayScope(tray, tuple(entry.tenant_groups) if entry is not None else ())
