@@ -42,8 +42,8 @@ class TenantSettingsRepository(Protocol):
         ...
 
     def tray(self, tenant_id: str) -> Versioned[TraySettings] | None:
-        """The tray part alone (one small item): the tray's gate needs nothing else, and
-        validating every part costs a cold start more than reading them. None if absent."""
+        """The tray part alone (one small item): the tray's gate needs nothing else.
+        None if absent."""
         ...
 
     def stage_save(self, tenant_id: str, part: SettingsPartModel, expected_version: int | None) -> int:

@@ -39,8 +39,8 @@ class FreshTrayScopes:
 
 
 def read_tray_scope(tenant_id: str, uow: UnitOfWork) -> TenantTrayScope:
-    """Two small items: the tray part alone (the other parts are not needed, and a cold
-    start would pay for validating them) and the registry entry."""
+    """Two small items: the tray part alone (the gate needs no other part) and the
+    registry entry."""
     stored = uow.settings.tray(tenant_id)
     entry = uow.registry.get(tenant_id)
     if stored is None and entry is None:
