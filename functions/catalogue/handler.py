@@ -135,6 +135,7 @@ def get_services(
         cursor=cursor,
         cursors=cursors(),
         uow=bootstrap.uow(),
+        scopes=bootstrap.tray_scopes,
     )
     return ServiceListResponse(
         items=[ServiceView.of(s, ctx.principal) for s in page.items], next_cursor=page.next_cursor
@@ -163,7 +164,9 @@ def _whole_catalogue(
 @app.get("/services/<serviceId>", **documented(Access.SIGNED_IN, finds=True, rollout=True))
 def get_service(serviceId: TRAY_ID) -> ServiceView:  # noqa: N803 (path name)
     ctx = call_context()
-    return ServiceView.of(catalogue.get_service(ctx.principal, serviceId, bootstrap.uow()), ctx.principal)
+    return ServiceView.of(
+        catalogue.get_service(ctx.principal, serviceId, bootstrap.uow(), bootstrap.tray_scopes), ctx.principal
+    )
 
 
 @app.post(
@@ -181,7 +184,7 @@ def post_service(body: CreateServiceRequest) -> Response[ServiceView]:
         else:
             if body.publish:
                 raise InvalidInput.at(("body", "publish"), "a proposal waits for a coordinator's approval")
-            stored = catalogue.propose_service(ctx, details, bootstrap.uow())
+            stored = catalogue.propose_service(ctx, details, bootstrap.uow(), bootstrap.tray_scopes)
             metrics.add_metric(name="PeerServiceProposed", unit=MetricUnit.Count, value=1)
         return ServiceView.of(stored, ctx.principal)
 
@@ -234,7 +237,7 @@ def post_order(body: PlaceOrderRequest) -> Response[OrderView]:
 
     def place(token: CreationToken) -> OrderView:
         draft = orders.OrderDraft(service_id=body.service_id, for_unit=body.for_unit)
-        placed = orders.place_order(ctx, draft, token, bootstrap.uow())
+        placed = orders.place_order(ctx, draft, token, bootstrap.uow(), bootstrap.tray_scopes)
         metrics.add_metric(name="TrayOrderPlaced", unit=MetricUnit.Count, value=1)
         return OrderView.of(placed, ctx.principal)
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from chalice import Chalice  # type: ignore[attr-defined]
 from chalice.config import Config
-from chalice.local import LocalDevServer
+from chalice.local import LocalDevServer, ThreadedHTTPServer
 from moto.server import ThreadedMotoServer
 
 from infra.local.aws_resources import LOCAL_REGION, LocalResources, create_local_resources, verify_senders
@@ -43,6 +43,14 @@ EMULATOR_ENVIRONMENT = {
     "POWERTOOLS_TRACE_DISABLED": "true",
     "POWERTOOLS_METRICS_DISABLED": "true",
 }
+
+
+class GatewayHttpServer(ThreadedHTTPServer):
+    """Chalice's threaded server with a longer listen queue. The standard library's is 5
+    connections: 50 people ordering at once (`infra.local.capacity_rush`) had connections
+    reset before the gateway saw them, which API Gateway never does."""
+
+    request_queue_size = 128
 
 
 def free_port(host: str = LOOPBACK) -> int:
@@ -100,7 +108,7 @@ class LocalStack:
             relay.start()
         self.scheduler.start()
         config = Config.create(chalice_stage="local", app_name="workwell-local", lambda_timeout=30)
-        self._server = LocalDevServer(self.app, config, self.host, self.port)
+        self._server = LocalDevServer(self.app, config, self.host, self.port, server_cls=GatewayHttpServer)
 
     def serve_forever(self) -> None:
         if self._server is None:

@@ -444,6 +444,20 @@ def test_the_stack_refuses_to_listen_beyond_loopback(host: str) -> None:
     assert "HOST must be a loopback address" in completed.stderr
 
 
+def test_the_capacity_rush_sells_each_place_once_over_http(
+    stack: RunningStack, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from infra.local import capacity_rush
+
+    code = capacity_rush.rush(stack.url, capacity=5, orders=25)
+
+    printed = capsys.readouterr().out
+    assert "25 concurrent orders from 16 people: 201: 5, 409 capacity_full: 20" in printed
+    assert "counts.requested = 5" in printed
+    assert "placesLeft = 0, full = true" in printed
+    assert code == 0, printed
+
+
 def test_ctrl_c_stops_everything(stack: RunningStack) -> None:
     stack.process.send_signal(signal.SIGINT)
 

@@ -6,7 +6,8 @@ bench/results.json and printed as a table. Not part of `make test`.
   with one call (fresh processes, emulator over loopback; tests/perf/cold_starts.py);
 - warm latency (p50/p99) of each route through lambda_handler against in-process moto, vs a
   bare put_item/get_item on the same moto;
-- DynamoDB and KMS calls per route on a warm container;
+- DynamoDB and KMS calls per route on a warm container, the tray's list, search, read and
+  order among them (a list: at most 2 DynamoDB requests);
 - report-to-email latency on the local stack (HTTP, stream relay, notifier, SES emulator);
 - the web app: JavaScript and CSS of a first visit (gzip) and Lighthouse's performance and
   accessibility scores for the report form (tests/perf/front_end.py).
@@ -14,7 +15,8 @@ bench/results.json and printed as a table. Not part of `make test`.
     python -m tests.perf.bench                  # everything (make bench)
     python -m tests.perf.bench --cold-only      # cold starts only, about a minute
     python -m tests.perf.bench --cold-only --only Reports --runs 15
-    python -m tests.perf.bench --front-end-only   # the web app's figures only"""
+    python -m tests.perf.bench --front-end-only   # the web app's figures only
+    python -m tests.perf.bench --no-front-end     # all but those (no built web app or browser)"""
 
 from __future__ import annotations
 
@@ -46,6 +48,7 @@ from infra.tenants.definitions import load_definitions
 from infra.tenants.provision import provision_all
 from tests.perf.cold_starts import COLD_RUNS, HARASSMENT_REPORT, cold_starts, print_cold_starts
 from tests.perf.front_end import front_end_figures, print_front_end
+from workwell.adapters import table_keys
 from workwell.adapters.dynamodb_unit_of_work import DynamoDbUnitOfWork, TableNames
 
 RESULTS = PROJECT_ROOT / "bench" / "results.json"
@@ -126,9 +129,8 @@ class AdminContainer:
             "email": "bench@kokkola.example",
             "roles": ["safety_representative"],
         }
-        self._person_version = (
-            self.invoke("PUT", "/staff/bench-person", "/staff/{userId}", self._person) and 1
-        )
+        added = self.invoke("PUT", "/staff/bench-person", "/staff/{userId}", self._person)
+        self._person_version = int(json.loads(added["body"])["version"])
 
     def invoke(
         self, method: str, path: str, resource: str, body: Any = None, function: str = "AdminFunction"
@@ -153,7 +155,8 @@ class AdminContainer:
     def update_person(self) -> dict[str, Any]:
         body = {**self._person, "expectedVersion": self._person_version}
         result = self.invoke("PUT", "/staff/bench-person", "/staff/{userId}", body)
-        self._person_version += 1
+        # As a client would: the version the answer gives (an unchanged entry keeps its own).
+        self._person_version = int(json.loads(result["body"])["version"])
         return result
 
     def settings_update_body(self) -> dict[str, Any]:
@@ -171,6 +174,90 @@ class AdminContainer:
                 lambda: self.invoke("GET", "/report-types", "/report-types", None, "ReportsFunction"),
             ),
             ("POST /reports", self.submit_report),
+        ]
+
+
+TRAY_EMPLOYEE = "vaala-employee-1"
+TRAY_ORDERER = "oulunkaari-employee-1"
+TRAY_SEARCH = {"q": "taide"}
+# quality.md: a list of services costs at most 2 DynamoDB requests (issue 14).
+BUDGET_LIST_REQUESTS = 2
+BUDGETED_CALLS = {
+    "GET /services (tray list)": BUDGET_LIST_REQUESTS,
+    "GET /services?q= (tray search)": BUDGET_LIST_REQUESTS,
+}
+
+
+class TrayContainer:
+    """A warm CatalogueFunction container over in-process moto with every demo tenant and
+    the oulunkaari-region group provisioned: a Vaala employee sees Vaala's own services and
+    the group's (Oulunkaari's arts-based wellbeing), so a list reads both scopes."""
+
+    def __init__(self, template: Template, environment: dict[str, str]) -> None:
+        resources = create_local_resources(template)
+        client = boto3.client("dynamodb", region_name=LOCAL_REGION)
+        provision_all(
+            load_definitions(), lambda: DynamoDbUnitOfWork(client, TableNames("MainTable", "AuditTable"))
+        )
+        self._host = FunctionHost(template, resources, environment)
+        found = json.loads(self.search()["body"])["items"]
+        if not found:
+            raise RuntimeError("the demo catalogue's shared arts-based service is not offered to Vaala")
+        self.service_id = str(found[0]["serviceId"])
+        # Orders of the benchmark must never fill it (the demo capacity is 12).
+        self._widen_capacity(client)
+
+    def _widen_capacity(self, client: Any) -> None:
+        owner = self.service_id.split(".", 1)[0]
+        key = {k: {"S": v} for k, v in table_keys.tray_service_key(owner, self.service_id).items()}
+        client.update_item(
+            TableName="MainTable",
+            Key=key,
+            UpdateExpression="SET #capacity = :big",
+            ConditionExpression="attribute_exists(PK)",
+            ExpressionAttributeNames={"#capacity": "capacity"},
+            ExpressionAttributeValues={":big": {"N": "1000000"}},
+        )
+
+    def invoke(
+        self,
+        method: str,
+        path: str,
+        resource: str,
+        user: str,
+        *,
+        body: Any = None,
+        query: dict[str, str] | None = None,
+    ) -> dict[str, Any]:
+        event = _event(method, path, resource, user, body)
+        if query:
+            event["queryStringParameters"] = query
+            event["multiValueQueryStringParameters"] = {k: [v] for k, v in query.items()}
+        result = self._host.invoke("CatalogueFunction", event)
+        if result["statusCode"] >= 300:
+            raise RuntimeError(f"{method} {path}: {result['statusCode']} {result.get('body')}")
+        return result
+
+    def search(self) -> dict[str, Any]:
+        return self.invoke("GET", "/services", "/services", TRAY_EMPLOYEE, query=TRAY_SEARCH)
+
+    def order(self) -> dict[str, Any]:
+        body = {"serviceId": self.service_id}
+        return self.invoke("POST", "/orders", "/orders", TRAY_ORDERER, body=body)
+
+    def repeated_routes(self) -> list[tuple[str, Callable[[], dict[str, Any]]]]:
+        one = f"/services/{self.service_id}"
+        return [
+            (
+                "GET /services (tray list)",
+                lambda: self.invoke("GET", "/services", "/services", TRAY_EMPLOYEE),
+            ),
+            ("GET /services?q= (tray search)", self.search),
+            (
+                "GET /services/{serviceId}",
+                lambda: self.invoke("GET", one, "/services/{serviceId}", TRAY_EMPLOYEE),
+            ),
+            ("POST /orders (tray order)", self.order),
         ]
 
 
@@ -218,6 +305,14 @@ def warm_figures(template: Template) -> dict[str, Any]:
             lambda: container.invoke("GET", view, "/reports/{reportId}", None, "ReportsFunction")
         )
         bare = {op: _timed(op, call) for op, call in _bare_calls(container.client).items()}
+    with mock.patch.dict(os.environ, environment), mock_aws():
+        tray = TrayContainer(template, environment)
+        for name, call in tray.repeated_routes():
+            call()  # warm the container: roles and the tray scope are cached from here on
+            calls[name] = _counted(call)
+    for name, limit in BUDGETED_CALLS.items():
+        calls[name]["budget"] = limit
+        calls[name]["within_budget"] = calls[name]["dynamodb"] <= limit
     for route, figures in latency.items():
         figures["bare"] = BASELINE_OF_ROUTE[route]
         figures["p99_vs_bare"] = round(figures["p99_ms"] / bare[BASELINE_OF_ROUTE[route]]["p99_ms"], 2)
@@ -229,7 +324,8 @@ def warm_figures(template: Template) -> dict[str, Any]:
 def _bare_calls(client: Any) -> dict[str, Callable[[], Any]]:
     """The DynamoDB work of each route done bare, on the same items, so a ratio shows what
     the service adds rather than the emulator's cost of an item or a transaction."""
-    settings_key = {"PK": {"S": "TENANT#kokkola#SETTINGS"}, "SK": {"S": "CURRENT"}}
+    # Settings are stored in parts; a report's submission conditions on the reporting part.
+    settings_key = {k: {"S": v} for k, v in table_keys.settings_part_key("kokkola", "reporting").items()}
     staff_key = {"PK": {"S": "TENANT#kokkola#STAFF"}, "SK": {"S": "USER#kokkola-hrdir-sari"}}
     member = client.get_item(TableName="MainTable", Key=staff_key)["Item"]
 
@@ -336,11 +432,14 @@ def print_table(results: dict[str, Any]) -> None:
     for op, figures in warm["bare"].items():
         print(f"  {'bare: ' + op:<36}{figures['p50_ms']:9.2f}{figures['p99_ms']:9.2f}")
     print("\nAWS calls per request on a warm container")
-    print(f"  {'route':<38}{'DynamoDB':>9}{'+idem':>6}{'KMS':>5}  operations")
+    print(f"  {'route':<38}{'DynamoDB':>9}{'+idem':>6}{'KMS':>5}  {'budget':<9}operations")
     for route, counted in warm["aws_calls"].items():
         operations = ", ".join(f"{k}x{v}" for k, v in counted["operations"].items())
         row = f"{counted['dynamodb']:9d}{counted['idempotency']:6d}{counted['kms']:5d}"
-        print(f"  {route:<38}{row}  {operations}")
+        verdict = ""
+        if "budget" in counted:
+            verdict = f"<={counted['budget']} " + ("ok" if counted["within_budget"] else "OVER")
+        print(f"  {route:<38}{row}  {verdict:<9}{operations}")
     mail = results["report_to_email"]
     verdict = "ok" if mail["within_goal"] else "OVER GOAL"
     print(f"\nReport to email on the local stack ({mail['runs']} reports, goal {mail['goal_ms']} ms)")
@@ -376,6 +475,9 @@ def main(argv: list[str]) -> int:
         "--runs", type=int, default=COLD_RUNS, help="cold-start rounds (one more is discarded)"
     )
     parser.add_argument("--front-end-only", action="store_true", help="the web app's figures only")
+    parser.add_argument(
+        "--no-front-end", action="store_true", help="everything but the web app's figures (no browser needed)"
+    )
     parser.add_argument("--only", help="cold starts of the functions whose names match this expression")
     arguments = parser.parse_args(argv)
     if arguments.front_end_only:
@@ -394,7 +496,8 @@ def main(argv: list[str]) -> int:
     if not arguments.cold_only:
         results["warm"] = warm_figures(template)
         results["report_to_email"] = report_to_email()
-        results["front_end"] = front_end_figures()
+        if not arguments.no_front_end:
+            results["front_end"] = front_end_figures()
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     print_table(results)

@@ -21,6 +21,7 @@ from workwell.domain.tenants.tenant_settings import (
     SettingsPartModel,
     StoredSettings,
     TenantSettings,
+    TraySettings,
 )
 from workwell.domain.tray.order import HOLDS_A_PLACE, Order, OrderStatus
 from workwell.domain.tray.search_text import matches
@@ -123,6 +124,9 @@ class _FakeSettings:
 
     def get(self, tenant_id: str) -> StoredSettings | None:
         return self._store.stored_settings(tenant_id)
+
+    def tray(self, tenant_id: str) -> Versioned[TraySettings] | None:
+        return self._store.settings.get(tenant_id, {}).get("tray")
 
     def stage_save(self, tenant_id: str, part: SettingsPartModel, expected_version: int | None) -> int:
         version = (expected_version or 0) + 1

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from mypy_boto3_kms.client import KMSClient
 
     from workwell.adapters.cached_staff_lookup import CachedStaffLookup
+    from workwell.adapters.cached_tray_scope import CachedTrayScopes
     from workwell.adapters.clock import Clock
     from workwell.adapters.dynamodb_unit_of_work import TableNames
     from workwell.api.idempotency import IdempotentCreation
@@ -109,6 +110,14 @@ class Bootstrap(Generic[S]):
         from workwell.adapters.cached_staff_lookup import CachedStaffLookup
 
         return CachedStaffLookup(self.uow().staff, self.clock, self._setting("staff_cache_seconds"))
+
+    @functools.cached_property
+    def tray_scopes(self) -> CachedTrayScopes:
+        """Each tenant's rollout and tenant groups through a short per-container cache (at
+        most `tray_scope_cache_seconds`): the tray's gate, read on every list and order."""
+        from workwell.adapters.cached_tray_scope import CachedTrayScopes
+
+        return CachedTrayScopes(self.unit_of_work, self.clock, self._setting("tray_scope_cache_seconds"))
 
     @functools.cached_property
     def cursors(self) -> CursorCodec:

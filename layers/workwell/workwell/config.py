@@ -54,6 +54,8 @@ class CatalogueSettings(FunctionSettings):
     key, no person blinding."""
 
     idempotency_table_name: str = Field(min_length=1)
+    # How long a rollout or tenant-group change may take to reach a warm container.
+    tray_scope_cache_seconds: float = Field(default=60, ge=0, le=60)
 
 
 class NotificationSettings(FunctionSettings):

@@ -160,6 +160,11 @@ class DynamoDbTenantSettings:
             **({"tray": self._codec.versioned(tray, TraySettings)} if tray else {}),
         )
 
+    def tray(self, tenant_id: str) -> Versioned[TraySettings] | None:
+        key = table_keys.settings_part_key(tenant_id, TraySettings.part)
+        item = read_item(self._client, self._table, self._codec, key)
+        return self._codec.versioned(item, TraySettings) if item is not None else None
+
     def stage_save(self, tenant_id: str, part: SettingsPartModel, expected_version: int | None) -> int:
         item = {
             "entity": f"tenant_settings.{part.part}",

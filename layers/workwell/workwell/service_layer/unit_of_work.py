@@ -25,6 +25,7 @@ if TYPE_CHECKING:
         SettingsPart,
         SettingsPartModel,
         StoredSettings,
+        TraySettings,
     )
     from workwell.domain.tray.order import Order, OrderStatus
     from workwell.domain.tray.service import Category, Kind, Service, StoredService
@@ -38,6 +39,11 @@ class TenantSettingsRepository(Protocol):
 
     def get(self, tenant_id: str) -> StoredSettings | None:
         """Every part, in one read; None if the tenant has no settings (not provisioned)."""
+        ...
+
+    def tray(self, tenant_id: str) -> Versioned[TraySettings] | None:
+        """The tray part alone (one small item): the tray's gate needs nothing else.
+        None if absent."""
         ...
 
     def stage_save(self, tenant_id: str, part: SettingsPartModel, expected_version: int | None) -> int:

@@ -41,6 +41,7 @@ from workwell.domain.tray.tray_access import (
 from workwell.service_layer.call_context import CallContext
 from workwell.service_layer.pagination import CursorCodec, PageRequest, cursor_binding
 from workwell.service_layer.tenants.tenant_lookup import settings_of
+from workwell.service_layer.tray.tray_scope import FreshTrayScopes, TrayScopes
 from workwell.service_layer.unit_of_work import ServiceQuery, UnitOfWork
 
 SERVICE_NOT_FOUND = "Service not found."
@@ -51,14 +52,18 @@ def sign_in_address(principal: Principal) -> SignInAddress | None:
     return SignInAddress(email=identity.email, language=identity.language) if identity.email else None
 
 
-def tray_viewer(principal: Principal, uow: UnitOfWork) -> TrayViewer:
-    entry = uow.registry.get(principal.tenant_id)
-    return TrayViewer(principal, entry.tenant_groups if entry is not None else ())
+def scopes_or_fresh(scopes: TrayScopes | None, uow: UnitOfWork) -> TrayScopes:
+    """The function's cached scopes where it passes them, else read now."""
+    return scopes if scopes is not None else FreshTrayScopes(uow)
 
 
-def open_tray(principal: Principal, uow: UnitOfWork) -> None:
+def tray_viewer(principal: Principal, scopes: TrayScopes) -> TrayViewer:
+    return TrayViewer(principal, scopes.scope_of(principal.tenant_id).tenant_groups)
+
+
+def open_tray(principal: Principal, scopes: TrayScopes) -> None:
     """Rollout as read: not conditioned on, so a tray edit never makes an order 409."""
-    require_tray_open(settings_of(principal.tenant_id, uow).tray.value, principal)
+    require_tray_open(scopes.scope_of(principal.tenant_id).tray, principal)
 
 
 def _require_manager(principal: Principal) -> None:
@@ -120,10 +125,12 @@ def create_service(
     return StoredService(service, 1)
 
 
-def propose_service(ctx: CallContext, details: ServiceDetails, uow: UnitOfWork) -> StoredService:
+def propose_service(
+    ctx: CallContext, details: ServiceDetails, uow: UnitOfWork, scopes: TrayScopes | None = None
+) -> StoredService:
     """Any employee to whom the tray is open offers colleagues a peer service; it waits for
     a coordinator's approval, and the coordinators are told."""
-    open_tray(ctx.principal, uow)
+    open_tray(ctx.principal, scopes_or_fresh(scopes, uow))
     _check_details(ctx, details, uow, peer=True)
     service = Service(
         service_id=new_tray_id(ctx.tenant_id),
@@ -247,10 +254,13 @@ def decide_proposal(
     return StoredService(decided, version, stored.counts)
 
 
-def get_service(principal: Principal, service_id: str, uow: UnitOfWork) -> StoredService:
+def get_service(
+    principal: Principal, service_id: str, uow: UnitOfWork, scopes: TrayScopes | None = None
+) -> StoredService:
     """One service: published and offered to me, or mine to manage, provide or propose.
     Anything else, another tenant's unshared service above all, is a missing id."""
-    viewer = tray_viewer(principal, uow)
+    scopes = scopes_or_fresh(scopes, uow)
+    viewer = tray_viewer(principal, scopes)
     stored = uow.tray.service(service_id) if owner_of(service_id) is not None else None
     if stored is None or not may_see_service(viewer, stored.service):
         raise NotFound(SERVICE_NOT_FOUND)
@@ -258,7 +268,7 @@ def get_service(principal: Principal, service_id: str, uow: UnitOfWork) -> Store
     # the coordinators' catalogue do not.
     own = principal.user_id in {stored.service.provider_id, stored.service.proposed_by}
     if not manages(principal, stored.service) and not own:
-        open_tray(principal, uow)
+        open_tray(principal, scopes)
     return stored
 
 
@@ -286,11 +296,14 @@ def browse_services(
     cursor: str | None,
     cursors: CursorCodec,
     uow: UnitOfWork,
+    scopes: TrayScopes | None = None,
 ) -> ServicePage:
-    """Published services offered to me, my tenant's and my tenant groups' together."""
+    """Published services offered to me, my tenant's and my tenant groups' together: one
+    query per scope, two for a tenant in one group, when `scopes` come from a cache."""
     principal = ctx.principal
-    open_tray(principal, uow)
-    viewer = tray_viewer(principal, uow)
+    scopes = scopes_or_fresh(scopes, uow)
+    open_tray(principal, scopes)
+    viewer = tray_viewer(principal, scopes)
     terms = query_terms(filters.text) if filters.text else ()
     if filters.text and not terms:
         raise InvalidInput.at(("query", "q"), "must contain a word")

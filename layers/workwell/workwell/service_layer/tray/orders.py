@@ -43,7 +43,14 @@ from workwell.domain.versioned import Versioned
 from workwell.service_layer.call_context import CallContext
 from workwell.service_layer.creation_token import CreationToken
 from workwell.service_layer.pagination import CursorCodec, PageRequest, cursor_binding
-from workwell.service_layer.tray.catalogue import SERVICE_NOT_FOUND, open_tray, sign_in_address, tray_viewer
+from workwell.service_layer.tray.catalogue import (
+    SERVICE_NOT_FOUND,
+    open_tray,
+    scopes_or_fresh,
+    sign_in_address,
+    tray_viewer,
+)
+from workwell.service_layer.tray.tray_scope import TrayScopes
 from workwell.service_layer.unit_of_work import ORGANISATION_HANDLER, OrderRequestRecord, UnitOfWork
 
 ORDER_NOT_FOUND = "Order not found."
@@ -60,10 +67,14 @@ class OrderDraft:
 
 
 def place_order(
-    ctx: CallContext, draft: OrderDraft, token: CreationToken, uow: UnitOfWork
+    ctx: CallContext,
+    draft: OrderDraft,
+    token: CreationToken,
+    uow: UnitOfWork,
+    scopes: TrayScopes | None = None,
 ) -> Versioned[Order]:
     try:
-        return _place(ctx, draft, token, uow)
+        return _place(ctx, draft, token, uow, scopes_or_fresh(scopes, uow))
     except (Conflict, NotFound, InvalidInput) as refused:
         earlier = _earlier_order(ctx, token, uow)
         if earlier is not None:
@@ -78,10 +89,12 @@ def place_order(
         raise
 
 
-def _place(ctx: CallContext, draft: OrderDraft, token: CreationToken, uow: UnitOfWork) -> Versioned[Order]:
+def _place(
+    ctx: CallContext, draft: OrderDraft, token: CreationToken, uow: UnitOfWork, scopes: TrayScopes
+) -> Versioned[Order]:
     principal = ctx.principal
-    open_tray(principal, uow)
-    viewer = tray_viewer(principal, uow)
+    open_tray(principal, scopes)
+    viewer = tray_viewer(principal, scopes)
     stored = uow.tray.service(draft.service_id) if owner_of(draft.service_id) is not None else None
     if stored is None or not offered_to(viewer, stored.service):
         raise NotFound(SERVICE_NOT_FOUND)
