@@ -2,11 +2,12 @@
 
 Every GET path that is neither `/api/...` (the API, `infra.local.gateway`) nor
 `/_local/...` (the local helpers, `infra.local.local_routes`) is the built app in
-`web/dist/`: a file that exists there, else, for a path without a file extension (a page
-of the app's client-side routing: `/cases/abc`, `/kokkola/report`), `index.html`; the
-same rule as the CloudFront Function `WebAppRoutingFunction` of template.yaml. A path with
-an extension that is not in dist is a 404 (a stale asset must never turn into HTML), and
-no path ever leaves dist. `/app-config.json` tells the app how people sign in here.
+`web/dist/`: a file that exists there, else, for a path that does not end in a static
+file's extension (`FILE_EXTENSIONS`: a page of the app's client-side routing, `/cases/abc`,
+`/kokkola/report`, `/tray/orders/ii.0123…` whose ids carry a dot), `index.html`; the same
+rule as the CloudFront Function `WebAppRoutingFunction` of template.yaml. A path ending in
+such an extension that is not in dist is a 404 (a stale asset must never turn into HTML),
+and no path ever leaves dist. `/app-config.json` tells the app how people sign in here.
 
 Every answer carries the security headers of the CloudFront response-headers policy
 (`infra.web_headers`); `/assets/*` (hashed names) may be cached for a year, everything
@@ -70,6 +71,9 @@ BINARY_TYPES = {
     ".wasm": "application/wasm",
 }
 OCTET_STREAM = "application/octet-stream"
+# What names a file rather than a page: the types above, nothing else (an id like
+# `ii.0123abcd` in a page's path is not an extension).
+FILE_EXTENSIONS = frozenset(ext.lstrip(".") for ext in (*TEXT_TYPES, *BINARY_TYPES))
 COMPRESS_FROM_BYTES = 1000
 APP_BINARY_TYPES = sorted({*BINARY_TYPES.values(), OCTET_STREAM})
 
@@ -128,9 +132,14 @@ class WebApp:
         if file.is_file():
             cache = IMMUTABLE if segments and segments[0] == ASSETS_PREFIX else NO_STORE
             return _file_response(file, cache, head, _accepts_gzip(accept_encoding))
-        if not segments or "." not in segments[-1]:
+        if not segments or not names_a_file(segments[-1]):
             return _file_response(index, NO_STORE, head, _accepts_gzip(accept_encoding))
         return _not_found()
+
+
+def names_a_file(segment: str) -> bool:
+    _, dot, extension = segment.rpartition(".")
+    return bool(dot) and extension.lower() in FILE_EXTENSIONS
 
 
 def _accepts_gzip(accept_encoding: str) -> bool:

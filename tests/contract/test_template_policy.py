@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator, Mapping
@@ -13,6 +14,7 @@ import pytest
 
 from infra import web_headers
 from infra.local.template_model import TEMPLATE_PATH, Template
+from infra.local.web_app import FILE_EXTENSIONS
 
 RESTRICTED_KEY_USERS = {"ReportsFunction", "CasesFunction", "SurveysFunction"}
 VIEWER_IP_HEADER = "x-workwell-viewer-ip"
@@ -493,7 +495,10 @@ def test_the_api_function_sets_the_viewer_address_whatever_the_client_sent(
         ("/", "/index.html"),
         ("/cases/abc", "/index.html"),
         ("/kokkola/report", "/index.html"),
+        ("/tray/orders/ii.0123456789abcdef", "/index.html"),
+        ("/tray/services/oulunkaari.ab12", "/index.html"),
         ("/assets/index-abc123.js", "/assets/index-abc123.js"),
+        ("/assets/Font.WOFF2", "/assets/Font.WOFF2"),
         ("/app-config.json", "/app-config.json"),
         ("/favicon.svg", "/favicon.svg"),
     ],
@@ -501,6 +506,13 @@ def test_the_api_function_sets_the_viewer_address_whatever_the_client_sent(
 def test_pages_of_the_app_are_its_index_on_aws_too(template: Template, uri: str, bucket_key: str) -> None:
     """The same rule as the local stack's (infra/local/web_app.py)."""
     assert _run_cloudfront_function(template, "WebAppRoutingFunction", uri)["uri"] == bucket_key
+
+
+def test_the_file_extensions_on_aws_are_the_local_stacks(template: Template) -> None:
+    code = template.resources["WebAppRoutingFunction"]["Properties"]["FunctionCode"]
+    listed = re.search(r"var FILE = /\\\.\((.*?)\)\$/i;", code)
+    assert listed is not None, code
+    assert set(listed.group(1).split("|")) == FILE_EXTENSIONS
 
 
 def test_the_response_headers_policy_has_the_headers_the_local_stack_sends(template: Template) -> None:

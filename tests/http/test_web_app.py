@@ -86,7 +86,18 @@ def _security_headers_of(response: Any) -> dict[str, str]:
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/cases/abc", "/cases/abc/", "/kokkola/report", "/reports/x", "/me?x=1"]
+    "path",
+    [
+        "/",
+        "/cases/abc",
+        "/cases/abc/",
+        "/kokkola/report",
+        "/reports/x",
+        "/me?x=1",
+        # A tray email's link: ids name their tenant before a dot.
+        "/tray/orders/ii.0123456789abcdef",
+        "/tray/services/oulunkaari.ab12",
+    ],
 )
 def test_pages_of_the_app_are_its_index(origin: Client, path: str) -> None:
     response = origin.http.get(path)
