@@ -179,7 +179,7 @@ test("the coordinator's approvals: rejecting needs a reason, approving publishes
   await signInAt(page, "/tray/proposals", "Oulunkaaren hyvinvointikoordinaattori");
   await expect(page.getByRole("heading", { level: 1, name: "Proposals waiting for approval" })).toBeVisible();
   const card = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: rejected }) });
-  await expect(card).toContainText("oulunkaari-employee-1");
+  await expect(card).toContainText("Proposed byOulunkaaren työntekijä");
   await checkScreen(page, "tray proposals", "tray-proposals");
 
   // Reject without a reason: the error summary takes focus and links to the field.
@@ -217,6 +217,6 @@ test("the coordinator's approvals: rejecting needs a reason, approving publishes
 
   // Not a coordinator: no approvals.
   await signInAt(page, "/tray/proposals", "Vaalan työntekijä");
-  await expect(page.getByText("Only wellbeing coordinators approve proposals.")).toBeVisible();
+  await expect(page.getByText("This screen is for the wellbeing coordinators of your organisation.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Approve and publish" })).toHaveCount(0);
 });
