@@ -345,3 +345,45 @@ def test_a_confidential_services_orders_reach_the_coordinator_only_as_suppressed
     assert json_body(psychologist.request("GET", path))["parts"] == ["handler"]
     assert coordinator.request("GET", path).status_code == 404
     assert as_person("kokkola-employee-erik").request("GET", path).status_code == 404
+
+
+def test_an_order_names_its_orderer_to_its_two_sides_only(as_person: Any) -> None:
+    service = create_shared_service(as_person)
+    placed = as_person("vaala-employee-1").request(
+        "POST", "/orders", {"serviceId": service["serviceId"]}, key()
+    )
+    assert placed.status_code == 201, placed.body
+    path = f"/orders/{json_body(placed)['orderId']}"
+
+    handler = json_body(as_person("oulunkaari-coordinator-1").request("GET", path))
+    overseer = json_body(as_person("vaala-admin-1").request("GET", path))
+
+    assert "handler" in handler["parts"]
+    assert handler["ordererName"] == "Vaalan työntekijä"
+    assert overseer["parts"] == ["overseer"]
+    assert (overseer["ordererName"], overseer["ordererEmail"], overseer["feedback"]) == (None, None, None)
+    # Another tenant, outside the group: the order does not exist.
+    assert as_person("kokkola-employee-aino").request("GET", path).status_code == 404
+
+
+def test_a_confidential_services_capacity_never_counts_fewer_than_the_minimum(as_person: Any) -> None:
+    coordinator = as_person("kokkola-coordinator-hanna")
+    confidential = {
+        **SHARED_SERVICE,
+        "sharedWithGroup": None,
+        # A person of the staff directory (the demo's psychologist is provisioned outside it).
+        "provider": {"userId": "kokkola-safetyrep-liisa"},
+        "confidential": True,
+    }
+
+    small = coordinator.request("POST", "/services", {**confidential, "capacity": 2}, key())
+    enough = coordinator.request("POST", "/services", {**confidential, "capacity": 5}, key())
+
+    assert small.status_code == 422
+    assert ["body", "capacity"] in [d["loc"] for d in json_body(small)["error"]["details"]]
+    assert enough.status_code == 201, enough.body
+    seen = json_body(
+        as_person("kokkola-employee-aino").request("GET", f"/services/{json_body(enough)['serviceId']}")
+    )
+    # Neither how many places are left nor whether none are: both would count orderers.
+    assert (seen["full"], seen["placesLeft"]) == (None, None)

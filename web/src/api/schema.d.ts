@@ -1687,7 +1687,7 @@ export interface components {
             createdAt: string;
             details: components["schemas"]["ServiceDetails"];
             /** Full */
-            full: boolean;
+            full: boolean | null;
             /** Placesleft */
             placesLeft: number | null;
             /** Proposedby */

@@ -3,9 +3,10 @@ browsing and ordering on a warm container do not read them on every request.
 
 Staleness bound: a rollout or tenant-group change made elsewhere (the admin function,
 provisioning) takes effect here within `ttl_seconds` (at most 60, as for roles). That is
-safe because neither is conditioned on: the rollout is a gate read as it is, and a group
-membership is checked again on the stored service (`tray_access`) and changes only with
-provisioning. Whatever a coordinator manages is decided on fresh reads, not on this."""
+bounded because neither is conditioned on: the rollout is a gate read as it is. Un-sharing
+a service takes effect at once (it is read from the stored service); removing a tenant
+from a tenant group (provisioning only) reaches a warm container within `ttl_seconds`.
+Whatever a coordinator manages is decided on fresh reads, not on this."""
 
 from __future__ import annotations
 

@@ -119,8 +119,9 @@ class ServiceView(CamelModel):
     # Orders by status: to the owner's coordinators only; a confidential service's only in
     # the catalogue view, suppressed there.
     counts: OrderCountsView | None
-    # Whether every place is taken (a service with a capacity), for everyone who sees it.
-    full: bool
+    # Whether every place is taken (a service with a capacity), for everyone who sees it;
+    # null for a confidential service: with its capacity it would tell how many ordered.
+    full: bool | None
     # Places left, for ordinary services only: for a confidential one it would count who
     # went to the psychologist.
     places_left: int | None
@@ -150,7 +151,7 @@ class ServiceView(CamelModel):
             updated_at=service.updated_at,
             version=stored.version,
             counts=OrderCountsView.of(counts) if counts is not None and manager else None,
-            full=left == 0,
+            full=None if service.confidential else left == 0,
             places_left=None if service.confidential else left,
         )
 
@@ -172,7 +173,8 @@ class OrderView(CamelModel):
     tenant_id: str
     orderer_tenant_id: str
     orderer_id: str
-    # The orderer's name and email from their sign-in, for the provider to get in touch.
+    # The orderer's name and email from their sign-in, for the handler to get in touch: to
+    # the orderer and the handler only.
     orderer_name: str | None
     orderer_email: str | None
     # The service's title when it was ordered.
@@ -193,16 +195,18 @@ class OrderView(CamelModel):
     def of(cls, stored: Versioned[Order], viewer: Principal) -> OrderView:
         order = stored.value
         parts = order_parts(viewer, order)
-        shows_feedback = bool(parts & {OrderPart.ORDERER, OrderPart.HANDLER})
-        feedback = order.feedback if shows_feedback else None
+        # The two sides of an order: its feedback, and who ordered by name and address (for
+        # the handler to get in touch); overseers see the order, not them.
+        in_touch = bool(parts & {OrderPart.ORDERER, OrderPart.HANDLER})
+        feedback = order.feedback if in_touch else None
         return cls(
             order_id=order.order_id,
             service_id=order.service_id,
             tenant_id=order.tenant_id,
             orderer_tenant_id=order.orderer_tenant_id,
             orderer_id=order.orderer_id,
-            orderer_name=order.orderer_name,
-            orderer_email=order.orderer_email,
+            orderer_name=order.orderer_name if in_touch else None,
+            orderer_email=order.orderer_email if in_touch else None,
             service_title=dict(order.service_title) if order.service_title else None,
             for_unit=order.for_unit,
             status=order.status,

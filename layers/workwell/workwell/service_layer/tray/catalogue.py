@@ -77,6 +77,15 @@ def manages_any(principal: Principal) -> bool:
 
 def _check_details(ctx: CallContext, details: ServiceDetails, uow: UnitOfWork, *, peer: bool) -> None:
     tenant_id = ctx.tenant_id
+    if details.confidential and details.capacity is not None:
+        # Capacity minus places left counts a confidential service's orderers: only a
+        # capacity of at least the tenant's minimum group size says nothing smaller.
+        minimum = settings_of(tenant_id, uow).organisation.value.minimum_group_size
+        if details.capacity < minimum:
+            raise InvalidInput.at(
+                ("body", "capacity"),
+                f"a confidential service has no capacity or one of at least {minimum}",
+            )
     group = details.shared_with_group
     if group is not None:
         entry = uow.registry.get(tenant_id)

@@ -11,7 +11,7 @@ import { LoadMore } from "../../LoadMore";
 import { usePagedList } from "../../usePagedList";
 import { useServiceText, type ServiceView } from "../serviceText";
 import { apiQuery, CATEGORIES, KINDS, queryFromSearch, SEARCH_MAX, searchFromQuery, type BrowseQuery } from "./browseQuery";
-import { Availability, hasAvailability, useSharedBy, When } from "./serviceFacts";
+import { Availability, hasAvailability, ServiceBasics, useSharedBy } from "./serviceFacts";
 import { isNotOpen, TrayLinks, TrayProblem } from "../trayFrame";
 import "./ordering.css";
 
@@ -87,6 +87,8 @@ function SearchForm({ query, onApply }: { query: BrowseQuery; onApply(query: Bro
         label={t("browse.search")}
         hint={t("browse.searchHint")}
         type="search"
+        // The browser keeps no list of what was searched (a shared computer).
+        autoComplete="off"
         maxLength={SEARCH_MAX}
         value={draft.q}
         onChange={(q) => setDraft({ ...draft, q })}
@@ -129,7 +131,6 @@ export function ServiceCard({ service }: { service: ServiceView }) {
   const text = useServiceText();
   const title = text(service.details.title);
   const sharedBy = useSharedBy(service);
-  const { details } = service;
   return (
     <li className="tray-card">
       <h3 className="tray-card__title">
@@ -139,30 +140,7 @@ export function ServiceCard({ service }: { service: ServiceView }) {
       </h3>
       {sharedBy && <p className="tray-card__shared">{sharedBy}</p>}
       <dl className="summary-list">
-        <div>
-          <dt>{t("service.category")}</dt>
-          <dd>{t(`labels.category.${details.category}`)}</dd>
-        </div>
-        <div>
-          <dt>{t("service.kind")}</dt>
-          <dd>{t(`labels.kind.${details.kind}`)}</dd>
-        </div>
-        <div>
-          <dt>{t("service.format")}</dt>
-          <dd>{t(`labels.format.${details.format}`)}</dd>
-        </div>
-        {details.place && (
-          <div>
-            <dt>{t("service.place")}</dt>
-            <dd>{details.place}</dd>
-          </div>
-        )}
-        <div>
-          <dt>{t("service.when")}</dt>
-          <dd>
-            <When service={service} />
-          </dd>
-        </div>
+        <ServiceBasics service={service} />
         {hasAvailability(service) && (
           <div>
             <dt>{t("service.availability")}</dt>

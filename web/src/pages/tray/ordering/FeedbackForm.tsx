@@ -86,7 +86,16 @@ function FeedbackForm({
         onChange={setRating}
         error={errorOf(ratingId)}
       />
-      <TextArea id={commentId} label={t("feedback.comment")} rows={3} value={comment} onChange={setComment} error={errorOf(commentId)} />
+      <TextArea
+        id={commentId}
+        label={t("feedback.comment")}
+        rows={3}
+        value={comment}
+        onChange={setComment}
+        error={errorOf(commentId)}
+        // What someone says of a service (a psychologist's, perhaps) stays out of the browser.
+        confidential
+      />
       <div className="button-row">
         <button type="submit" className="hds-button hds-button--primary" aria-disabled={sending.busy || undefined}>
           <span className="hds-button__label">{t("feedback.send")}</span>

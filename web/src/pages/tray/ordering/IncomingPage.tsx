@@ -1,4 +1,4 @@
-import { useCallback, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { api, unwrap } from "../../../api/client";
@@ -8,7 +8,7 @@ import { usePageTitle } from "../../../layout/usePageTitle";
 import { useSession } from "../../../session/SessionProvider";
 import { LoadMore } from "../../LoadMore";
 import { usePagedList } from "../../usePagedList";
-import { Notice, useNotice } from "./Notice";
+import { Notice, useActionNotice } from "./Notice";
 import { OrderList } from "./OrderList";
 import { isCoordinator, TrayLinks, TrayProblem } from "../trayFrame";
 import "./ordering.css";
@@ -28,18 +28,7 @@ export function IncomingPage() {
     (cursor) => unwrap(api.GET("/orders/incoming", { params: { query: { handler, ...(cursor ? { cursor } : {}) } } })),
     [handler],
   );
-  const { notice, show } = useNotice();
-  const done = useCallback(
-    (message: string) => {
-      show(message);
-      reload();
-    },
-    [reload, show],
-  );
-  const conflict = useCallback(() => {
-    show(null);
-    reload();
-  }, [reload, show]);
+  const { notice, done, conflict } = useActionNotice(reload);
   return (
     <div className="tray">
       <h1>{t("incoming.title")}</h1>

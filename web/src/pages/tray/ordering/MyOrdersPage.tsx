@@ -1,11 +1,11 @@
-import { useCallback } from "react";
+
 import { useTranslation } from "react-i18next";
 import { api, unwrap } from "../../../api/client";
 import { Loading } from "../../../layout/ApiProblem";
 import { usePageTitle } from "../../../layout/usePageTitle";
 import { LoadMore } from "../../LoadMore";
 import { usePagedList } from "../../usePagedList";
-import { Notice, useNotice } from "./Notice";
+import { Notice, useActionNotice } from "./Notice";
 import { OrderList } from "./OrderList";
 import { TrayLinks, TrayProblem } from "../trayFrame";
 import "./ordering.css";
@@ -18,18 +18,7 @@ export function MyOrdersPage() {
     (cursor) => unwrap(api.GET("/orders/mine", { params: { query: cursor ? { cursor } : {} } })),
     [],
   );
-  const { notice, show } = useNotice();
-  const done = useCallback(
-    (message: string) => {
-      show(message);
-      reload();
-    },
-    [reload, show],
-  );
-  const conflict = useCallback(() => {
-    show(null);
-    reload();
-  }, [reload, show]);
+  const { notice, done, conflict } = useActionNotice(reload);
   return (
     <div className="tray">
       <h1 id="my-orders-title">{t("orders.mineTitle")}</h1>

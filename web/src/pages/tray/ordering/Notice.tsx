@@ -8,6 +8,24 @@ export function useNotice() {
   return { notice, show };
 }
 
+/** An action's notice on a list or page that reloads after it: `done` says what happened,
+ * `conflict` (the item changed meanwhile) clears the notice; both reload. */
+export function useActionNotice(reload: () => void) {
+  const { notice, show } = useNotice();
+  const done = useCallback(
+    (message: string) => {
+      show(message);
+      reload();
+    },
+    [reload, show],
+  );
+  const conflict = useCallback(() => {
+    show(null);
+    reload();
+  }, [reload, show]);
+  return { notice, show, done, conflict };
+}
+
 export function Notice({ notice, tone = "success" }: { notice: { text: string | null; round: number }; tone?: "success" | "info" }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from "react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation, useParams } from "react-router";
 import { api, unwrap } from "../../../api/client";
@@ -9,7 +9,7 @@ import { ApiText } from "../../cases/ApiText";
 import { NotFoundPage } from "../../NotFoundPage";
 import type { OrderView } from "../serviceText";
 import { Feedback } from "./FeedbackForm";
-import { Notice, useNotice } from "./Notice";
+import { Notice, useActionNotice } from "./Notice";
 import { actionsFor, OrderActions } from "./OrderActions";
 import { OrderFacts, useOrderTitle } from "./OrderFacts";
 import { TrayLinks, TrayProblem } from "../trayFrame";
@@ -38,24 +38,13 @@ function OrderDetails({ order, reload }: { order: OrderView; reload(): void }) {
   const { t } = useTranslation("tray");
   const title = useOrderTitle(order);
   const location = useLocation();
-  const { notice, show } = useNotice();
+  const { notice, show, done, conflict } = useActionNotice(reload);
   const justOrdered = (location.state as { notice?: string } | null)?.notice === "ordered";
   useEffect(() => {
     if (justOrdered) show(t("order.ordered"));
     // Once, on arrival from the service page.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [justOrdered]);
-  const done = useCallback(
-    (message: string) => {
-      show(message);
-      reload();
-    },
-    [reload, show],
-  );
-  const conflict = useCallback(() => {
-    show(null);
-    reload();
-  }, [reload, show]);
   const hasActions = actionsFor(order).length > 0;
   return (
     <div className="tray">

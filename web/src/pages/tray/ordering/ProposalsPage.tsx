@@ -1,4 +1,4 @@
-import { useCallback } from "react";
+
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api, unwrap } from "../../../api/client";
@@ -9,7 +9,7 @@ import { usePageTitle } from "../../../layout/usePageTitle";
 import { useSession } from "../../../session/SessionProvider";
 import { ApiText } from "../../cases/ApiText";
 import { useServiceText, type ServiceView } from "../serviceText";
-import { Notice, useNotice } from "./Notice";
+import { Notice, useActionNotice } from "./Notice";
 import { ProposalDecision } from "./ProposalDecision";
 import { CoordinatorsOnly, isCoordinator, TrayLinks, TrayProblem } from "../trayFrame";
 import "./ordering.css";
@@ -30,18 +30,7 @@ function Proposals() {
     () => unwrap(api.GET("/services", { params: { query: { view: "catalogue", status: "pending_approval" } } })),
     [],
   );
-  const { notice, show } = useNotice();
-  const done = useCallback(
-    (message: string) => {
-      show(message);
-      reload();
-    },
-    [reload, show],
-  );
-  const conflict = useCallback(() => {
-    show(null);
-    reload();
-  }, [reload, show]);
+  const { notice, done, conflict } = useActionNotice(reload);
   return (
     <div className="tray">
       <h1 id="proposals-title">{t("proposals.title")}</h1>

@@ -13,7 +13,7 @@ import { useServiceText, type ServiceView } from "../serviceText";
 import { Notice, useNotice } from "./Notice";
 import { OrderPanel } from "./OrderPanel";
 import { ProposalDecision } from "./ProposalDecision";
-import { Availability, hasAvailability, Provider, useSharedBy, When } from "./serviceFacts";
+import { Availability, hasAvailability, Provider, ServiceBasics, useSharedBy } from "./serviceFacts";
 import { isCoordinator, ServiceStatusLabel, TrayLinks, TrayProblem } from "../trayFrame";
 import "./ordering.css";
 
@@ -117,30 +117,7 @@ function ServiceDetails({ service, reload }: { service: ServiceView; reload(): v
               <Provider service={service} />
             </dd>
           </div>
-          <div>
-            <dt>{t("service.category")}</dt>
-            <dd>{t(`labels.category.${details.category}`)}</dd>
-          </div>
-          <div>
-            <dt>{t("service.kind")}</dt>
-            <dd>{t(`labels.kind.${details.kind}`)}</dd>
-          </div>
-          <div>
-            <dt>{t("service.format")}</dt>
-            <dd>{t(`labels.format.${details.format}`)}</dd>
-          </div>
-          {details.place && (
-            <div>
-              <dt>{t("service.place")}</dt>
-              <dd>{details.place}</dd>
-            </div>
-          )}
-          <div>
-            <dt>{t("service.when")}</dt>
-            <dd>
-              <When service={service} all />
-            </dd>
-          </div>
+          <ServiceBasics service={service} allSessions />
           {(hasAvailability(service) || details.capacity) && (
             <div>
               <dt>{t("service.availability")}</dt>

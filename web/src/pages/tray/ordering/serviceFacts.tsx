@@ -61,3 +61,38 @@ export function useSharedBy(service: ServiceView): string | null {
 export function isMine(service: ServiceView, userId: string | undefined): boolean {
   return !!userId && (service.details.provider.userId === userId || service.proposedBy === userId);
 }
+
+/** What every service shows, on a card and on its page: category, kind, format, place and
+ * when (the next session on a card, every upcoming one on the page). Items of a `<dl>`. */
+export function ServiceBasics({ service, allSessions = false }: { service: ServiceView; allSessions?: boolean }) {
+  const { t } = useTranslation("tray");
+  const details = service.details;
+  return (
+    <>
+      <div>
+        <dt>{t("service.category")}</dt>
+        <dd>{t(`labels.category.${details.category}`)}</dd>
+      </div>
+      <div>
+        <dt>{t("service.kind")}</dt>
+        <dd>{t(`labels.kind.${details.kind}`)}</dd>
+      </div>
+      <div>
+        <dt>{t("service.format")}</dt>
+        <dd>{t(`labels.format.${details.format}`)}</dd>
+      </div>
+      {details.place && (
+        <div>
+          <dt>{t("service.place")}</dt>
+          <dd>{details.place}</dd>
+        </div>
+      )}
+      <div>
+        <dt>{t("service.when")}</dt>
+        <dd>
+          <When service={service} all={allSessions} />
+        </dd>
+      </div>
+    </>
+  );
+}
