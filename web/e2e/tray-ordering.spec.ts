@@ -220,3 +220,28 @@ test("the coordinator's approvals: rejecting needs a reason, approving publishes
   await expect(page.getByText("This screen is for the wellbeing coordinators of your organisation.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Approve and publish" })).toHaveCount(0);
 });
+
+test("a coordinator rejects one proposal and approves another with the keyboard alone", async ({ page, request }) => {
+  const stamp = Date.now();
+  const rejected = `Board games ${stamp}`;
+  const approved = `Morning stretch ${stamp}`;
+  await propose(request, "oulunkaari-employee-1", rejected);
+  await propose(request, "oulunkaari-employee-1", approved);
+
+  await signInAt(page, "/tray/proposals", "Oulunkaaren hyvinvointikoordinaattori");
+  const first = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: rejected }) });
+  await tabTo(page, first.getByRole("button", { name: "Reject" }), 80);
+  await page.keyboard.press("Enter");
+  const reason = first.getByLabel(/Reason for rejection/);
+  await tabTo(page, reason);
+  await page.keyboard.type("We already offer this in the library.");
+  await tabTo(page, first.getByRole("button", { name: "Reject the proposal" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("The proposal was rejected.")).toBeVisible();
+
+  const second = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: approved }) });
+  await tabTo(page, second.getByRole("button", { name: "Approve and publish" }), 80);
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("The proposal was approved and published.")).toBeVisible();
+  await expect(page.getByRole("link", { name: approved })).toHaveCount(0);
+});
