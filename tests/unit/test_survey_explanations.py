@@ -8,11 +8,12 @@ import re
 import pytest
 
 from tests.unit.survey_fixtures import dimension_score
+from workwell.domain.localised_text import Language
 from workwell.domain.survey.explanations import OCCUPATIONAL_HEALTH_NOTE, OWN_SCALE_NOTE, explanation
 from workwell.domain.survey.instruments import Band, Dimension
 from workwell.domain.survey.scoring import BANDS, DimensionScore
 
-LANGUAGES = {"fi", "sv", "en"}
+LANGUAGES: set[Language] = {"fi", "sv", "en"}
 # Every dimension in every band it can have, at a score inside that band.
 EXAMPLES = {
     (Dimension.WELLBEING, Band.GOOD): 72,

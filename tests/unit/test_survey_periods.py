@@ -10,28 +10,28 @@ import pytest
 from workwell.domain.survey.periods import Period, parse_period, period_of, published_periods
 
 
-def utc(*parts: int) -> datetime:
-    return datetime(*parts, tzinfo=UTC)  # type: ignore[misc]
+def utc(moment: str) -> datetime:
+    return datetime.fromisoformat(moment).replace(tzinfo=UTC)
 
 
 @pytest.mark.parametrize(
     ("moment", "month", "quarter"),
     [
         # Winter: Helsinki is UTC+2; 22:30Z on New Year's Eve is 00:30 on 1 January.
-        (utc(2026, 12, 31, 21, 59, 59), "2026-12", "2026-Q4"),
-        (utc(2026, 12, 31, 22, 0), "2027-01", "2027-Q1"),
-        (utc(2026, 12, 31, 22, 30), "2027-01", "2027-Q1"),
+        (utc("2026-12-31T21:59:59"), "2026-12", "2026-Q4"),
+        (utc("2026-12-31T22:00:00"), "2027-01", "2027-Q1"),
+        (utc("2026-12-31T22:30:00"), "2027-01", "2027-Q1"),
         # Summer: UTC+3.
-        (utc(2026, 6, 30, 20, 59), "2026-06", "2026-Q2"),
-        (utc(2026, 6, 30, 21, 0), "2026-07", "2026-Q3"),
+        (utc("2026-06-30T20:59:00"), "2026-06", "2026-Q2"),
+        (utc("2026-06-30T21:00:00"), "2026-07", "2026-Q3"),
         # Summer time began on 29 March 2026: the end of March is already UTC+3.
-        (utc(2026, 3, 31, 20, 59), "2026-03", "2026-Q1"),
-        (utc(2026, 3, 31, 21, 0), "2026-04", "2026-Q2"),
+        (utc("2026-03-31T20:59:00"), "2026-03", "2026-Q1"),
+        (utc("2026-03-31T21:00:00"), "2026-04", "2026-Q2"),
         # Winter time from 25 October 2026: the end of October is UTC+2 again.
-        (utc(2026, 10, 31, 21, 59), "2026-10", "2026-Q4"),
-        (utc(2026, 10, 31, 22, 0), "2026-11", "2026-Q4"),
-        (utc(2026, 9, 30, 21, 0), "2026-10", "2026-Q4"),
-        (utc(2026, 1, 1, 0, 0), "2026-01", "2026-Q1"),
+        (utc("2026-10-31T21:59:00"), "2026-10", "2026-Q4"),
+        (utc("2026-10-31T22:00:00"), "2026-11", "2026-Q4"),
+        (utc("2026-09-30T21:00:00"), "2026-10", "2026-Q4"),
+        (utc("2026-01-01T00:00:00"), "2026-01", "2026-Q1"),
     ],
 )
 def test_the_period_of_a_moment_is_read_in_helsinki(moment: datetime, month: str, quarter: str) -> None:
@@ -110,17 +110,17 @@ def test_previous_crosses_years(period_id: str, previous: str) -> None:
 
 def test_a_period_ends_when_its_last_helsinki_day_is_over() -> None:
     december = parse_period("2026-12")
-    assert not december.has_ended(utc(2026, 12, 31, 21, 59, 59))
-    assert december.has_ended(utc(2026, 12, 31, 22, 0))
+    assert not december.has_ended(utc("2026-12-31T21:59:59"))
+    assert december.has_ended(utc("2026-12-31T22:00:00"))
     quarter = parse_period("2026-Q2")
-    assert not quarter.has_ended(utc(2026, 6, 30, 20, 59, 59))
-    assert quarter.has_ended(utc(2026, 6, 30, 21, 0))
-    assert not quarter.has_ended(utc(2026, 4, 1, 12, 0))
+    assert not quarter.has_ended(utc("2026-06-30T20:59:59"))
+    assert quarter.has_ended(utc("2026-06-30T21:00:00"))
+    assert not quarter.has_ended(utc("2026-04-01T12:00:00"))
 
 
 def test_published_periods_are_the_ended_ones_newest_first() -> None:
     # Already January in Helsinki: December has ended.
-    now = utc(2026, 12, 31, 22, 30)
+    now = utc("2026-12-31T22:30:00")
     assert [p.id for p in published_periods(now, "month", 3)] == ["2026-12", "2026-11", "2026-10"]
     assert [p.id for p in published_periods(now, "quarter", 5)] == [
         "2026-Q4",
@@ -130,7 +130,7 @@ def test_published_periods_are_the_ended_ones_newest_first() -> None:
         "2025-Q4",
     ]
     # Still December in Helsinki: it has not ended, so it is not published.
-    before = utc(2026, 12, 31, 21, 30)
+    before = utc("2026-12-31T21:30:00")
     assert [p.id for p in published_periods(before, "month", 2)] == ["2026-11", "2026-10"]
     assert [p.id for p in published_periods(before, "quarter", 1)] == ["2026-Q3"]
     assert all(p.has_ended(before) for p in published_periods(before, "month", 12))
@@ -139,7 +139,7 @@ def test_published_periods_are_the_ended_ones_newest_first() -> None:
 
 def test_published_periods_refuse_a_negative_count() -> None:
     with pytest.raises(ValueError, match="negative"):
-        published_periods(utc(2026, 12, 1), "month", -1)
+        published_periods(utc("2026-12-01T00:00:00"), "month", -1)
 
 
 def test_periods_of_one_length_sort_by_time() -> None:
