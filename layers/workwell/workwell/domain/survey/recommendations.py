@@ -96,7 +96,7 @@ def recommend(
     chosen: set[str] = set()
     for score in weak:
         for rule in rules:
-            if rule.dimension is not score.dimension or score.band not in rule.bands:
+            if rule.dimension != score.dimension or score.band not in rule.bands:
                 continue
             for service in _suggested(rule, published, language):
                 if service.service_id in chosen:

@@ -37,7 +37,7 @@ class SurveyScores:
 
     def of(self, dimension: Dimension) -> DimensionScore:
         for score in self.scores:
-            if score.dimension is dimension:
+            if score.dimension == dimension:
                 return score
         raise KeyError(dimension)
 
