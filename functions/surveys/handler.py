@@ -176,6 +176,7 @@ def get_wellbeing_aggregates() -> WellbeingAggregatesResponse:
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST, clear_state=True)
 @traced(enabled=tracing_enabled(os.environ))
 @metrics.log_metrics
-@request_body_gate(max_bytes=16 * 1024)
+# Room for the deepest nesting probe to be refused as too deep, not as too large.
+@request_body_gate(max_bytes=32 * 1024)
 def lambda_handler(event: dict[str, object], context: LambdaContext) -> dict[str, object]:
     return app.resolve(event, context)

@@ -171,6 +171,40 @@ def test_the_notifier_may_open_reporters_contacts_and_nothing_else(template: Tem
     }
 
 
+def test_only_the_surveys_function_opens_peoples_survey_keys(template: Template) -> None:
+    """Survey answers are readable by the person alone: their key opens only in the surveys
+    function, which can open nothing else with the restricted-data key."""
+    (surveys,) = _restricted_key_statements(template.functions["SurveysFunction"])
+    assert surveys["Effect"] == "Allow"
+    assert sorted(_as_list(surveys["Action"])) == ["kms:Decrypt", "kms:GenerateDataKey"]
+    assert surveys["Condition"] == {
+        "StringEquals": {"kms:EncryptionContext:record_type": "survey_person_key"}
+    }
+    for name in ("ReportsFunction", "CasesFunction"):
+        denied = [s for s in _restricted_key_statements(template.functions[name]) if s["Effect"] == "Deny"]
+        assert len(denied) == 1, name
+        assert sorted(_as_list(denied[0]["Action"])) == ["kms:Decrypt", "kms:GenerateDataKey"]
+        assert denied[0]["Condition"] == {
+            "StringEquals": {"kms:EncryptionContext:record_type": "survey_person_key"}
+        }
+
+
+def test_the_surveys_function_serves_the_survey_routes_signed_in(template: Template) -> None:
+    routes = {(r.method, r.path) for r in template.routes if r.function == "SurveysFunction"}
+
+    assert routes == {
+        ("GET", "/survey"),
+        ("POST", "/survey/responses"),
+        ("GET", "/survey/responses/mine"),
+        ("GET", "/survey/responses/{responseId}"),
+        ("GET", "/recommendations"),
+        ("GET", "/wellbeing/aggregates"),
+    }
+    assert all(r.authorized for r in template.routes if r.function == "SurveysFunction")
+    variables = template.functions["SurveysFunction"]["Properties"]["Environment"]["Variables"]
+    assert "BLINDING_KEY_ID" not in variables
+
+
 def test_the_notifier_takes_only_inserted_outbox_items_from_the_stream(template: Template) -> None:
     events = template.functions["NotifierFunction"]["Properties"]["Events"]
     stream = events["OutboxStream"]["Properties"]

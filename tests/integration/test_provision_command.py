@@ -128,8 +128,9 @@ def test_settings_stored_as_one_item_are_migrated_then_dropped(
     assert "migrated" not in second
     assert dynamodb.scan(TableName="MainTable")["Items"] == items
     stored = _settings_items(dynamodb, "kokkola")
-    assert set(stored) == {"CURRENT", "PART#organisation", "PART#reporting", "PART#tray"}
-    assert [stored[f"PART#{p}"]["version"]["N"] for p in ("organisation", "reporting", "tray")] == ["1"] * 3
+    assert set(stored) == {"CURRENT", "PART#organisation", "PART#reporting", "PART#tray", "PART#survey"}
+    parts = ("organisation", "reporting", "tray", "survey")
+    assert [stored[f"PART#{p}"]["version"]["N"] for p in parts] == ["1"] * 4
     assert json.loads(stored["PART#reporting"]["data"]["S"])["deadlines"]["acknowledge_days"] == 3
     assert stored["CURRENT"]["version"]["N"] == "6"
 
@@ -139,6 +140,6 @@ def test_settings_stored_as_one_item_are_migrated_then_dropped(
     assert "dropped the single settings item of kokkola" in dropped
     assert dropped.count("dropped the single settings item") == 1
     assert "kept the single settings item" not in dropped
-    assert set(_settings_items(dynamodb, "kokkola")) == {"PART#organisation", "PART#reporting", "PART#tray"}
+    assert set(_settings_items(dynamodb, "kokkola")) == {f"PART#{p}" for p in parts}
     reporting = _settings_items(dynamodb, "kokkola")["PART#reporting"]
     assert json.loads(reporting["data"]["S"])["deadlines"]["acknowledge_days"] == 3
