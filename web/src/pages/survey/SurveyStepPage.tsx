@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useNavigate, useParams } from "react-router";
 import { ErrorSummary } from "../../forms/ErrorSummary";
@@ -85,7 +85,6 @@ function DimensionStep({ survey, dimension, step, draft }: { survey: SurveyView;
   const { t } = useTranslation("survey");
   const [, setDraft] = useSurveyDraft();
   const { errors, attempt, check } = useFieldErrors();
-  const [showErrors, setShowErrors] = useState(false);
   const advance = useAdvance(step, survey);
   const missing = (answers: Record<string, number>) =>
     dimension.questions
@@ -95,17 +94,18 @@ function DimensionStep({ survey, dimension, step, draft }: { survey: SurveyView;
 
   const answer = (questionId: string, value: number) => {
     const answers = { ...draft.answers, [questionId]: value };
+    // The summary stays as it was until the next Continue (it would take focus again);
+    // the question's own message goes as soon as it is answered.
     setDraft({ ...draft, answers });
-    if (showErrors) check(missing(answers));
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setShowErrors(true);
     if (check(missing(draft.answers))) advance();
   };
 
-  const errorFor = (questionId: string) => errors.find((error) => error.fieldId === questionFieldId(questionId))?.message;
+  const errorFor = (questionId: string) =>
+    draft.answers[questionId] === undefined ? errors.find((error) => error.fieldId === questionFieldId(questionId))?.message : undefined;
 
   return (
     <div className="survey">

@@ -69,9 +69,11 @@ describe("taking the survey", () => {
     expect(within(screen.getByRole("group", { name: /calm and relaxed/ })).getAllByRole("radio")[0]).toHaveFocus();
 
     await user.click(within(first).getByLabelText("All of the time"));
-    expect(within(screen.getByRole("alert")).getAllByRole("link")).toHaveLength(1);
+    expect(first).not.toHaveAttribute("aria-invalid");
+    expect(within(first).getByLabelText("All of the time")).toHaveFocus();
     await user.click(screen.getByRole("button", { name: "Continue" }));
     expect(screen.getByRole("alert")).toHaveFocus();
+    expect(within(screen.getByRole("alert")).getAllByRole("link")).toHaveLength(1);
     expect(router.state.location.pathname).toBe("/survey/step/1");
 
     await answerStep(user);
@@ -85,7 +87,7 @@ describe("taking the survey", () => {
     stubApi({ GET: { "/survey": () => answer(200, SURVEY) } });
     renderSurvey("/survey");
     await user.click(await screen.findByRole("button", { name: "Aloita kysely" }));
-    const heading = await screen.findByRole("heading", { level: 1 });
+    const heading = await screen.findByRole("heading", { level: 1, name: "WHO-5 Well-Being Index" });
     expect(heading.querySelector('[lang="en"]')).toHaveTextContent("WHO-5 Well-Being Index");
     expect(screen.getByText("I have felt cheerful and in good spirits").closest("[lang]")).toHaveAttribute("lang", "en");
     for (let step = 1; step <= 3; step += 1) {
