@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import socket
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from chalice import Chalice  # type: ignore[attr-defined]
@@ -24,10 +25,12 @@ from infra.local.mailbox import MailOutage
 from infra.local.openapi_document import merged_openapi
 from infra.local.schedules import LocalScheduler, Schedule
 from infra.local.stream_relay import StreamMapping, StreamRelay
+from infra.local.survey_history import seed_survey_history
 from infra.local.template_model import Template
 from infra.local.web_app import WebApp, add_web_app
 from infra.tenants.definitions import Definitions, load_definitions
 from infra.tenants.provision import main as provision
+from workwell.adapters.dynamodb_unit_of_work import TableNames
 
 LOOPBACK = "127.0.0.1"
 
@@ -94,6 +97,7 @@ class LocalStack:
         if provision(["--endpoint-url", self.emulator_url, *tables]) != 0:
             raise RuntimeError("provisioning the demo tenants failed")
         verify_senders([tenant.settings.sender for tenant in self.definitions.tenants])
+        seed_survey_history(datetime.now(UTC), TableNames(main="MainTable", audit="AuditTable"))
         host = FunctionHost(self.template, self.resources, dict(os.environ))
         self.app = build_gateway(self.template, host, self.tokens)
         self.relays = [

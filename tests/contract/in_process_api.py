@@ -29,9 +29,12 @@ CALLER_BY_FUNCTION = {
     "CasesFunction": "kokkola-safetyrep-liisa",
     # An employee of a group the tray is open to: browses, proposes, orders, handles her own.
     "CatalogueFunction": "kokkola-employee-aino",
+    # Answers the survey and reads her own results.
+    "SurveysFunction": "kokkola-employee-aino",
 }
 CALLER_BY_PATH = {
     "/stats/cases": "kokkola-safetymgr-pekka",
+    "/wellbeing/aggregates": "kokkola-coordinator-hanna",
     "/staff/grants/{grantId}/confirmation": "kokkola-safetymgr-pekka",
     "/staff/grants/{grantId}/rejection": "kokkola-safetymgr-pekka",
     "/staff/refused-reads": "kokkola-safetymgr-pekka",

@@ -101,8 +101,8 @@ class Store:
         parts = self.settings.get(tenant_id, {})
         if "organisation" not in parts or "reporting" not in parts:
             return None
-        tray = {"tray": parts["tray"]} if "tray" in parts else {}
-        return StoredSettings(organisation=parts["organisation"], reporting=parts["reporting"], **tray)
+        optional = {name: parts[name] for name in ("tray", "survey") if name in parts}
+        return StoredSettings(organisation=parts["organisation"], reporting=parts["reporting"], **optional)
 
 
 Write = Callable[[Store], None]

@@ -19,8 +19,8 @@ from workwell.service_layer.staff import staff_roles
 from workwell.service_layer.tenants import administration
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
-# Three parts (organisation, reporting, tray) at version 1: the document is at 3.
-VERSION = 3
+# Four parts (organisation, reporting, tray, survey) at version 1: the document is at 4.
+VERSION = 4
 SETTINGS = TenantSettings.model_validate(
     settings_data(
         units=[{"id": "hallinto", "name": {"fi": "Hallinto"}}, {"id": "koulu", "name": {"fi": "Koulu"}}],

@@ -319,6 +319,10 @@ def _changed(part: str, settings: TenantSettings) -> TenantSettings:
         return settings.model_copy(update={"minimum_group_size": settings.minimum_group_size + 1})
     if part == "tray":
         return settings.model_copy(update={"rollout": Rollout(open_groups=(settings.employee_groups[0].id,))})
+    if part == "survey":
+        return settings.model_copy(
+            update={"survey": settings.survey.model_copy(update={"period_length": "month"})}
+        )
     deadlines = settings.deadlines.model_copy(
         update={"acknowledge_days": settings.deadlines.acknowledge_days + 1}
     )
@@ -342,7 +346,7 @@ def _with_settings_saved_meanwhile(store: Store, part: str) -> FakeUnitOfWork:
     return uow
 
 
-@pytest.mark.parametrize("part", ["organisation", "tray"])
+@pytest.mark.parametrize("part", ["organisation", "tray", "survey"])
 def test_a_settings_change_outside_reporting_meanwhile_leaves_a_submission_be(
     store: Store, part: str
 ) -> None:
@@ -356,7 +360,7 @@ def test_a_settings_change_outside_reporting_meanwhile_leaves_a_submission_be(
 
     assert len(store.reports) == 1
     assert submitted.report.report_id in {report_id for _, report_id in store.reports}
-    assert store.settings_document(TENANT).version == 4  # the admin's change landed too
+    assert store.settings_document(TENANT).version == 5  # the admin's change landed too
 
 
 def test_a_reporting_change_meanwhile_fails_the_submission(store: Store) -> None:

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from workwell.service_layer.notifications.weekday_digest import DigestPorts
     from workwell.service_layer.pagination import CursorCodec
     from workwell.service_layer.person_blinding import PersonBlinding
+    from workwell.service_layer.survey.survey_ports import SurveyPorts
     from workwell.service_layer.unit_of_work import UnitOfWork
 
 
@@ -151,6 +152,34 @@ class Bootstrap(Generic[S]):
         from workwell.adapters.kms_person_blinding import KmsPersonBlinding
 
         return KmsPersonBlinding(self.kms, self._setting("blinding_key_id"))
+
+    @functools.cached_property
+    def survey_ports(self) -> SurveyPorts:
+        """People's survey keys (one KMS request per response), and the tenant's settings
+        and offered services through a short per-container cache (`survey_cache_seconds`)."""
+        from workwell.adapters.container_cache import ContainerCache
+        from workwell.adapters.kms_survey_keys import KmsSurveyKeys
+        from workwell.service_layer.survey.survey_ports import SurveyPorts, offered_services, settings_of
+
+        ttl = self._setting("survey_cache_seconds")
+        settings: ContainerCache[str, Any] = ContainerCache(self.clock, ttl)
+        services: ContainerCache[tuple[str, str | None], Any] = ContainerCache(self.clock, ttl)
+        scopes = self.tray_scopes_for_surveys
+        return SurveyPorts(
+            uow=self.unit_of_work,
+            keys=KmsSurveyKeys(self.kms, self._setting("restricted_data_key_id")),
+            settings_of=lambda tenant: settings.get(tenant, lambda: settings_of(tenant, self.uow())),
+            services_for=lambda principal: services.get(
+                (principal.tenant_id, principal.identity.group),
+                lambda: offered_services(principal, scopes, self.uow()),
+            ),
+        )
+
+    @functools.cached_property
+    def tray_scopes_for_surveys(self) -> CachedTrayScopes:
+        from workwell.adapters.cached_tray_scope import CachedTrayScopes
+
+        return CachedTrayScopes(self.unit_of_work, self.clock, self._setting("survey_cache_seconds"))
 
     # ------------------------------------------------------------------ email
 

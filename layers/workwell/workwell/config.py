@@ -58,6 +58,17 @@ class CatalogueSettings(FunctionSettings):
     tray_scope_cache_seconds: float = Field(default=60, ge=0, le=60)
 
 
+class SurveysSettings(FunctionSettings):
+    """The surveys function: seals answers with people's own keys (the restricted-data key,
+    only for that record type), creates idempotently; no person blinding."""
+
+    restricted_data_key_id: str = Field(min_length=1)
+    idempotency_table_name: str = Field(min_length=1)
+    # How long settings, a rollout or a newly published service may take to reach a warm
+    # container's survey answers and recommendations.
+    survey_cache_seconds: float = Field(default=60, ge=0, le=60)
+
+
 class NotificationSettings(FunctionSettings):
     """Functions that email people: where the links in emails lead, and person blinding
     (to honour recusals at send time)."""
@@ -90,6 +101,7 @@ SETTINGS_BY_FUNCTION: dict[str, type[EnvironmentSettings]] = {
     "ReportsFunction": ReportsSettings,
     "CasesFunction": CasesSettings,
     "CatalogueFunction": CatalogueSettings,
+    "SurveysFunction": SurveysSettings,
     "NotifierFunction": NotifierSettings,
     "DigestFunction": DigestSettings,
     "IdentityFunction": IdentitySettings,

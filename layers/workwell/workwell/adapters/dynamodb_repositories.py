@@ -25,6 +25,7 @@ from workwell.domain.tenants.tenant_settings import (
     SettingsPart,
     SettingsPartModel,
     StoredSettings,
+    SurveySettings,
     TenantSettings,
     TraySettings,
 )
@@ -153,11 +154,18 @@ class DynamoDbTenantSettings:
         by_part = {str(item["SK"]).removeprefix("PART#"): item for item in items}
         if "organisation" not in by_part or "reporting" not in by_part:
             return None
-        tray = by_part.get("tray")
+        tray, survey = by_part.get("tray"), by_part.get("survey")
         return StoredSettings(
             organisation=self._codec.versioned(by_part["organisation"], OrganisationSettings),
             reporting=self._codec.versioned(by_part["reporting"], ReportingSettings),
-            **({"tray": self._codec.versioned(tray, TraySettings)} if tray else {}),
+            tray=self._codec.versioned(tray, TraySettings)
+            if tray
+            else Versioned(TraySettings(), ABSENT_VERSION),
+            survey=(
+                self._codec.versioned(survey, SurveySettings)
+                if survey
+                else Versioned(SurveySettings(), ABSENT_VERSION)
+            ),
         )
 
     def tray(self, tenant_id: str) -> Versioned[TraySettings] | None:

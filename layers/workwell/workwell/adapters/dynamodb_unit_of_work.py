@@ -29,6 +29,7 @@ if TYPE_CHECKING:
         DynamoDbRoleChanges,
         DynamoDbSignedInIdentities,
     )
+    from workwell.adapters.dynamodb_surveys import DynamoDbSurveys
     from workwell.adapters.dynamodb_tray import DynamoDbTray
 
 MAX_TRANSACTION_ITEMS = 100
@@ -91,6 +92,12 @@ class DynamoDbUnitOfWork(UnitOfWork):
         from workwell.adapters.dynamodb_tray import DynamoDbTray
 
         return DynamoDbTray(self._client, self._tables.main, self._codec, self._staged)
+
+    @functools.cached_property
+    def surveys(self) -> DynamoDbSurveys:  # type: ignore[override]
+        from workwell.adapters.dynamodb_surveys import DynamoDbSurveys
+
+        return DynamoDbSurveys(self._client, self._tables.main, self._codec, self._staged)
 
     def commit(self) -> None:
         if not self._staged:

@@ -268,3 +268,42 @@ def organisation_orders_partition(tenant_id: str) -> str:
 def order_request_key(tenant_id: str, creation_key: str) -> dict[str, str]:
     """One per ordering request (Idempotency-Key scope, as a digest), in the orderer's tenant."""
     return {"PK": _tenant(tenant_id) + f"ORDERREQUEST#{creation_key}", "SK": "ORDERREQUEST"}
+
+
+def survey_person_partition(tenant_id: str, user_id: str) -> str:
+    """A person's survey: their key item (`SURVEYKEY`, the wrapped data key, the latest
+    scores sealed, `version`) and their responses (`RESPONSE#<id>`, ids beginning with the
+    time, so the partition sorts by it), sealed."""
+    return _tenant(tenant_id) + f"SURVEY#{user_id}"
+
+
+def survey_key_item_key(tenant_id: str, user_id: str) -> dict[str, str]:
+    return {"PK": survey_person_partition(tenant_id, user_id), "SK": "SURVEYKEY"}
+
+
+SURVEY_RESPONSE_PREFIX = "RESPONSE#"
+
+
+def survey_response_key(tenant_id: str, user_id: str, response_id: str) -> dict[str, str]:
+    return {"PK": survey_person_partition(tenant_id, user_id), "SK": f"{SURVEY_RESPONSE_PREFIX}{response_id}"}
+
+
+def survey_counters_partition(tenant_id: str) -> str:
+    """The survey's aggregate counters: no person id anywhere in them."""
+    return _tenant(tenant_id) + "SURVEYCOUNTERS"
+
+
+def survey_counter_sort_key(period_length: str, period_id: str, group: str, shard: int) -> str:
+    """`M#2026-11#<group>#<shard>` or `Q#2026-Q4#...`: one kind of period sorts together, so
+    the published periods are one range query. Shards spread the additions of many people
+    answering at once over several items (fewer transaction conflicts)."""
+    return f"{period_length[0].upper()}#{period_id}#{group}#{shard}"
+
+
+def survey_counter_key(
+    tenant_id: str, period_length: str, period_id: str, group: str, shard: int
+) -> dict[str, str]:
+    return {
+        "PK": survey_counters_partition(tenant_id),
+        "SK": survey_counter_sort_key(period_length, period_id, group, shard),
+    }

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from workwell.domain.reports.safety_report import CaseMessage, SafetyReport
     from workwell.domain.staff.role_grants import RoleChange
     from workwell.domain.staff.staff import SignedInAs, StaffMember
+    from workwell.domain.survey.aggregates import CellCounts
     from workwell.domain.tenants.tenant_settings import (
         LegacySettings,
         SettingsPart,
@@ -391,6 +392,79 @@ class TrayRepository(Protocol):
         ...
 
 
+@dataclass(frozen=True)
+class PersonSurveyState:
+    """The person's survey key item: their data key wrapped by KMS, the latest response's
+    scores sealed (for the change the next response shows), and the creation key of the
+    request that wrote it (a repeat whose answer was lost finds its response)."""
+
+    wrapped_key: bytes
+    version: int
+    latest_response_id: str | None = None
+    latest_submitted_at: datetime | None = None
+    sealed_latest: str | None = None
+    latest_request: str | None = None
+
+
+@dataclass(frozen=True)
+class StoredSurveyResponse:
+    response_id: str
+    submitted_at: datetime
+    # Answers and scores, sealed with the person's key (context: tenant, person, response).
+    sealed: str
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
+class CounterCell:
+    """Where one response is counted: a period and an employee group, never a person."""
+
+    period_length: str
+    period_id: str
+    group: str
+
+
+class SurveyRepository(Protocol):
+    """A person's sealed survey and the tenant's aggregate counters (domain/survey)."""
+
+    def person(self, tenant_id: str, user_id: str) -> PersonSurveyState | None: ...
+
+    def response(
+        self, tenant_id: str, user_id: str, response_id: str, now: datetime
+    ) -> StoredSurveyResponse | None:
+        """One of the person's own responses (only their partition is read)."""
+        ...
+
+    def responses_of(
+        self, tenant_id: str, user_id: str, page: PageRequest, now: datetime
+    ) -> Page[StoredSurveyResponse]:
+        """Newest first; expired ones left out (TTL deletion is lazy)."""
+        ...
+
+    def stage_response(
+        self,
+        tenant_id: str,
+        user_id: str,
+        response: StoredSurveyResponse,
+        state: PersonSurveyState,
+        expected_version: int | None,
+    ) -> None:
+        """The response, and the person's key item as `state` has it (its version is the
+        new one), if still at `expected_version` (None: the person has none yet)."""
+        ...
+
+    def stage_count(self, tenant_id: str, cell: CounterCell, counts: CellCounts) -> None:
+        """Add to the cell's counters (no person id is written)."""
+        ...
+
+    def counters(
+        self, tenant_id: str, period_length: str, first_period: str, last_period: str
+    ) -> Mapping[str, Mapping[str, CellCounts]]:
+        """Counters of the periods from first to last (ids of one length), by period and
+        group, shards summed."""
+        ...
+
+
 # Orders of services an organisation provides are handled by the owner's coordinators.
 ORGANISATION_HANDLER = "organisation"
 
@@ -407,6 +481,7 @@ class UnitOfWork(abc.ABC):
     refused_reads: RefusedReads
     signed_in: SignedInIdentities
     tray: TrayRepository
+    surveys: SurveyRepository
 
     def __enter__(self) -> UnitOfWork:
         return self

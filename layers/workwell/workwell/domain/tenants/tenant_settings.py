@@ -3,7 +3,7 @@
 Stored in parts by capability, each versioned on its own, so that a use case conditions only
 on the part it read: `organisation` (name, languages, sender, units, employee groups, the
 small-number threshold), `reporting` (reference prefix, report types, deadlines, retention)
-and `tray` (its rollout); a survey part will join them. Tenant admins see and edit the whole
+`tray` (its rollout) and `survey` (its period, instrument texts and recommendation rules). Tenant admins see and edit the whole
 document (`TenantSettings`), whose version is the sum of the parts' versions: it rises with
 every change of any part, and is unchanged only if no part changed."""
 
@@ -20,6 +20,7 @@ from workwell.domain.identifiers import EmailAddress, Slug
 from workwell.domain.localised_text import Language, LocalisedText
 from workwell.domain.model_base import CamelModel
 from workwell.domain.staff.roles import Role
+from workwell.domain.survey.survey_configuration import SurveyConfiguration
 from workwell.domain.versioned import Versioned
 
 ReportTypeKey = Literal["harassment", "violence_threat", "accident", "near_miss", "hazard_observation"]
@@ -86,7 +87,7 @@ def _default_report_types() -> tuple[ReportTypeSetting, ...]:
     return tuple(ReportTypeSetting(key=key) for key in DEFAULT_REPORT_TYPES)
 
 
-SettingsPart = Literal["organisation", "reporting", "tray"]
+SettingsPart = Literal["organisation", "reporting", "tray", "survey"]
 SETTINGS_PARTS: tuple[SettingsPart, ...] = get_args(SettingsPart)
 
 
@@ -136,11 +137,20 @@ class TraySettings(CamelModel):
     rollout: Rollout = Rollout()
 
 
-SettingsPartModel = OrganisationSettings | ReportingSettings | TraySettings
+class SurveySettings(CamelModel):
+    """The wellbeing survey: its aggregate period, instrument texts and recommendation rules."""
+
+    part: ClassVar[SettingsPart] = "survey"
+
+    survey: SurveyConfiguration = SurveyConfiguration()
+
+
+SettingsPartModel = OrganisationSettings | ReportingSettings | TraySettings | SurveySettings
 PART_MODELS: dict[SettingsPart, type[SettingsPartModel]] = {
     "organisation": OrganisationSettings,
     "reporting": ReportingSettings,
     "tray": TraySettings,
+    "survey": SurveySettings,
 }
 
 
@@ -158,6 +168,7 @@ class TenantSettings(CamelModel):
     retention: Retention = Retention()
     deadlines: Deadlines = Deadlines()
     report_types: tuple[ReportTypeSetting, ...] = Field(default_factory=_default_report_types, max_length=30)
+    survey: SurveyConfiguration = SurveyConfiguration()
 
     @model_validator(mode="after")
     def _consistent(self) -> TenantSettings:
@@ -172,16 +183,21 @@ class TenantSettings(CamelModel):
 
     @classmethod
     def from_parts(
-        cls, organisation: OrganisationSettings, reporting: ReportingSettings, tray: TraySettings
+        cls,
+        organisation: OrganisationSettings,
+        reporting: ReportingSettings,
+        tray: TraySettings,
+        survey: SurveySettings | None = None,
     ) -> TenantSettings:
         fields = {
             **{name: getattr(organisation, name) for name in OrganisationSettings.model_fields},
             **{name: getattr(reporting, name) for name in ReportingSettings.model_fields},
             **{name: getattr(tray, name) for name in TraySettings.model_fields},
+            **{name: getattr(survey or SurveySettings(), name) for name in SurveySettings.model_fields},
         }
         return cls.model_validate(fields)
 
-    def parts(self) -> tuple[OrganisationSettings, ReportingSettings, TraySettings]:
+    def parts(self) -> tuple[OrganisationSettings, ReportingSettings, TraySettings, SurveySettings]:
         """The document split as it is stored, in the order of SETTINGS_PARTS."""
         return (
             OrganisationSettings.model_validate(
@@ -191,6 +207,9 @@ class TenantSettings(CamelModel):
                 {name: getattr(self, name) for name in ReportingSettings.model_fields}
             ),
             TraySettings.model_validate({name: getattr(self, name) for name in TraySettings.model_fields}),
+            SurveySettings.model_validate(
+                {name: getattr(self, name) for name in SurveySettings.model_fields}
+            ),
         )
 
     @property
@@ -217,16 +236,26 @@ class StoredSettings:
     organisation: Versioned[OrganisationSettings]
     reporting: Versioned[ReportingSettings]
     tray: Versioned[TraySettings] = field(default_factory=lambda: Versioned(TraySettings(), ABSENT_VERSION))
+    survey: Versioned[SurveySettings] = field(
+        default_factory=lambda: Versioned(SurveySettings(), ABSENT_VERSION)
+    )
 
     def parts(
         self,
-    ) -> tuple[Versioned[OrganisationSettings], Versioned[ReportingSettings], Versioned[TraySettings]]:
-        return (self.organisation, self.reporting, self.tray)
+    ) -> tuple[
+        Versioned[OrganisationSettings],
+        Versioned[ReportingSettings],
+        Versioned[TraySettings],
+        Versioned[SurveySettings],
+    ]:
+        return (self.organisation, self.reporting, self.tray, self.survey)
 
     @functools.cached_property
     def value(self) -> TenantSettings:
         """The whole document (for reading; conditions name the part they depend on)."""
-        return TenantSettings.from_parts(self.organisation.value, self.reporting.value, self.tray.value)
+        return TenantSettings.from_parts(
+            self.organisation.value, self.reporting.value, self.tray.value, self.survey.value
+        )
 
     @property
     def version(self) -> int:

@@ -91,11 +91,12 @@ def update_tenant_settings(
     # Only the parts that changed are written (a report submission conditions on the
     # reporting part alone, so an organisation change leaves it be); the document was
     # validated as a whole, so the others must still be as read.
-    organisation, reporting, tray = settings.parts()
+    organisation, reporting, tray, survey = settings.parts()
     version = (
         _stage_part(uow, tenant_id, organisation, current.organisation)
         + _stage_part(uow, tenant_id, reporting, current.reporting)
         + _stage_part(uow, tenant_id, tray, current.tray)
+        + _stage_part(uow, tenant_id, survey, current.survey)
     )
     uow.staff.stage_expect_revision(tenant_id, revision)
     stage_roles_unchanged(ctx, uow)

@@ -163,8 +163,8 @@ def _stage_settings(
 ) -> StoredSettings:
     """Stage a write of each part that is missing or differs from the file; the parts as
     they will be once committed (unchanged: `current` itself)."""
-    organisation, reporting, tray = wanted.parts()
-    stored = current.parts() if current else (None, None, None)
+    organisation, reporting, tray, survey = wanted.parts()
+    stored = current.parts() if current else (None, None, None, None)
     written = False
 
     def staged(part: P, before: Versioned[P] | None) -> Versioned[P]:
@@ -178,6 +178,7 @@ def _stage_settings(
         organisation=staged(organisation, stored[0]),
         reporting=staged(reporting, stored[1]),
         tray=staged(tray, stored[2]),
+        survey=staged(survey, stored[3]),
     )
     return result if written or current is None else current
 
@@ -212,11 +213,12 @@ def _migrate_once(tenant_id: str, uow_factory: Callable[[], UnitOfWork]) -> Lega
             # code, by --update, or by an earlier run carrying over a write of the item):
             # whichever copy is overwritten, an edit could be lost, so both are kept.
             return "both_changed"
-        organisation, reporting, tray = legacy.document.value.parts()
-        stored = current.parts() if current else (None, None, None)
+        organisation, reporting, tray, survey = legacy.document.value.parts()
+        stored = current.parts() if current else (None, None, None, None)
         _stage_migrated(uow, tenant_id, organisation, stored[0])
         _stage_migrated(uow, tenant_id, reporting, stored[1])
         _stage_migrated(uow, tenant_id, tray, stored[2])
+        _stage_migrated(uow, tenant_id, survey, stored[3])
         uow.settings.stage_mark_legacy_migrated(tenant_id, legacy.document.version)
         uow.commit()
         return "migrated"
