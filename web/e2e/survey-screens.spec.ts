@@ -59,7 +59,7 @@ test("the survey's screens: axe in fi, sv and en, reflow, and a step with the ke
   await expect(page.getByText("Step 2 of 7")).toBeVisible();
 
   const answerAll = async () => {
-    for (const group of await page.getByRole("group").all()) await group.getByRole("radio").last().check();
+    for (const group of await page.locator("main fieldset").all()) await group.locator("label").last().click();
     await page.getByRole("button", { name: "Continue" }).click();
   };
   await answerAll();

@@ -87,7 +87,7 @@ export function score(overrides: Partial<DimensionScore> = {}): DimensionScore {
 export const RECOMMENDATION = {
   serviceId: "vaala.0f0e0d0c0b0a49a8a7a6a5a4a3a2a1a0",
   title: { fi: "Vertaistukiryhmä" },
-  category: "community",
+  category: "community" as const,
   format: "in_person" as const,
   place: "Vaalan kunnantalo",
   nextSessionAt: "2026-12-10T14:00:00Z",
