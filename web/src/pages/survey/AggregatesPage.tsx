@@ -107,19 +107,30 @@ function PeriodView({ period, minimum }: { period: AggregatePeriod; minimum: num
   const dimensions = DIMENSIONS.filter((dimension) => cells.some((cell) => cell.means?.[dimension] !== undefined));
   const kinds = (["small", "complementary"] as const).filter((kind) => cells.some((cell) => cell.suppressed === kind || (kind === "small" && !cell.suppressed && !cell.means)));
   const headingId = `aggregates-${period.period}`;
+  const heading = (
+    <h2 id={headingId}>
+      {t("aggregates.period", {
+        period: period.period,
+        startsOn: formatDay(period.startsOn, i18n.language),
+        endsOn: formatDay(period.endsOn, i18n.language),
+      })}
+    </h2>
+  );
+  if (period.total.respondents === 0) {
+    return (
+      <section aria-labelledby={headingId} className="survey-period">
+        {heading}
+        <p>{t("aggregates.noAnswers")}</p>
+      </section>
+    );
+  }
   const Name = ({ group }: { group: string | null }) => {
     const name = groupName(group);
     return <span lang={name.lang}>{name.text}</span>;
   };
   return (
     <section aria-labelledby={headingId} className="survey-period">
-      <h2 id={headingId}>
-        {t("aggregates.period", {
-          period: period.period,
-          startsOn: formatDay(period.startsOn, i18n.language),
-          endsOn: formatDay(period.endsOn, i18n.language),
-        })}
-      </h2>
+      {heading}
       <div className="survey-charts">
         {dimensions.map((dimension) => {
           const shown = cells.filter((cell) => !cell.suppressed && typeof cell.means?.[dimension] === "number");

@@ -263,6 +263,14 @@ describe("the coordinator's group results", () => {
     expect(within(table).getByRole("rowheader", { name: "Varhaiskasvatus" }).querySelector('[lang="fi"]')).not.toBeNull();
   });
 
+  it("says plainly that nobody answered in a period rather than showing an empty table", async () => {
+    const empty = { period: "2026-Q2", startsOn: "2026-04-01", endsOn: "2026-06-30", total: { group: null, respondents: 0, means: null, suppressed: null }, groups: [] };
+    stubApi({ GET: { "/wellbeing/aggregates": () => answer(200, { ...AGGREGATES, periods: [...AGGREGATES.periods, empty] }) } });
+    renderSurvey("/wellbeing/aggregates");
+    expect(await screen.findByText("Nobody answered the survey in this period.")).toBeInTheDocument();
+    expect(screen.getAllByRole("table")).toHaveLength(1);
+  });
+
   it("tells others plainly that the page is not theirs", async () => {
     stubApi({ GET: { "/wellbeing/aggregates": () => answer(403, errorBody("forbidden")) } });
     renderSurvey("/wellbeing/aggregates");
