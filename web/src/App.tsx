@@ -8,6 +8,7 @@ import { SignInPage } from "./pages/SignInPage";
 import { adminRoutes } from "./pages/admin/routes";
 import { casesRoutes } from "./pages/cases/routes";
 import { reportRoutes } from "./pages/report/routes";
+import { surveyRoutes } from "./pages/survey/routes";
 import { trayRoutes } from "./pages/tray/routes";
 import type { AppConfig } from "./session/appConfig";
 import { RequireSignIn } from "./session/RequireSignIn";
@@ -30,13 +31,14 @@ export const appRoutes: RouteObject[] = [
       { path: "sign-in/callback", element: <SignInCallbackPage /> },
       {
         element: <RequireSignIn />,
-        children: [...reportRoutes.signedIn, ...casesRoutes.signedIn, ...adminRoutes.signedIn, ...trayRoutes.signedIn],
+        children: [...reportRoutes.signedIn, ...casesRoutes.signedIn, ...adminRoutes.signedIn, ...trayRoutes.signedIn, ...surveyRoutes.signedIn],
       },
       // Tenant-scoped public pages (/{tenant}/report …) come after the fixed paths.
       ...reportRoutes.open,
       ...casesRoutes.open,
       ...adminRoutes.open,
       ...trayRoutes.open,
+      ...surveyRoutes.open,
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -327,6 +327,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GET /recommendations */
+        get: operations["get_recommendations_recommendations_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/report-types": {
         parameters: {
             query?: never;
@@ -602,6 +619,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/survey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GET /survey */
+        get: operations["get_survey_survey_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/survey/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** POST /survey/responses */
+        post: operations["post_survey_response_survey_responses_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/survey/responses/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GET /survey/responses/mine */
+        get: operations["get_my_survey_responses_survey_responses_mine_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/survey/responses/{responseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GET /survey/responses/{responseId} */
+        get: operations["get_my_survey_response_survey_responses__responseId__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tenant/settings": {
         parameters: {
             query?: never;
@@ -613,6 +698,23 @@ export interface paths {
         get: operations["get_tenant_settings_tenant_settings_get"];
         /** PUT /tenant/settings */
         put: operations["put_tenant_settings_tenant_settings_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wellbeing/aggregates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GET /wellbeing/aggregates */
+        get: operations["get_wellbeing_aggregates_wellbeing_aggregates_get"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -702,6 +804,11 @@ export interface components {
             /** Nextcursor */
             nextCursor: string | null;
         };
+        /**
+         * Band
+         * @enum {string}
+         */
+        Band: "good" | "moderate" | "poor" | "very_poor" | "strong";
         /**
          * CaseChangedResponse
          * @description After a transition or handover: where the case stands, no content.
@@ -1027,6 +1134,11 @@ export interface components {
             /** Reason */
             reason?: string | null;
         };
+        /**
+         * Dimension
+         * @enum {string}
+         */
+        Dimension: "wellbeing" | "work_ability" | "social_support" | "competence" | "physical";
         /** EmployeeGroup */
         EmployeeGroup: {
             /** Id */
@@ -1355,6 +1467,24 @@ export interface components {
             /** Userid */
             userId?: string | null;
         };
+        /** PublishedPeriodView */
+        PublishedPeriodView: {
+            /**
+             * Endson
+             * Format: date
+             */
+            endsOn: string;
+            /** Groups */
+            groups: components["schemas"]["SurveyCellView"][];
+            /** Period */
+            period: string;
+            /**
+             * Startson
+             * Format: date
+             */
+            startsOn: string;
+            total: components["schemas"]["SurveyCellView"];
+        };
         /**
          * PutStaffMemberRequest
          * @description Without expectedVersion the person must be new; with it, the stored entry must be
@@ -1382,6 +1512,71 @@ export interface components {
              * @default []
              */
             supervisedUnits: string[];
+        };
+        /** RecommendationBasis */
+        RecommendationBasis: {
+            /** Responseid */
+            responseId: string;
+            /**
+             * Submittedat
+             * Format: date-time
+             */
+            submittedAt: string;
+        };
+        /** RecommendationListResponse */
+        RecommendationListResponse: {
+            basedOn: components["schemas"]["RecommendationBasis"] | null;
+            /** Items */
+            items: components["schemas"]["RecommendationView"][];
+        };
+        /** RecommendationReasonView */
+        RecommendationReasonView: {
+            band: components["schemas"]["Band"];
+            dimension: components["schemas"]["Dimension"];
+            /** Maximum */
+            maximum: number;
+            /** Score */
+            score: number;
+        };
+        /**
+         * RecommendationRule
+         * @description A tenant setting: results of `dimension` in one of `bands` suggest the services
+         *     named in `service_ids`, then the services of `categories`.
+         */
+        RecommendationRule: {
+            /** Bands */
+            bands: components["schemas"]["Band"][];
+            /**
+             * Categories
+             * @default []
+             */
+            categories: components["schemas"]["Category"][];
+            dimension: components["schemas"]["Dimension"];
+            /**
+             * Serviceids
+             * @default []
+             */
+            serviceIds: string[];
+        };
+        /** RecommendationView */
+        RecommendationView: {
+            category: components["schemas"]["Category"];
+            /**
+             * Format
+             * @enum {string}
+             */
+            format: "in_person" | "online" | "hybrid";
+            /** Nextsessionat */
+            nextSessionAt: string | null;
+            /** Place */
+            place: string | null;
+            reason: components["schemas"]["RecommendationReasonView"];
+            /** Serviceid */
+            serviceId: string;
+            /** Title */
+            title: {
+                [key: string]: string;
+            };
         };
         /** RefusedReadsEntry */
         RefusedReadsEntry: {
@@ -1618,6 +1813,61 @@ export interface components {
              */
             openGroups: string[];
         };
+        /** ScoreChangeView */
+        ScoreChangeView: {
+            /** Difference */
+            difference: number;
+            /** Meaningful */
+            meaningful: boolean | null;
+            /** Previous */
+            previous: number;
+        };
+        /** ScoreView */
+        ScoreView: {
+            band: components["schemas"]["Band"];
+            change: components["schemas"]["ScoreChangeView"] | null;
+            dimension: components["schemas"]["Dimension"];
+            /** Explanation */
+            explanation: {
+                [key: string]: string;
+            };
+            /**
+             * Instrument
+             * @enum {string}
+             */
+            instrument: "who5" | "was" | "osss3" | "own";
+            /** Maximum */
+            maximum: number;
+            /** Minimum */
+            minimum: number;
+            /** Score */
+            score: number;
+            /** Validated */
+            validated: boolean;
+        };
+        /** ScreeningOptionView */
+        ScreeningOptionView: {
+            /** Label */
+            label: {
+                [key: string]: string;
+            };
+            /**
+             * Value
+             * @enum {string}
+             */
+            value: "yes" | "no" | "prefer_not_to_say";
+        };
+        /** ScreeningView */
+        ScreeningView: {
+            /** Id */
+            id: string;
+            /** Options */
+            options: components["schemas"]["ScreeningOptionView"][];
+            /** Text */
+            text: {
+                [key: string]: string;
+            };
+        };
         /**
          * ServiceDetails
          * @description What a coordinator (or a peer provider) writes about a service.
@@ -1840,6 +2090,215 @@ export interface components {
             /** Status */
             status: string;
         };
+        /** SurveyCellView */
+        SurveyCellView: {
+            /** Group */
+            group: string | null;
+            /** Means */
+            means: {
+                [key: string]: number;
+            } | null;
+            /** Respondents */
+            respondents: number | null;
+            /** Suppressed */
+            suppressed: ("small" | "complementary") | null;
+        };
+        /** SurveyConfiguration */
+        SurveyConfiguration: {
+            /** Instrumenttexts */
+            instrumentTexts?: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
+            /**
+             * Periodlength
+             * @default quarter
+             * @enum {string}
+             */
+            periodLength: "month" | "quarter";
+            /**
+             * Recommendationrules
+             * @default [
+             *       {
+             *         "bands": [
+             *           "poor",
+             *           "very_poor"
+             *         ],
+             *         "categories": [
+             *           "mental"
+             *         ],
+             *         "dimension": "wellbeing",
+             *         "serviceIds": []
+             *       },
+             *       {
+             *         "bands": [
+             *           "poor",
+             *           "moderate"
+             *         ],
+             *         "categories": [
+             *           "work_ability"
+             *         ],
+             *         "dimension": "work_ability",
+             *         "serviceIds": []
+             *       },
+             *       {
+             *         "bands": [
+             *           "poor",
+             *           "moderate"
+             *         ],
+             *         "categories": [
+             *           "community"
+             *         ],
+             *         "dimension": "social_support",
+             *         "serviceIds": []
+             *       },
+             *       {
+             *         "bands": [
+             *           "poor",
+             *           "moderate"
+             *         ],
+             *         "categories": [
+             *           "competence"
+             *         ],
+             *         "dimension": "competence",
+             *         "serviceIds": []
+             *       },
+             *       {
+             *         "bands": [
+             *           "poor",
+             *           "moderate"
+             *         ],
+             *         "categories": [
+             *           "physical"
+             *         ],
+             *         "dimension": "physical",
+             *         "serviceIds": []
+             *       }
+             *     ]
+             */
+            recommendationRules: components["schemas"]["RecommendationRule"][];
+        };
+        /** SurveyDimensionView */
+        SurveyDimensionView: {
+            dimension: components["schemas"]["Dimension"];
+            /** Instructions */
+            instructions: {
+                [key: string]: string;
+            };
+            /**
+             * Instrument
+             * @enum {string}
+             */
+            instrument: "who5" | "was" | "osss3" | "own";
+            /** Questions */
+            questions: components["schemas"]["SurveyQuestionView"][];
+            /** Source */
+            source: string;
+            /** Title */
+            title: {
+                [key: string]: string;
+            };
+            /** Validated */
+            validated: boolean;
+        };
+        /** SurveyOptionView */
+        SurveyOptionView: {
+            /** Label */
+            label: {
+                [key: string]: string;
+            };
+            /** Value */
+            value: number;
+        };
+        /** SurveyPeriodView */
+        SurveyPeriodView: {
+            /**
+             * Endson
+             * Format: date
+             */
+            endsOn: string;
+            /** Period */
+            period: string;
+            /**
+             * Startson
+             * Format: date
+             */
+            startsOn: string;
+        };
+        /** SurveyQuestionView */
+        SurveyQuestionView: {
+            /** Id */
+            id: string;
+            /** Options */
+            options: components["schemas"]["SurveyOptionView"][];
+            /** Text */
+            text: {
+                [key: string]: string;
+            };
+        };
+        /** SurveyResponseListResponse */
+        SurveyResponseListResponse: {
+            /** Items */
+            items: components["schemas"]["SurveyResponseSummary"][];
+            /** Nextcursor */
+            nextCursor: string | null;
+        };
+        /** SurveyResponseRequest */
+        SurveyResponseRequest: {
+            /** Answers */
+            answers: {
+                [key: string]: number;
+            };
+            /** Screening */
+            screening?: ("yes" | "no" | "prefer_not_to_say") | null;
+        };
+        /** SurveyResponseSummary */
+        SurveyResponseSummary: {
+            /** Occupationalhealth */
+            occupationalHealth: boolean;
+            /** Responseid */
+            responseId: string;
+            /** Scores */
+            scores: components["schemas"]["ScoreView"][];
+            /**
+             * Submittedat
+             * Format: date-time
+             */
+            submittedAt: string;
+        };
+        /** SurveyResult */
+        SurveyResult: {
+            /** Occupationalhealth */
+            occupationalHealth: boolean;
+            /** Recommendations */
+            recommendations: components["schemas"]["RecommendationView"][];
+            /** Responseid */
+            responseId: string;
+            /** Scores */
+            scores: components["schemas"]["ScoreView"][];
+            /** Screeningyes */
+            screeningYes: boolean;
+            /**
+             * Submittedat
+             * Format: date-time
+             */
+            submittedAt: string;
+        };
+        /** SurveyView */
+        SurveyView: {
+            /** Dimensions */
+            dimensions: components["schemas"]["SurveyDimensionView"][];
+            /** Occupationalhealthnote */
+            occupationalHealthNote: {
+                [key: string]: string;
+            };
+            /** Ownscalenote */
+            ownScaleNote: {
+                [key: string]: string;
+            };
+            screening: components["schemas"]["ScreeningView"];
+        };
         /** TenantSettings */
         TenantSettings: {
             /**
@@ -1883,6 +2342,114 @@ export interface components {
             rollout: components["schemas"]["Rollout"];
             /** Sender */
             sender: string;
+            /**
+             * @default {
+             *       "instrumentTexts": {
+             *         "en": {
+             *           "osss3_1": "How many people are so close to you that you can count on them if you have great personal problems?",
+             *           "osss3_1.option.1": "None",
+             *           "osss3_1.option.2": "1–2",
+             *           "osss3_1.option.3": "3–5",
+             *           "osss3_1.option.4": "6 or more",
+             *           "osss3_2": "How much interest and concern do people show in what you do?",
+             *           "osss3_2.option.1": "No concern and interest",
+             *           "osss3_2.option.2": "Little concern and interest",
+             *           "osss3_2.option.3": "Uncertain",
+             *           "osss3_2.option.4": "Some concern and interest",
+             *           "osss3_2.option.5": "A lot of concern and interest",
+             *           "osss3_3": "How easy is it to get practical help from neighbours if you should need it?",
+             *           "osss3_3.option.1": "Very difficult",
+             *           "osss3_3.option.2": "Difficult",
+             *           "osss3_3.option.3": "Possible",
+             *           "osss3_3.option.4": "Easy",
+             *           "osss3_3.option.5": "Very easy",
+             *           "was_1": "Assuming that your work ability at its best has a value of 10 points, how many points would you give your current work ability?",
+             *           "was_1.option.0": "Completely unable to work",
+             *           "was_1.option.1": "1",
+             *           "was_1.option.10": "Work ability at its best",
+             *           "was_1.option.2": "2",
+             *           "was_1.option.3": "3",
+             *           "was_1.option.4": "4",
+             *           "was_1.option.5": "5",
+             *           "was_1.option.6": "6",
+             *           "was_1.option.7": "7",
+             *           "was_1.option.8": "8",
+             *           "was_1.option.9": "9",
+             *           "who5.instructions": "Please indicate for each of the five statements which is closest to how you have been feeling over the last two weeks.",
+             *           "who5.option.0": "At no time",
+             *           "who5.option.1": "Some of the time",
+             *           "who5.option.2": "Less than half of the time",
+             *           "who5.option.3": "More than half of the time",
+             *           "who5.option.4": "Most of the time",
+             *           "who5.option.5": "All of the time",
+             *           "who5_1": "I have felt cheerful and in good spirits",
+             *           "who5_2": "I have felt calm and relaxed",
+             *           "who5_3": "I have felt active and vigorous",
+             *           "who5_4": "I woke up feeling fresh and rested",
+             *           "who5_5": "My daily life has been filled with things that interest me"
+             *         }
+             *       },
+             *       "periodLength": "quarter",
+             *       "recommendationRules": [
+             *         {
+             *           "bands": [
+             *             "poor",
+             *             "very_poor"
+             *           ],
+             *           "categories": [
+             *             "mental"
+             *           ],
+             *           "dimension": "wellbeing",
+             *           "serviceIds": []
+             *         },
+             *         {
+             *           "bands": [
+             *             "poor",
+             *             "moderate"
+             *           ],
+             *           "categories": [
+             *             "work_ability"
+             *           ],
+             *           "dimension": "work_ability",
+             *           "serviceIds": []
+             *         },
+             *         {
+             *           "bands": [
+             *             "poor",
+             *             "moderate"
+             *           ],
+             *           "categories": [
+             *             "community"
+             *           ],
+             *           "dimension": "social_support",
+             *           "serviceIds": []
+             *         },
+             *         {
+             *           "bands": [
+             *             "poor",
+             *             "moderate"
+             *           ],
+             *           "categories": [
+             *             "competence"
+             *           ],
+             *           "dimension": "competence",
+             *           "serviceIds": []
+             *         },
+             *         {
+             *           "bands": [
+             *             "poor",
+             *             "moderate"
+             *           ],
+             *           "categories": [
+             *             "physical"
+             *           ],
+             *           "dimension": "physical",
+             *           "serviceIds": []
+             *         }
+             *       ]
+             *     }
+             */
+            survey: components["schemas"]["SurveyConfiguration"];
             /** Units */
             units: components["schemas"]["Unit"][];
         };
@@ -1977,6 +2544,19 @@ export interface components {
             /** Expectedversion */
             expectedVersion: number;
             settings: components["schemas"]["TenantSettings"];
+        };
+        /** WellbeingAggregatesResponse */
+        WellbeingAggregatesResponse: {
+            /** Minimumgroupsize */
+            minimumGroupSize: number;
+            openPeriod: components["schemas"]["SurveyPeriodView"];
+            /**
+             * Periodlength
+             * @enum {string}
+             */
+            periodLength: "month" | "quarter";
+            /** Periods */
+            periods: components["schemas"]["PublishedPeriodView"][];
         };
         /** WorkflowAction */
         WorkflowAction: {
@@ -4225,6 +4805,79 @@ export interface operations {
             };
         };
     };
+    get_recommendations_recommendations_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationListResponse"];
+                };
+            };
+            /** @description `unauthenticated`: no valid token (API Gateway's Cognito authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `validation_error`: the input breaks a rule; `details` name each field; another rule of the route, e.g. `invalid_transition`. */
+            422: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `rate_limited`: too many requests (API Gateway throttling). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `internal_error`: something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `service_busy`: the data store is busy; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     get_report_types_report_types_get: {
         parameters: {
             query?: {
@@ -6351,6 +7004,396 @@ export interface operations {
             };
         };
     };
+    get_survey_survey_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyView"];
+                };
+            };
+            /** @description `unauthenticated`: no valid token (API Gateway's Cognito authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `not_found`: it does not exist, or is not the caller's to see (never told apart). */
+            404: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `validation_error`: the input breaks a rule; `details` name each field; another rule of the route, e.g. `invalid_transition`. */
+            422: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `rate_limited`: too many requests (API Gateway throttling). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `internal_error`: something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `service_busy`: the data store is busy; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    post_survey_response_survey_responses_post: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The same key and body return the first answer; kept 24 hours. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyResponseRequest"];
+            };
+        };
+        responses: {
+            /** @description Created. A repeat with the same Idempotency-Key and body gets this first answer again. */
+            201: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResult"];
+                };
+            };
+            /** @description `idempotency_key_missing`: the Idempotency-Key header is required; `invalid_encoding`: the body is not UTF-8; `nesting_too_deep`: the JSON nests too deep. */
+            400: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `unauthenticated`: no valid token (API Gateway's Cognito authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `not_found`: it does not exist, or is not the caller's to see (never told apart). */
+            404: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `conflict`: what it changes has moved on (e.g. a stale `expectedVersion`); `idempotency_in_progress`: the first request with this key is still running. */
+            409: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `payload_too_large`: the body is larger than this route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `unsupported_media_type`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `validation_error`: the input breaks a rule; `details` name each field; another rule of the route, e.g. `invalid_transition`; `idempotency_conflict`: the key was used with another body. */
+            422: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `rate_limited`: too many requests (API Gateway throttling). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `internal_error`: something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `service_busy`: the data store is busy; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_my_survey_responses_survey_responses_mine_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponseListResponse"];
+                };
+            };
+            /** @description `invalid_cursor`: the cursor was not issued for this caller and query. */
+            400: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `unauthenticated`: no valid token (API Gateway's Cognito authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `validation_error`: the input breaks a rule; `details` name each field; another rule of the route, e.g. `invalid_transition`. */
+            422: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `rate_limited`: too many requests (API Gateway throttling). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `internal_error`: something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `service_busy`: the data store is busy; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_my_survey_response_survey_responses__responseId__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                responseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponseSummary"];
+                };
+            };
+            /** @description `unauthenticated`: no valid token (API Gateway's Cognito authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `not_found`: it does not exist, or is not the caller's to see (never told apart). */
+            404: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `validation_error`: the input breaks a rule; `details` name each field; another rule of the route, e.g. `invalid_transition`. */
+            422: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `rate_limited`: too many requests (API Gateway throttling). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `internal_error`: something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `service_busy`: the data store is busy; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     get_tenant_settings_tenant_settings_get: {
         parameters: {
             query?: never;
@@ -6523,6 +7566,90 @@ export interface operations {
             };
             /** @description `unsupported_media_type`: the body is not `application/json`. */
             415: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `validation_error`: the input breaks a rule; `details` name each field; another rule of the route, e.g. `invalid_transition`. */
+            422: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `rate_limited`: too many requests (API Gateway throttling). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `internal_error`: something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `service_busy`: the data store is busy; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_wellbeing_aggregates_wellbeing_aggregates_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description Always `no-store`: every answer is personal or tenant-private. */
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WellbeingAggregatesResponse"];
+                };
+            };
+            /** @description `unauthenticated`: no valid token (API Gateway's Cognito authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `forbidden`: the caller's role, or part in the case, does not allow this. */
+            403: {
                 headers: {
                     /** @description Always `no-store`: every answer is personal or tenant-private. */
                     "Cache-Control": "no-store";

@@ -41,6 +41,8 @@ function MainNavigation() {
     { to: "/cases", label: t("nav.cases"), show: me.features.caseHandling },
     { to: "/tray", label: t("nav.tray"), show: me.features.serviceTray },
     { to: "/tray/catalogue", label: t("nav.trayCatalogue"), show: hasRole(me, "wellbeing_coordinator") },
+    { to: "/survey", label: t("nav.survey"), show: true },
+    { to: "/wellbeing/aggregates", label: t("nav.aggregates"), show: me.features.wellbeingAggregates },
     { to: "/stats", label: t("nav.stats"), show: hasRole(me, "safety_manager", "hr_director") },
     { to: "/staff", label: t("nav.staff"), show: me.features.tenantAdministration },
     { to: "/staff/grants", label: t("nav.grants"), show: hasRole(me, "tenant_admin", "safety_manager", "hr_director") },
