@@ -1,7 +1,8 @@
 import type { RouteObject } from "react-router";
+import { lazyPage } from "../../pageTexts";
 
-const directory = async () => ({ Component: (await import("./StaffDirectoryPage")).StaffDirectoryPage });
-const staffForm = async () => ({ Component: (await import("./StaffFormPage")).StaffFormPage });
+const directory = lazyPage(() => import("./StaffDirectoryPage"), (m) => m.StaffDirectoryPage);
+const staffForm = lazyPage(() => import("./StaffFormPage"), (m) => m.StaffFormPage);
 
 /** The admin screens, all behind sign-in, loaded on first use. The fixed paths come before
  * /staff/:userId; the API refuses those names as user ids. */
@@ -10,10 +11,10 @@ export const adminRoutes: { open: RouteObject[]; signedIn: RouteObject[] } = {
   signedIn: [
     { path: "staff", lazy: directory },
     { path: "staff/new", lazy: staffForm },
-    { path: "staff/grants", lazy: async () => ({ Component: (await import("./GrantsPage")).GrantsPage }) },
+    { path: "staff/grants", lazy: lazyPage(() => import("./GrantsPage"), (m) => m.GrantsPage) },
     {
       path: "staff/refused-reads",
-      lazy: async () => ({ Component: (await import("./RefusedReadsPage")).RefusedReadsPage }),
+      lazy: lazyPage(() => import("./RefusedReadsPage"), (m) => m.RefusedReadsPage),
     },
     { path: "staff/:userId", lazy: staffForm },
   ],

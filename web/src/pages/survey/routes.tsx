@@ -1,4 +1,5 @@
 import type { RouteObject } from "react-router";
+import { lazyPage } from "../../pageTexts";
 
 /** The wellbeing survey's screens (issue 15), all behind sign-in and loaded on first use:
  * the introduction, one step per dimension and the screening question, checking the
@@ -7,10 +8,10 @@ import type { RouteObject } from "react-router";
 export const surveyRoutes: { open: RouteObject[]; signedIn: RouteObject[] } = {
   open: [],
   signedIn: [
-    { path: "survey", lazy: async () => ({ Component: (await import("./SurveyIntroPage")).SurveyIntroPage }) },
-    { path: "survey/step/:number", lazy: async () => ({ Component: (await import("./SurveyStepPage")).SurveyStepPage }) },
-    { path: "survey/check", lazy: async () => ({ Component: (await import("./SurveyCheckPage")).SurveyCheckPage }) },
-    { path: "survey/results", lazy: async () => ({ Component: (await import("./ResultsPage")).ResultsPage }) },
-    { path: "wellbeing/aggregates", lazy: async () => ({ Component: (await import("./AggregatesPage")).AggregatesPage }) },
+    { path: "survey", lazy: lazyPage(() => import("./SurveyIntroPage"), (m) => m.SurveyIntroPage) },
+    { path: "survey/step/:number", lazy: lazyPage(() => import("./SurveyStepPage"), (m) => m.SurveyStepPage) },
+    { path: "survey/check", lazy: lazyPage(() => import("./SurveyCheckPage"), (m) => m.SurveyCheckPage) },
+    { path: "survey/results", lazy: lazyPage(() => import("./ResultsPage"), (m) => m.ResultsPage) },
+    { path: "wellbeing/aggregates", lazy: lazyPage(() => import("./AggregatesPage"), (m) => m.AggregatesPage) },
   ],
 };
