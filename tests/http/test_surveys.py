@@ -306,3 +306,46 @@ def test_a_new_answer_after_publication_changes_no_published_figure(
 
     assert after == before, "two requests around one new answer differ in nothing"
     assert period(after, "2027-Q1") is None
+
+
+# ------------------------------------------------------------------ retention
+
+
+def test_a_shortened_retention_never_ends_the_key_before_the_answers_it_sealed(
+    as_person: Any, survey_clock: FixedClock
+) -> None:
+    employee = as_person(EMPLOYEE)
+    first = answer(employee, LOW_SUPPORT)  # kept 3 years
+    admin = as_person("vaala-admin-1")
+    current = json_body(admin.request("GET", "/tenant/settings"))
+    settings = current["settings"]
+    changed = {**settings, "retention": {**settings["retention"], "surveyAnswerDays": 30}}
+    saved = admin.request(
+        "PUT", "/tenant/settings", {"settings": changed, "expectedVersion": current["version"]}
+    )
+    assert saved.status_code == 200, saved.body
+    survey_clock.advance(61)  # past the container's settings cache
+
+    second = answer(employee, THRIVING)
+
+    person = {i["SK"]["S"]: i for i in raw_dump("MainTable") if i["PK"]["S"].endswith(f"#SURVEY#{EMPLOYEE}")}
+    first_expires = int(person[f"RESPONSE#{first['responseId']}"]["expires_at"]["N"])
+    second_expires = int(person[f"RESPONSE#{second['responseId']}"]["expires_at"]["N"])
+    assert second_expires < first_expires, "the new response is kept for the shorter time"
+    assert int(person["SURVEYKEY"]["expires_at"]["N"]) >= first_expires
+    # The change is shown from the first response: it is still kept.
+    assert scores_of(second)["social_support"]["change"]["previous"] == 7
+
+
+def test_the_change_is_never_shown_from_a_response_past_its_retention(
+    as_person: Any, survey_clock: FixedClock
+) -> None:
+    employee = as_person(EMPLOYEE)
+    answer(employee, LOW_SUPPORT)
+    survey_clock.advance(timedelta(days=1096).total_seconds())
+
+    later = answer(employee, THRIVING)
+
+    assert all(score["change"] is None for score in later["scores"])
+    history = json_body(employee.request("GET", "/survey/responses/mine"))["items"]
+    assert [item["responseId"] for item in history] == [later["responseId"]]

@@ -121,14 +121,39 @@ def test_people_without_a_group_come_last_and_only_when_there_are_any() -> None:
     assert published.total.respondents == 38
 
 
-def test_a_counter_of_a_group_no_longer_in_the_settings_counts_as_without_a_group() -> None:
+def test_a_group_removed_from_the_settings_keeps_its_own_row_after_todays_groups() -> None:
     counts = {"varhaiskasvatus": cell(20), "poistettu": cell(2), NO_GROUP: cell(1), "opetus": cell(12)}
     published = publish_period(PERIOD, counts, GROUPS, 5)
+    assert [c.group for c in published.groups] == [*GROUPS, "poistettu", NO_GROUP]
     assert published.total.respondents == 35
     groups = by_group(published)
-    assert "poistettu" not in groups
+    assert groups["poistettu"].suppressed == "small"
     assert groups[NO_GROUP].suppressed == "small"
-    assert groups["opetus"].suppressed == "complementary"
+    assert groups["hallinto"] == PublishedCell("hallinto", 0, None, None)
+
+
+def cells_by_group(published: PublishedPeriod) -> dict[str | None, PublishedCell]:
+    return {c.group: c for c in published.groups if c.respondents != 0}
+
+
+def test_removing_a_group_publishes_the_same_figures_so_two_readings_subtract_to_nothing() -> None:
+    # The reviewer's case: A=10 shown, B=6 and the people without a group (3) hidden. Had
+    # removing A folded it into "-", the second reading would show "-" = 13 and give back 3.
+    counts = {"a": cell(10, 60), "b": cell(6, 50), NO_GROUP: cell(3, 20)}
+    before = publish_period(PERIOD, counts, ["a", "b"], 5)
+    after = publish_period(PERIOD, counts, ["b"], 5)
+    assert by_group(before)[NO_GROUP].respondents is None
+    assert before.total == after.total
+    assert cells_by_group(before) == cells_by_group(after)
+
+
+def test_neither_the_order_of_groups_nor_a_new_group_changes_what_is_hidden() -> None:
+    counts = {"a": cell(3), "b": cell(7), "c": cell(7), "d": cell(30)}
+    first = publish_period(PERIOD, counts, ["a", "b", "c", "d"], 5)
+    for groups in (["d", "c", "b", "a"], ["c", "a", "d", "b", "new"]):
+        again = publish_period(PERIOD, counts, groups, 5)
+        assert cells_by_group(again) == cells_by_group(first)
+        assert again.total == first.total
 
 
 def test_groups_must_be_unique_and_never_the_no_group_key() -> None:

@@ -7,7 +7,13 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from workwell.domain.survey.periods import Period, parse_period, period_of, published_periods
+from workwell.domain.survey.periods import (
+    Period,
+    parse_period,
+    period_of,
+    published_periods,
+    unpublished_period,
+)
 
 
 def utc(moment: str) -> datetime:
@@ -119,8 +125,8 @@ def test_a_period_ends_when_its_last_helsinki_day_is_over() -> None:
 
 
 def test_published_periods_are_the_ended_ones_newest_first() -> None:
-    # Already January in Helsinki: December has ended.
-    now = utc("2026-12-31T22:30:00")
+    # January in Helsinki for over an hour: December has ended and settled.
+    now = utc("2026-12-31T23:00:00")
     assert [p.id for p in published_periods(now, "month", 3)] == ["2026-12", "2026-11", "2026-10"]
     assert [p.id for p in published_periods(now, "quarter", 5)] == [
         "2026-Q4",
@@ -135,6 +141,16 @@ def test_published_periods_are_the_ended_ones_newest_first() -> None:
     assert [p.id for p in published_periods(before, "quarter", 1)] == ["2026-Q3"]
     assert all(p.has_ended(before) for p in published_periods(before, "month", 12))
     assert published_periods(now, "month", 0) == []
+
+
+def test_a_period_is_published_only_an_hour_after_it_ends_so_a_late_commit_moves_nothing() -> None:
+    # A response begun at 23:59:59 on 31 December (Helsinki) may commit just after midnight.
+    just_after = utc("2026-12-31T22:59:59")
+    assert [p.id for p in published_periods(just_after, "month", 1)] == ["2026-11"]
+    assert unpublished_period(just_after, "month").id == "2026-12"
+    settled = utc("2026-12-31T23:00:00")
+    assert [p.id for p in published_periods(settled, "month", 1)] == ["2026-12"]
+    assert unpublished_period(settled, "month").id == "2027-01"
 
 
 def test_published_periods_refuse_a_negative_count() -> None:

@@ -68,3 +68,18 @@ def test_tray_is_open_only_for_rollout_groups() -> None:
     assert settings.tray_open_for("toimisto")
     assert not settings.tray_open_for("hoito")
     assert not settings.tray_open_for(None)
+
+
+@pytest.mark.parametrize("group_id", ["-", "-toimisto"])
+def test_an_employee_group_id_begins_with_a_letter_or_digit(group_id: str) -> None:
+    # "-" is the survey's row of people without a group: a group of that name would join it.
+    with pytest.raises(ValidationError) as refused:
+        TenantSettings.model_validate(settings_data(employeeGroups=[{"id": group_id, "name": {"fi": "X"}}]))
+    assert refused.value.errors()[0]["loc"] == ("employeeGroups", 0, "id")
+
+
+def test_an_employee_group_id_may_hold_a_dash_after_its_first_character() -> None:
+    settings = TenantSettings.model_validate(
+        settings_data(employeeGroups=[{"id": "ateria-ja-puhtaus", "name": {"fi": "X"}}])
+    )
+    assert [g.id for g in settings.employee_groups] == ["ateria-ja-puhtaus"]

@@ -59,6 +59,7 @@ class DynamoDbSurveys:
             latest_submitted_at=_time(latest_at) if latest_at else None,
             sealed_latest=item.get("sealed_latest"),
             latest_request=item.get("latest_request"),
+            expires_at=datetime.fromtimestamp(int(item["expires_at"]), UTC) if "expires_at" in item else None,
         )
 
     def response(
@@ -134,9 +135,8 @@ class DynamoDbSurveys:
             "entity": "survey_person_key",
             "wrapped_key": state.wrapped_key,
             "version": state.version,
-            # The key outlives every response it sealed: each expires before the next
-            # response moves this on.
-            "expires_at": epoch_seconds(response.expires_at),
+            # The key outlives every response it sealed (the state's expiry is the latest).
+            "expires_at": epoch_seconds(max(response.expires_at, state.expires_at or response.expires_at)),
         }
         optional = {
             "latest_response_id": state.latest_response_id,

@@ -404,6 +404,8 @@ class PersonSurveyState:
     latest_submitted_at: datetime | None = None
     sealed_latest: str | None = None
     latest_request: str | None = None
+    # When the key item (and so the key) expires: the latest expiry of its responses.
+    expires_at: datetime | None = None
 
 
 @dataclass(frozen=True)

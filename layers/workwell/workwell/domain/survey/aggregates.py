@@ -82,18 +82,21 @@ def effective_minimum(setting: int) -> int:
 def publish_period(
     period: Period, counts: Mapping[str, CellCounts], groups: Sequence[str], minimum_setting: int
 ) -> PublishedPeriod:
-    """The period's published figures. `counts` are its counters by group (missing: no
-    respondents); `groups` are the tenant's employee groups in the order to show them.
+    """The period's published figures. `counts` are its counters by group (a group nobody
+    in answered has none); `groups` are the tenant's employee groups today, used only for
+    the order rows are shown in.
 
-    A counter of a group that is no longer in `groups` (removed from the settings since)
-    is counted as without a group: every respondent then sits in exactly one published
-    row, so the rows still sum to the total and suppression still protects each of them."""
+    The table is a function of the period's counters and the minimum alone: its rows are
+    the groups that have counters, a group since removed from the settings keeping its own
+    row, and they are suppressed in one fixed order (by id). Once the period has ended its
+    counters no longer change, so adding, removing or reordering groups never publishes the
+    same period twice with different rows, which two readings could be subtracted from."""
     if NO_GROUP in groups:
         raise ValueError(f"{NO_GROUP!r} is not an employee group")
     if len(set(groups)) != len(groups):
         raise ValueError("groups must be unique")
-    cells = _cells_by_row(counts, groups)
-    rows = [*groups, NO_GROUP]
+    cells = {row: cell for row, cell in counts.items() if cell.respondents > 0}
+    rows = sorted(row for row in cells if row != NO_GROUP) + ([NO_GROUP] if NO_GROUP in cells else [])
     minimum = effective_minimum(minimum_setting)
     table = suppress_table(
         {(row, _RESPONDENTS): cell.respondents for row, cell in cells.items()}, rows, [_RESPONDENTS], minimum
@@ -106,31 +109,26 @@ def publish_period(
         hidden=table.total is None or table.column_totals[_RESPONDENTS] is None,
         minimum=minimum,
     )
-    published = [
-        _published(
+    published = {
+        row: _published(
             row,
             cells[row],
             hidden=table.cells[row, _RESPONDENTS] is None or table.row_totals[row] is None,
             minimum=minimum,
         )
         for row in rows
-    ]
-    # A hidden NO_GROUP row stays even when nobody is in it: dropping it would tell that
-    # it is 0 and so give back the group hidden with it.
-    shown_groups = [
-        cell
-        for cell, row in zip(published, rows, strict=True)
-        if row != NO_GROUP or cells[row].respondents > 0 or cell.suppressed is not None
-    ]
-    return PublishedPeriod(period, total, tuple(shown_groups))
+    }
+    # Today's groups nobody in answered are shown as 0 (a zero tells nothing of anyone);
+    # they take no part in the suppression above, which must not depend on the settings.
+    for group in groups:
+        published.setdefault(group, PublishedCell(group, 0, None, None))
+    return PublishedPeriod(period, total, tuple(published[row] for row in _shown_order(rows, groups)))
 
 
-def _cells_by_row(counts: Mapping[str, CellCounts], groups: Sequence[str]) -> dict[str, CellCounts]:
-    cells = {row: CellCounts.empty() for row in [*groups, NO_GROUP]}
-    for group, cell in counts.items():
-        row = group if group in cells else NO_GROUP
-        cells[row] = cells[row].plus(cell)
-    return cells
+def _shown_order(rows: Sequence[str], groups: Sequence[str]) -> list[str]:
+    """Today's groups in their order, then groups since removed, then people without one."""
+    removed = [row for row in rows if row not in set(groups) and row != NO_GROUP]
+    return [*groups, *removed, *([NO_GROUP] if NO_GROUP in rows else [])]
 
 
 def _total(cells: Iterable[CellCounts]) -> CellCounts:

@@ -90,12 +90,25 @@ def _year(digits: str) -> int:
     return year
 
 
+# A response is counted in the period of the moment its request began, and its transaction
+# may commit a little later (a function runs at most minutes): a period is published only
+# once this much time has passed since its end, so no late commit moves published figures.
+SETTLING_TIME = timedelta(hours=1)
+
+
+def unpublished_period(now: datetime, length: PeriodLength) -> Period:
+    """The newest period not yet published: the current one, or for the first hour of a
+    period the one that has just ended."""
+    return period_of(now - SETTLING_TIME, length)
+
+
 def published_periods(now: datetime, length: PeriodLength, count: int) -> list[Period]:
-    """The `count` most recent periods that have ended at `now`, newest first."""
+    """The `count` most recent periods that ended at least SETTLING_TIME before `now`,
+    newest first."""
     if count < 0:
         raise ValueError("count must not be negative")
     periods: list[Period] = []
-    period = period_of(now, length)
+    period = unpublished_period(now, length)
     while len(periods) < count:
         period = period.previous()
         periods.append(period)

@@ -37,8 +37,13 @@ class Unit(CamelModel):
     name: LocalisedText
 
 
+# A group's id starts with a letter or digit: "-" counts the survey's people without a
+# group (domain/survey/aggregates.NO_GROUP), so no group may be called that.
+EmployeeGroupId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")]
+
+
 class EmployeeGroup(CamelModel):
-    id: Slug
+    id: EmployeeGroupId
     name: LocalisedText
 
 

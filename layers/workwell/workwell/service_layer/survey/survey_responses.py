@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from workwell.domain.errors import Conflict, NotFound
+from workwell.domain.errors import IdempotencyConflict, NotFound
 from workwell.domain.survey.aggregates import NO_GROUP, CellCounts
 from workwell.domain.survey.change import Change, change_since
 from workwell.domain.survey.instruments import ScreeningAnswer
@@ -157,7 +157,7 @@ def submit_response(
         if latest is not None and person.state is not None and person.state.latest_request == token.key:
             # The same request again after its answer was lost: its response, not a second.
             if latest.value.get("request") != token.payload_digest:
-                raise Conflict("This Idempotency-Key was used with other answers.")
+                raise IdempotencyConflict("This Idempotency-Key was used with another request body.")
             response, scores = _scored(latest.response_id, latest.submitted_at, latest.value)
             return SubmittedResponse(response, _recommended(ctx, settings, scores, ports))
         answer = _stage_response(ctx, uow, _Draft(submitted, scores, token), settings, person)
@@ -194,14 +194,18 @@ def _stage_response(
 ) -> ScoredResponse:
     response_id = new_response_id(ctx.now)
     retention = timedelta(days=settings.reporting.value.retention.survey_answer_days)
+    # The change is shown only from a response still kept: an expired one's scores must
+    # not live on, copied into the next response for another retention period.
+    previous = person.latest if person.latest and person.latest.submitted_at + retention > ctx.now else None
     sealed_value = {
         "answers": dict(draft.submitted.answers),
         "screening": draft.submitted.screening,
-        "previous": dict(person.latest.value["scores"]) if person.latest else None,
+        "previous": dict(previous.value["scores"]) if previous else None,
     }
     sealed = person.key.seal(sealed_value, _record(ctx, RESPONSE_RECORD, response_id))
     summary = {**sealed_value, "scores": _score_map(draft.scores), "request": draft.token.payload_digest}
     expected = person.expected_version
+    expires_at = ctx.now + retention
     new_state = PersonSurveyState(
         wrapped_key=person.wrapped,
         version=1 if expected is None else expected + 1,
@@ -209,8 +213,13 @@ def _stage_response(
         latest_submitted_at=ctx.now,
         sealed_latest=person.key.seal(summary, _record(ctx, LATEST_RECORD, response_id)),
         latest_request=draft.token.key,
+        # The key must outlive every response it sealed, also when retention was shortened
+        # since an earlier response: never earlier than it was.
+        expires_at=max(expires_at, person.state.expires_at)
+        if person.state and person.state.expires_at
+        else expires_at,
     )
-    stored = StoredSurveyResponse(response_id, ctx.now, sealed, ctx.now + retention)
+    stored = StoredSurveyResponse(response_id, ctx.now, sealed, expires_at)
     uow.surveys.stage_response(ctx.tenant_id, ctx.principal.user_id, stored, new_state, expected)
     length = settings.survey.value.survey.period_length
     cell = CounterCell(length, period_of(ctx.now, length).id, _counter_group(ctx, settings))

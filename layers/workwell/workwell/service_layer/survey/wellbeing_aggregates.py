@@ -4,19 +4,16 @@ Nothing here opens a sealed answer, and nothing takes a filter: the partitions a
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from workwell.domain.errors import Forbidden, NotFound
 from workwell.domain.staff.roles import Role
 from workwell.domain.survey.aggregates import (
-    NO_GROUP,
-    CellCounts,
     PublishedPeriod,
     effective_minimum,
     publish_period,
 )
-from workwell.domain.survey.periods import Period, PeriodLength, period_of, published_periods
+from workwell.domain.survey.periods import Period, PeriodLength, published_periods, unpublished_period
 from workwell.service_layer.call_context import CallContext
 from workwell.service_layer.unit_of_work import UnitOfWork
 
@@ -47,7 +44,7 @@ def wellbeing_aggregates(ctx: CallContext, uow: UnitOfWork) -> WellbeingAggregat
     published = [
         publish_period(
             period,
-            _by_known_group(counters.get(period.id, {}), groups),
+            counters.get(period.id, {}),
             groups,
             organisation.minimum_group_size,
         )
@@ -56,16 +53,6 @@ def wellbeing_aggregates(ctx: CallContext, uow: UnitOfWork) -> WellbeingAggregat
     return WellbeingAggregates(
         period_length=length,
         minimum_group_size=effective_minimum(organisation.minimum_group_size),
-        open_period=period_of(ctx.now, length),
+        open_period=unpublished_period(ctx.now, length),
         periods=published,
     )
-
-
-def _by_known_group(counts: Mapping[str, CellCounts], groups: list[str]) -> dict[str, CellCounts]:
-    """Counters of a group the organisation no longer has join those without a group: a
-    partition of today's groups, so every respondent is in exactly one cell."""
-    known: dict[str, CellCounts] = {}
-    for group, cell in counts.items():
-        target = group if group in groups else NO_GROUP
-        known[target] = known[target].plus(cell) if target in known else cell
-    return known
