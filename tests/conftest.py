@@ -78,7 +78,7 @@ def aws(aws_environment: None, template: Template) -> Iterator[LocalResources]:
 
 @pytest.fixture
 def tables() -> TableNames:
-    return TableNames(main="MainTable", audit="AuditTable")
+    return TableNames(main="MainTable", audit="AuditTable", survey="SurveyTable")
 
 
 @pytest.fixture

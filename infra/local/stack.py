@@ -97,7 +97,9 @@ class LocalStack:
         if provision(["--endpoint-url", self.emulator_url, *tables]) != 0:
             raise RuntimeError("provisioning the demo tenants failed")
         verify_senders([tenant.settings.sender for tenant in self.definitions.tenants])
-        seed_survey_history(datetime.now(UTC), TableNames(main="MainTable", audit="AuditTable"))
+        seed_survey_history(
+            datetime.now(UTC), TableNames(main="MainTable", audit="AuditTable", survey="SurveyTable")
+        )
         host = FunctionHost(self.template, self.resources, dict(os.environ))
         self.app = build_gateway(self.template, host, self.tokens)
         self.relays = [

@@ -68,7 +68,7 @@ def test_users_cannot_write_their_own_tenant_or_unit(template: Template) -> None
     assert {"custom:tenant", "custom:unit", "custom:group", "custom:lang"} <= set(client["ReadAttributes"])
 
 
-@pytest.mark.parametrize("table", ["MainTable", "AuditTable", "IdempotencyTable"])
+@pytest.mark.parametrize("table", ["MainTable", "AuditTable", "IdempotencyTable", "SurveyTable"])
 def test_tables_are_encrypted_with_the_table_key_and_recoverable(template: Template, table: str) -> None:
     properties = template.resources[table]["Properties"]
 
@@ -84,6 +84,27 @@ def test_main_table_keys_and_stream(template: Template) -> None:
     assert properties["TimeToLiveSpecification"]["AttributeName"] == "expires_at"
     assert properties["StreamSpecification"]["StreamViewType"] == "NEW_IMAGE"
     assert [i["IndexName"] for i in properties["GlobalSecondaryIndexes"]] == ["GSI1", "GSI2"]
+
+
+def test_only_the_surveys_function_reaches_the_survey_table_which_has_no_stream(template: Template) -> None:
+    """Successive images of a survey counter differ by one response's scores: they must
+    never pass through a stream another function reads."""
+    assert "StreamSpecification" not in template.resources["SurveyTable"]["Properties"]
+    for name, function in template.functions.items():
+        touches = [
+            s
+            for s in _statements(dict(function))
+            if "SurveyTable" in json.dumps(s.get("Resource"), default=str)
+        ]
+        assert bool(touches) == (name == "SurveysFunction"), name
+    surveys = _statements(dict(template.functions["SurveysFunction"]))
+    main_table_actions = {
+        a
+        for s in surveys
+        if "MainTable" in json.dumps(s["Resource"], default=str) and "index" not in json.dumps(s["Resource"])
+        for a in _as_list(s["Action"])
+    }
+    assert main_table_actions == {"dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query"}
 
 
 def _statements(function: dict[str, Any]) -> list[dict[str, Any]]:

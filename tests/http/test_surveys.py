@@ -131,15 +131,15 @@ def test_the_next_response_shows_the_change_and_whether_it_is_meaningful(as_pers
 
 
 def test_a_yes_on_the_screening_question_is_shown_back_and_files_nothing(as_person: Any) -> None:
-    before = len(raw_dump("MainTable"))
+    main_before = raw_dump("MainTable")
 
     result = answer(as_person(EMPLOYEE), LOW_SUPPORT, screening="yes")
 
     assert result["screeningYes"] is True
-    main = raw_dump("MainTable")
-    assert not [i for i in main if i.get("entity", {}).get("S") in {"report", "case", "outbox"}]
-    # The response, the person's key item and one counter: nothing else was written.
-    assert len(main) - before == 3
+    # Nothing in the main table (no report, case or outbox message: nobody is told), and
+    # in the survey table the response, the person's key item and one counter only.
+    assert raw_dump("MainTable") == main_before
+    assert len(raw_dump("SurveyTable")) == 3
     # The history never repeats the screening answer (a shared screen).
     history = json_body(as_person(EMPLOYEE).request("GET", "/survey/responses/mine"))["items"]
     assert "screeningYes" not in history[0]
@@ -165,16 +165,20 @@ def test_a_raw_dump_of_every_table_holds_no_answer_or_score(as_person: Any) -> N
     result = answer(as_person(EMPLOYEE), LOW_SUPPORT, screening="yes")
     answer(as_person(EMPLOYEE), THRIVING)
 
-    dumps = {table: raw_dump(table) for table in ("MainTable", "AuditTable", "IdempotencyTable")}
+    dumps = {
+        table: raw_dump(table) for table in ("MainTable", "SurveyTable", "AuditTable", "IdempotencyTable")
+    }
 
-    person = [i for i in dumps["MainTable"] if "#SURVEY#" in i["PK"]["S"]]
+    # The main table, whose stream the notifier reads, holds nothing of the survey.
+    assert not [i for i in dumps["MainTable"] if "SURVEY" in i["PK"]["S"]]
+    person = [i for i in dumps["SurveyTable"] if "#SURVEY#" in i["PK"]["S"]]
     assert {i["SK"]["S"].split("#")[0] for i in person} == {"SURVEYKEY", "RESPONSE"}
     allowed = {
         "PK", "SK", "entity", "response_id", "submitted_at", "sealed", "expires_at",
         "wrapped_key", "version", "latest_response_id", "latest_submitted_at", "sealed_latest", "latest_request",
     }  # fmt: skip
     assert all(set(item) <= allowed for item in person)
-    counters = [i for i in dumps["MainTable"] if i["PK"]["S"].endswith("#SURVEYCOUNTERS")]
+    counters = [i for i in dumps["SurveyTable"] if i["PK"]["S"].endswith("#SURVEYCOUNTERS")]
     assert counters
     # Settings name dimensions and bands in their rules; what a response wrote does not.
     written = [*person, *counters, *dumps["AuditTable"], *dumps["IdempotencyTable"]]
@@ -328,7 +332,9 @@ def test_a_shortened_retention_never_ends_the_key_before_the_answers_it_sealed(
 
     second = answer(employee, THRIVING)
 
-    person = {i["SK"]["S"]: i for i in raw_dump("MainTable") if i["PK"]["S"].endswith(f"#SURVEY#{EMPLOYEE}")}
+    person = {
+        i["SK"]["S"]: i for i in raw_dump("SurveyTable") if i["PK"]["S"].endswith(f"#SURVEY#{EMPLOYEE}")
+    }
     first_expires = int(person[f"RESPONSE#{first['responseId']}"]["expires_at"]["N"])
     second_expires = int(person[f"RESPONSE#{second['responseId']}"]["expires_at"]["N"])
     assert second_expires < first_expires, "the new response is kept for the shorter time"

@@ -93,7 +93,11 @@ class Bootstrap(Generic[S]):
     def tables(self) -> TableNames:
         from workwell.adapters.dynamodb_unit_of_work import TableNames
 
-        return TableNames(main=self._setting("main_table_name"), audit=self._setting("audit_table_name"))
+        return TableNames(
+            main=self._setting("main_table_name"),
+            audit=self._setting("audit_table_name"),
+            survey=getattr(self.settings, "survey_table_name", None),
+        )
 
     @functools.cached_property
     def unit_of_work(self) -> Callable[[], UnitOfWork]:

@@ -64,6 +64,7 @@ class SurveysSettings(FunctionSettings):
 
     restricted_data_key_id: str = Field(min_length=1)
     idempotency_table_name: str = Field(min_length=1)
+    survey_table_name: str = Field(min_length=1)
     # How long settings, a rollout or a newly published service may take to reach a warm
     # container's survey answers and recommendations.
     survey_cache_seconds: float = Field(default=60, ge=0, le=60)

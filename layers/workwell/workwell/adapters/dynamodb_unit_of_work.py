@@ -39,6 +39,8 @@ MAX_TRANSACTION_ITEMS = 100
 class TableNames:
     main: str
     audit: str
+    # Only the surveys function has the survey table (template.yaml, SurveyTable).
+    survey: str | None = None
 
 
 class DynamoDbUnitOfWork(UnitOfWork):
@@ -97,7 +99,9 @@ class DynamoDbUnitOfWork(UnitOfWork):
     def surveys(self) -> DynamoDbSurveys:  # type: ignore[override]
         from workwell.adapters.dynamodb_surveys import DynamoDbSurveys
 
-        return DynamoDbSurveys(self._client, self._tables.main, self._codec, self._staged)
+        if self._tables.survey is None:
+            raise RuntimeError("this function has no survey table")
+        return DynamoDbSurveys(self._client, self._tables.survey, self._codec, self._staged)
 
     def commit(self) -> None:
         if not self._staged:

@@ -35,8 +35,10 @@ def settings_of(tenant_id: str, uow: UnitOfWork) -> StoredSettings:
     return stored
 
 
-# One page per scope is plenty to choose a few suggestions from.
 _OFFERED_PAGE = 100
+# Every published service is considered (a rule may name one on any page), up to a bound a
+# municipality's tray is far below; the result is cached per tenant and group.
+_OFFERED_PAGES = 20
 
 
 def offered_services(principal: Principal, scopes: TrayScopes, uow: UnitOfWork) -> list[Service]:
@@ -52,8 +54,15 @@ def offered_services(principal: Principal, scopes: TrayScopes, uow: UnitOfWork) 
         tenant_groups=scope.tenant_groups,
         viewer_group=principal.identity.group,
     )
-    page = uow.tray.browse(query, PageRequest(_OFFERED_PAGE, None))
-    return [s.service for s in page.items if offered_to(viewer, s.service)]
+    offered: list[Service] = []
+    after = None
+    for _ in range(_OFFERED_PAGES):
+        page = uow.tray.browse(query, PageRequest(_OFFERED_PAGE, after))
+        offered += [s.service for s in page.items if offered_to(viewer, s.service)]
+        after = page.next_position
+        if after is None:
+            break
+    return offered
 
 
 def suggestible_services(principal: Principal, ports: SurveyPorts) -> list[Service]:
