@@ -40,18 +40,19 @@ from workwell.api.schemas.survey import (
 )
 from workwell.bootstrap import Bootstrap
 from workwell.config import SurveysSettings
+from workwell.domain.survey.response_ids import RESPONSE_ID_PATTERN
 from workwell.lazy_modules import lazy_module
 from workwell.service_layer.call_context import CallContext
 from workwell.service_layer.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
-from workwell.service_layer.survey import survey_responses
 
 if TYPE_CHECKING:
     from workwell.api import idempotency
     from workwell.service_layer.creation_token import CreationToken
-    from workwell.service_layer.survey import wellbeing_aggregates
+    from workwell.service_layer.survey import survey_responses, wellbeing_aggregates
 else:
     # Loaded when a route first uses them.
     idempotency = lazy_module("workwell.api.idempotency")
+    survey_responses = lazy_module("workwell.service_layer.survey.survey_responses")
     wellbeing_aggregates = lazy_module("workwell.service_layer.survey.wellbeing_aggregates")
 
 logger = Logger()
@@ -65,7 +66,7 @@ configure_resolver(app)
 
 LIMIT = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)]
 CURSOR = Annotated[str | None, Query(max_length=MAX_CURSOR_LENGTH)]
-RESPONSE_ID = Annotated[str, Path(pattern=survey_responses.RESPONSE_ID_PATTERN)]
+RESPONSE_ID = Annotated[str, Path(pattern=RESPONSE_ID_PATTERN)]
 
 
 def call_context() -> CallContext:

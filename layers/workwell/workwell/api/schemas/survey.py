@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
 from workwell.domain.localised_text import Language
 from workwell.domain.model_base import CamelModel
-from workwell.domain.survey.aggregates import PublishedCell, PublishedPeriod
-from workwell.domain.survey.change import Change
 from workwell.domain.survey.explanations import OCCUPATIONAL_HEALTH_NOTE, OWN_SCALE_NOTE, explanation
 from workwell.domain.survey.instruments import (
     INSTRUMENTS,
@@ -29,12 +27,19 @@ from workwell.domain.survey.instruments import (
     Question,
     ScreeningAnswer,
 )
-from workwell.domain.survey.periods import Period, PeriodLength
-from workwell.domain.survey.recommendations import Recommendation
+from workwell.domain.survey.periods import PeriodLength
 from workwell.domain.survey.survey_configuration import SurveyConfiguration
 from workwell.domain.tray.service import Category, ServiceId
-from workwell.service_layer.survey.survey_responses import ScoredDimension, ScoredResponse
-from workwell.service_layer.survey.wellbeing_aggregates import WellbeingAggregates
+
+if TYPE_CHECKING:
+    # Only the conversions' signatures name these: a cold start serving the survey itself
+    # does not import the use cases.
+    from workwell.domain.survey.aggregates import PublishedCell, PublishedPeriod
+    from workwell.domain.survey.change import Change
+    from workwell.domain.survey.periods import Period
+    from workwell.domain.survey.recommendations import Recommendation
+    from workwell.service_layer.survey.survey_responses import ScoredDimension, ScoredResponse
+    from workwell.service_layer.survey.wellbeing_aggregates import WellbeingAggregates
 
 Texts = dict[Language, str]
 QuestionId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]{1,40}$")]

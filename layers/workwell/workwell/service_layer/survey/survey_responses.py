@@ -8,10 +8,9 @@ and nothing takes a person id from the request."""
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from workwell.domain.errors import IdempotencyConflict, NotFound
@@ -20,6 +19,7 @@ from workwell.domain.survey.change import Change, change_since
 from workwell.domain.survey.instruments import ScreeningAnswer
 from workwell.domain.survey.periods import period_of
 from workwell.domain.survey.recommendations import Recommendation, recommend
+from workwell.domain.survey.response_ids import new_response_id
 from workwell.domain.survey.scoring import DimensionScore, SurveyScores, score_answers
 from workwell.domain.tenants.tenant_settings import StoredSettings
 from workwell.service_layer.call_context import CallContext
@@ -35,14 +35,6 @@ from workwell.service_layer.unit_of_work import (
 )
 
 RESPONSE_RECORD = "survey_response"
-# Time first (UTC, to the microsecond), so a person's responses sort by it, then randomness.
-RESPONSE_ID_PATTERN = r"^[0-9]{20}[0-9a-f]{8}$"
-
-
-def new_response_id(now: datetime) -> str:
-    return f"{now.astimezone(UTC):%Y%m%d%H%M%S%f}{secrets.token_hex(4)}"
-
-
 LATEST_RECORD = "survey_latest"
 
 
