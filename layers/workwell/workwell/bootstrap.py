@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from workwell.service_layer.notifications.weekday_digest import DigestPorts
     from workwell.service_layer.pagination import CursorCodec
     from workwell.service_layer.person_blinding import PersonBlinding
+    from workwell.service_layer.survey.survey_keys import SurveyKeys
     from workwell.service_layer.survey.survey_ports import SurveyPorts
     from workwell.service_layer.unit_of_work import UnitOfWork
 
@@ -162,7 +163,6 @@ class Bootstrap(Generic[S]):
         """People's survey keys (one KMS request per response), and the tenant's settings
         and offered services through a short per-container cache (`survey_cache_seconds`)."""
         from workwell.adapters.container_cache import ContainerCache
-        from workwell.adapters.kms_survey_keys import KmsSurveyKeys
         from workwell.service_layer.survey.survey_ports import SurveyPorts, offered_services, settings_of
 
         ttl = self._setting("survey_cache_seconds")
@@ -171,13 +171,19 @@ class Bootstrap(Generic[S]):
         scopes = self.tray_scopes_for_surveys
         return SurveyPorts(
             uow=self.unit_of_work,
-            keys=KmsSurveyKeys(self.kms, self._setting("restricted_data_key_id")),
+            make_keys=self._survey_keys,
             settings_of=lambda tenant: settings.get(tenant, lambda: settings_of(tenant, self.uow())),
             services_for=lambda principal: services.get(
                 (principal.tenant_id, principal.identity.group),
                 lambda: offered_services(principal, scopes, self.uow()),
             ),
         )
+
+    def _survey_keys(self) -> SurveyKeys:
+        # AES-GCM (`cryptography`) and a KMS client, only once a route opens or makes a key.
+        from workwell.adapters.kms_survey_keys import KmsSurveyKeys
+
+        return KmsSurveyKeys(self.kms, self._setting("restricted_data_key_id"))
 
     @functools.cached_property
     def tray_scopes_for_surveys(self) -> CachedTrayScopes:

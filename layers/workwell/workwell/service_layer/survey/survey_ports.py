@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -19,13 +20,18 @@ from workwell.service_layer.unit_of_work import ServiceQuery, UnitOfWork
 @dataclass(frozen=True)
 class SurveyPorts:
     uow: Callable[[], UnitOfWork]
-    keys: SurveyKeys
+    # People's survey keys, made on first use: serving the survey itself needs no KMS client.
+    make_keys: Callable[[], SurveyKeys]
     # The tenant's settings, maybe from a short per-container cache: a response reads the
     # period, rules and retention as they are, and conditions on none of them.
     settings_of: Callable[[str], StoredSettings]
     # Published services offered to the person (rollout, audience, scope), maybe cached:
     # recommendations point only at what the person could open and order.
     services_for: Callable[[Principal], Sequence[Service]]
+
+    @functools.cached_property
+    def keys(self) -> SurveyKeys:
+        return self.make_keys()
 
 
 def settings_of(tenant_id: str, uow: UnitOfWork) -> StoredSettings:
