@@ -18,27 +18,11 @@ from infra.local.function_host import FunctionHost
 from infra.local.local_tokens import DemoIdentity, LocalTokenIssuer
 from tests.conftest import Caller, json_body
 from tests.unit.fakes import FixedClock
+from tests.unit.survey_fixtures import LOW_SUPPORT
 
 EMPLOYEE = "vaala-employee-1"
 OTHERS_WITH_ROLES = ("vaala-coordinator-1", "vaala-hrdir-1", "vaala-admin-1", "vaala-safetymgr-1")
 
-# WHO-5 3 x 5 = raw 15 -> 60 (good); work ability 6 (moderate); OSSS-3 2+3+2 = 7 (poor);
-# competence 4+4 = 8 (good); physical 3+3 = 6 (moderate).
-LOW_SUPPORT = {
-    "who5_1": 3,
-    "who5_2": 3,
-    "who5_3": 3,
-    "who5_4": 3,
-    "who5_5": 3,
-    "was_1": 6,
-    "osss3_1": 2,
-    "osss3_2": 3,
-    "osss3_3": 2,
-    "competence_1": 4,
-    "competence_2": 4,
-    "physical_1": 3,
-    "physical_2": 3,
-}
 THRIVING = {**LOW_SUPPORT, **{f"who5_{i}": 5 for i in range(1, 6)}, "osss3_1": 4, "osss3_2": 5, "osss3_3": 5}
 
 

@@ -48,6 +48,7 @@ from infra.tenants.definitions import load_definitions
 from infra.tenants.provision import provision_all
 from tests.perf.cold_starts import COLD_RUNS, HARASSMENT_REPORT, cold_starts, print_cold_starts
 from tests.perf.front_end import front_end_figures, print_front_end
+from tests.unit.survey_fixtures import LOW_SUPPORT
 from workwell.adapters import table_keys
 from workwell.adapters.dynamodb_unit_of_work import DynamoDbUnitOfWork, TableNames
 
@@ -277,18 +278,6 @@ class TrayContainer(DemoTenantsContainer):
 
 SURVEY_RESPONDENT = "vaala-employee-1"
 SURVEY_COORDINATOR = "vaala-coordinator-1"
-# Every item answered: WHO-5 60, work ability 6, support 7 (poor: a recommendation's reason).
-SURVEY_ANSWERS = {
-    **{f"who5_{i}": 3 for i in range(1, 6)},
-    "was_1": 6,
-    "osss3_1": 2,
-    "osss3_2": 3,
-    "osss3_3": 2,
-    "competence_1": 4,
-    "competence_2": 4,
-    "physical_1": 3,
-    "physical_2": 3,
-}
 
 
 class SurveyContainer(DemoTenantsContainer):
@@ -299,7 +288,7 @@ class SurveyContainer(DemoTenantsContainer):
     function = "SurveysFunction"
 
     def answer(self) -> dict[str, Any]:
-        body = {"answers": SURVEY_ANSWERS, "screening": "no"}
+        body = {"answers": LOW_SUPPORT, "screening": "no"}
         return self.invoke("POST", "/survey/responses", "/survey/responses", SURVEY_RESPONDENT, body=body)
 
     def repeated_routes(self) -> list[tuple[str, Callable[[], dict[str, Any]]]]:

@@ -27,6 +27,11 @@ def answers(**overrides: int) -> dict[str, int]:
     return {**MIDDLE, **overrides}
 
 
+# WHO-5 60 (good); work ability 6 (moderate); OSSS-3 2+3+2 = 7 (poor: a recommendation's
+# reason); competence 4+4 = 8 (good); physical 3+3 = 6 (moderate).
+LOW_SUPPORT = answers(was_1=6, osss3_1=2, osss3_3=2, competence_1=4, physical_2=3)
+
+
 def who5(*items: int) -> dict[str, int]:
     return answers(**{f"who5_{n}": value for n, value in enumerate(items, start=1)})
 

@@ -135,8 +135,8 @@ class DynamoDbSurveys:
             "entity": "survey_person_key",
             "wrapped_key": state.wrapped_key,
             "version": state.version,
-            # The key outlives every response it sealed (the state's expiry is the latest).
-            "expires_at": epoch_seconds(max(response.expires_at, state.expires_at or response.expires_at)),
+            # The key outlives every response it sealed: the use case gives the latest expiry.
+            "expires_at": epoch_seconds(state.expires_at or response.expires_at),
         }
         optional = {
             "latest_response_id": state.latest_response_id,

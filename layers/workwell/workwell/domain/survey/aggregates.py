@@ -127,7 +127,8 @@ def publish_period(
 
 def _shown_order(rows: Sequence[str], groups: Sequence[str]) -> list[str]:
     """Today's groups in their order, then groups since removed, then people without one."""
-    removed = [row for row in rows if row not in set(groups) and row != NO_GROUP]
+    today = set(groups)
+    removed = [row for row in rows if row not in today and row != NO_GROUP]
     return [*groups, *removed, *([NO_GROUP] if NO_GROUP in rows else [])]
 
 
